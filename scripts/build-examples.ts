@@ -1,0 +1,38 @@
+/**
+ * Writes the sample workbooks built from the seeds' numbers to examples/ and test/fixtures/,
+ * plus the bad inputs the CLI tests use. Run: npm run examples
+ */
+import { promises as fs } from 'fs';
+import path from 'path';
+import { workbookBytes } from './fixtures/spec';
+import { EXAMPLES } from './fixtures/workbooks';
+
+const root = path.resolve(__dirname, '..');
+
+async function main(): Promise<void> {
+  const examples = path.join(root, 'examples');
+  const fixtures = path.join(root, 'test', 'fixtures');
+  await fs.mkdir(examples, { recursive: true });
+  await fs.mkdir(fixtures, { recursive: true });
+  for (const [name, sheets] of Object.entries(EXAMPLES)) {
+    const bytes = await workbookBytes(sheets);
+    await fs.writeFile(path.join(examples, name), bytes);
+    await fs.writeFile(path.join(fixtures, name), bytes);
+    console.log(`examples/${name}, test/fixtures/${name}`);
+  }
+  const seed = await workbookBytes(EXAMPLES['seed001-dept-hunan.xlsx']);
+  await fs.writeFile(path.join(fixtures, 'bad-csv-renamed.xlsx'), '单位,三公经费\n邵阳市北塔区机关事务服务中心,196.26\n');
+  await fs.writeFile(path.join(fixtures, 'bad-truncated.xlsx'), seed.subarray(0, Math.floor(seed.length / 2)));
+  await fs.writeFile(path.join(fixtures, 'empty-workbook.xlsx'), await workbookBytes([{ name: 'Sheet1', blocks: [] }]));
+  await fs.writeFile(
+    path.join(fixtures, 'no-tables.xlsx'),
+    await workbookBytes([{ name: '说明', blocks: [{ at: [0, 0], table: { rows: [['本工作簿只有说明文字'], ['联系人', '张三']] } }] }]),
+  );
+  await fs.writeFile(path.join(fixtures, 'bad-profile.json'), JSON.stringify({ id: 'bad', name: { 'zh-CN': '坏' }, total: '一百' }, null, 2));
+  console.log('test/fixtures: bad-csv-renamed.xlsx, bad-truncated.xlsx, empty-workbook.xlsx, no-tables.xlsx, bad-profile.json');
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,54 @@
+import { promises as fs } from 'fs';
+import { check, CheckResult } from '../core/check';
+import { builtInProfile, parseProfileText, Profile, ProfileError, BUILT_IN } from '../core/profiles';
+import type { Lang } from '../core/rules/types';
+import { XlsxReadError } from '../host/xlsx/guard';
+import { readXlsxFile } from '../host/xlsx/file';
+
+export interface FileResult {
+  file: string;
+  ok: boolean;
+  error: { code: string; message: string } | null;
+  result: CheckResult | null;
+}
+
+/** `--profile ID|PATH`: a built-in id, or a JSON file validated against the schema. */
+export async function resolveProfile(arg: string | undefined): Promise<Profile> {
+  const id = arg ?? 'mof-2020';
+  const builtIn = builtInProfile(id);
+  if (builtIn) return builtIn;
+  let text: string;
+  try {
+    text = await fs.readFile(id, 'utf8');
+  } catch {
+    throw new ProfileError(`找不到规则配置 profile not found: ${id}（内置 built-in: ${Object.keys(BUILT_IN).join(', ')}）`);
+  }
+  return parseProfileText(text, id);
+}
+
+/** Reads and checks one file; an unreadable file becomes a result with `ok: false`, never a throw. */
+export async function checkFile(file: string, profile: Profile, lang: Lang): Promise<FileResult> {
+  try {
+    const snapshot = await readXlsxFile(file);
+    return { file, ok: true, error: null, result: check(snapshot, { profile, lang }) };
+  } catch (e) {
+    if (e instanceof XlsxReadError) return { file, ok: false, error: { code: e.code, message: e.message }, result: null };
+    const msg = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    return { file, ok: false, error: { code: 'internal', message: `${file}: 内部错误 internal error: ${msg}` }, result: null };
+  }
+}
+
+/** Checks files one at a time, so memory stays bounded however many there are. */
+export async function checkFiles(files: string[], profile: Profile, lang: Lang, onDone?: (done: number, file: string) => void): Promise<FileResult[]> {
+  const out: FileResult[] = [];
+  for (const f of files) {
+    out.push(await checkFile(f, profile, lang));
+    onDone?.(out.length, f);
+  }
+  return out;
+}
+
+export function exitCode(results: FileResult[]): 0 | 1 | 2 {
+  if (results.some((r) => !r.ok)) return 2;
+  return results.some((r) => r.result!.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+}

@@ -1,0 +1,86 @@
+import { decStr } from '../core/decimal';
+import { text } from '../core/i18n/messages';
+import type { Finding, Lang, Severity } from '../core/rules/types';
+import { a1 } from '../core/snapshot';
+import type { FileResult } from './files';
+
+const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
+
+const L = {
+  'zh-CN': { workbook: '工作簿', total: '总分', computed: '计算', grade: '等级', weights: '分值合计', expected: '期望', actual: '实际', files: (n: number) => `共 ${n} 个文件`, counts: (e: number, w: number, i: number) => `${e} 个错误，${w} 个警告，${i} 个提示`, unreadable: (n: number) => `${n} 个文件无法读取`, none: '未发现问题' },
+  'en-US': { workbook: 'Workbook', total: 'total', computed: 'computed', grade: 'grade', weights: 'weights', expected: 'expected', actual: 'actual', files: (n: number) => `${n} file${n === 1 ? '' : 's'}`, counts: (e: number, w: number, i: number) => `${e} errors, ${w} warnings, ${i} notes`, unreadable: (n: number) => `${n} unreadable`, none: 'no problems found' },
+};
+
+function line(f: Finding, lang: Lang): string {
+  const l = L[lang];
+  const ea = f.expected !== null || f.actual !== null ? `  [${l.expected} ${f.expected ?? '—'} · ${l.actual} ${f.actual ?? '—'}]` : '';
+  return `      ${`${f.sheet}!${f.cell}`.padEnd(14)} ${f.rule.padEnd(26)} ${f.message}${ea}`;
+}
+
+function group(findings: Finding[], lang: Lang, out: string[]): void {
+  for (const sev of SEVERITIES) {
+    const list = findings.filter((f) => f.severity === sev);
+    if (!list.length) continue;
+    out.push(`    ${text(`severity.${sev}`, lang)} (${list.length})`);
+    for (const f of list) out.push(line(f, lang));
+  }
+}
+
+/** The text report: by file, then table, then severity; each line names the cell, the rule, the message and the numbers. */
+export function formatText(results: FileResult[], lang: Lang): string {
+  const l = L[lang];
+  const out: string[] = [];
+  let errors = 0;
+  let warnings = 0;
+  let infos = 0;
+  for (const r of results) {
+    out.push(r.file);
+    if (!r.ok || !r.result) {
+      out.push(`  ✗ ${r.error!.message}`);
+      out.push('');
+      continue;
+    }
+    const { info, findings, tables } = r.result;
+    errors += findings.filter((f) => f.severity === 'error').length;
+    warnings += findings.filter((f) => f.severity === 'warning').length;
+    infos += findings.filter((f) => f.severity === 'info').length;
+    info.forEach((t, i) => {
+      const head = [text(`table.${t.kind}`, lang), `${t.sheet}!${t.range}`, t.layout, t.unit, t.year ? String(t.year) : null].filter(Boolean).join(' · ');
+      out.push(`  ${head}`);
+      if (t.summary) {
+        const s = t.summary;
+        out.push(`    ${l.total} ${s.statedTotal ?? '—'} (${l.computed} ${s.computedTotal}) · ${l.grade} ${s.statedGrade ?? '—'} (${l.computed} ${s.computedGrade ?? '—'}) · ${l.weights} ${s.weightTotal}`);
+      }
+      const mine = findings.filter((f) => f.table === i);
+      if (!mine.length) out.push(`    ✓ ${l.none}`);
+      group(mine, lang, out);
+      void tables;
+    });
+    const wb = findings.filter((f) => f.table === null);
+    if (wb.length) {
+      out.push(`  ${l.workbook}`);
+      group(wb, lang, out);
+    }
+    out.push('');
+  }
+  const bad = results.filter((r) => !r.ok).length;
+  out.push(`${l.files(results.length)}: ${l.counts(errors, warnings, infos)}${bad ? `; ${l.unreadable(bad)}` : ''}`);
+  return out.join('\n');
+}
+
+/** CLI.md's JSON document. */
+export function formatJson(results: FileResult[], profile: string): string {
+  const files = results.map((r) => {
+    if (!r.ok || !r.result) return { file: r.file, ok: false, error: r.error, tables: [], findings: [], computed: [] };
+    const res = r.result;
+    return {
+      file: r.file,
+      ok: true,
+      error: null,
+      tables: res.info.map((t) => ({ kind: t.kind, layout: t.layout, sheet: t.sheet, range: t.range, unit: t.unit, year: t.year, ...(t.summary ? { summary: t.summary } : {}) })),
+      findings: res.findings.map((f) => ({ rule: f.rule, severity: f.severity, sheet: f.sheet, cell: f.cell, message: f.message, expected: f.expected, actual: f.actual })),
+      computed: res.computed.values.map((v) => ({ sheet: v.sheet, cell: v.ref ? a1(v.ref.row, v.ref.col) : null, label: v.label, value: decStr(v.value) })),
+    };
+  });
+  return JSON.stringify({ version: 1, profile, files }, null, 2);
+}

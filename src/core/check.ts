@@ -1,0 +1,127 @@
+import { computeAll } from './compute';
+import { Computed, Summary } from './compute/types';
+import { decStr } from './decimal';
+import { message } from './i18n/messages';
+import { locateTables } from './locate';
+import { Table } from './model';
+import { defaultProfile, Profile } from './profiles';
+import { RULES } from './rules';
+import { Finding, Lang, Report, RuleContext, Severity } from './rules/types';
+import { a1, areaA1, CellRef, Snapshot } from './snapshot';
+
+export interface CheckOptions {
+  profile?: Profile;
+  lang?: Lang;
+}
+
+export interface TableSummary {
+  weightTotal: string;
+  statedTotal: string | null;
+  computedTotal: string;
+  statedGrade: string | null;
+  computedGrade: string | null;
+}
+
+export interface TableInfo {
+  kind: Table['kind'];
+  layout: Table['layout'];
+  sheet: string;
+  range: string;
+  unit: string | null;
+  year: number | null;
+  summary?: TableSummary;
+}
+
+export interface CheckResult {
+  profile: string;
+  tables: Table[];
+  info: TableInfo[];
+  findings: Finding[];
+  computed: Computed;
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+function summaryStrings(s: Summary): TableSummary {
+  return {
+    weightTotal: decStr(s.weightTotal)!,
+    statedTotal: decStr(s.statedTotal),
+    computedTotal: decStr(s.computedTotal)!,
+    statedGrade: s.statedGrade,
+    computedGrade: s.computedGrade,
+  };
+}
+
+function tableOf(tables: Table[], ref: CellRef | null): number | null {
+  if (!ref) return null;
+  const i = tables.findIndex((t) => t.sheet === ref.sheet && ref.row >= t.range.top && ref.row <= t.range.bottom && ref.col >= t.range.left && ref.col <= t.range.right);
+  return i >= 0 ? i : null;
+}
+
+/** Snapshot + profile → tables, findings and computed values. Pure: the same call in the pane, the CLI and tests. */
+export function check(snapshot: Snapshot, options: CheckOptions = {}): CheckResult {
+  const profile = options.profile ?? defaultProfile();
+  const lang = options.lang ?? 'zh-CN';
+  const tables = locateTables(snapshot, profile);
+  const computed = computeAll(tables, profile);
+  const findings: Finding[] = [];
+  const firstSheet = snapshot.sheets[0]?.name ?? '';
+  for (const rule of RULES) {
+    const setting = profile.severity?.[rule.id];
+    if (setting === 'off') continue;
+    const severity: Severity = setting ?? rule.severity;
+    const seen = new Set<string>();
+    const ctx: RuleContext = {
+      profile,
+      tables,
+      computed,
+      report(r: Report) {
+        const sheet = r.ref?.sheet ?? firstSheet;
+        const cell = r.ref ? a1(r.ref.row, r.ref.col) : 'A1';
+        const params = r.params ?? {};
+        const key = r.variant ? `${rule.id}:${r.variant}` : rule.id;
+        const dedupe = `${sheet}!${cell}|${JSON.stringify(params)}`;
+        if (seen.has(dedupe)) return;
+        seen.add(dedupe);
+        findings.push({
+          rule: rule.id,
+          severity,
+          sheet,
+          cell,
+          message: message(key, params, lang),
+          expected: r.expected ?? null,
+          actual: r.actual ?? null,
+          table: tableOf(tables, r.ref),
+          ref: r.ref,
+          params,
+          key,
+        });
+      },
+    };
+    if (rule.scope === 'workbook') rule.check(ctx);
+    else
+      tables.forEach((t, i) => {
+        if (rule.scope === 'basic' && t.kind === 'basic') rule.check(ctx, t, i);
+        if (rule.scope === 'self' && t.kind === 'self') rule.check(ctx, t, i);
+      });
+  }
+  findings.sort(
+    (a, b) =>
+      (a.table ?? -1) - (b.table ?? -1) ||
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+      (a.ref?.row ?? 0) - (b.ref?.row ?? 0) ||
+      (a.ref?.col ?? 0) - (b.ref?.col ?? 0) ||
+      a.rule.localeCompare(b.rule),
+  );
+  const info: TableInfo[] = tables.map((t, i) => {
+    const base: TableInfo = { kind: t.kind, layout: t.layout, sheet: t.sheet, range: areaA1(t.range), unit: t.unit, year: t.year };
+    const s = computed.self.get(i);
+    return s ? { ...base, summary: summaryStrings(s.summary) } : base;
+  });
+  return { profile: profile.id, tables, info, findings, computed };
+}
+
+/** Re-renders findings in another language without checking again. */
+export function relocalize(findings: Finding[], lang: Lang): Finding[] {
+  return findings.map((f) => ({ ...f, message: message(f.key, f.params, lang) }));
+}

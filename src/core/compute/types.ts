@@ -1,0 +1,51 @@
+import type { Dec } from '../decimal';
+import type { CellRef } from '../snapshot';
+
+/** What the profile says an 得分 should be. */
+export type Expected =
+  | { kind: 'exact'; value: Dec; basis: 'positive' | 'reverse' | 'equal' | 'achieved' | 'weighted' | 'date' }
+  | { kind: 'range'; min: Dec; max: Dec; basis: 'qualitative' }
+  | { kind: 'unknown' };
+
+export interface ComputedValue {
+  table: number;
+  sheet: string;
+  /** The cell the value belongs in, when the template has one. */
+  ref: CellRef | null;
+  label: string;
+  value: Dec;
+  kind: 'rate' | 'score' | 'total';
+}
+
+export interface BasicComputed {
+  staffRate: Dec | null;
+  /** Per BasicRow index: 决算/预算 − 1, where the row has a budget. */
+  variance: Map<number, Dec>;
+  /** Per BasicRow index and column: the sum of its children, with the number of addends. */
+  childSums: Map<string, { value: Dec; addends: number }>;
+  buildings: Array<{ areaRate: Dec | null; investRate: Dec | null }>;
+}
+
+export interface SelfComputed {
+  execRate: Dec | null;
+  execScore: Dec | null;
+  /** Per indicator index. */
+  expected: Expected[];
+  /** Layout C: 完成率 recomputed from 目标值 and 业绩值, per indicator index. */
+  completion: Array<Dec | null>;
+  summary: Summary;
+}
+
+export interface Summary {
+  weightTotal: Dec;
+  statedTotal: Dec | null;
+  computedTotal: Dec;
+  statedGrade: string | null;
+  computedGrade: string | null;
+}
+
+export interface Computed {
+  basic: Map<number, BasicComputed>;
+  self: Map<number, SelfComputed>;
+  values: ComputedValue[];
+}

@@ -1,0 +1,51 @@
+import Decimal from 'decimal.js';
+
+/** Every amount, rate and score in the core is one of these. */
+export const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP, toExpNeg: -30, toExpPos: 40 });
+export type Dec = Decimal;
+
+export const ZERO = new D(0);
+export const ONE = new D(1);
+
+/** A binary double from a spreadsheet, read at Excel's 15 significant digits. */
+export function decFromNumber(n: number): Dec {
+  if (Number.isInteger(n)) return new D(n);
+  return new D(n.toPrecision(15));
+}
+
+export function round(d: Dec, places: number): Dec {
+  return d.toDecimalPlaces(places, Decimal.ROUND_HALF_UP);
+}
+
+/** Plain decimal string without exponent or trailing zeros: "197.96", "0.9216", "2". */
+export function decStr(d: Dec | null | undefined): string | null {
+  if (d === null || d === undefined) return null;
+  const s = d.toFixed();
+  return s.includes('.') ? s.replace(/0+$/, '').replace(/\.$/, '') : s;
+}
+
+export function sum(ds: Dec[]): Dec {
+  return ds.reduce((a, b) => a.plus(b), ZERO);
+}
+
+export function minDec(a: Dec, b: Dec): Dec {
+  return a.lessThan(b) ? a : b;
+}
+
+/** RULES.md: a total of n rounded addends may differ from their exact sum by 0.005 × n (inclusive). */
+export function sumTolerance(addends: number): Dec {
+  return new D('0.005').times(Math.max(addends, 1));
+}
+
+export function withinSumTolerance(stated: Dec, summed: Dec, addends: number): boolean {
+  return stated.minus(summed).abs().lessThanOrEqualTo(sumTolerance(addends));
+}
+
+/** Formats a fraction as a percent string for messages: 0.9216 → "92.16%". */
+export function pct(d: Dec, places = 2): string {
+  return `${round(d.times(100), places).toFixed(places)}%`;
+}
+
+export function fixed2(d: Dec): string {
+  return round(d, 2).toFixed(2);
+}

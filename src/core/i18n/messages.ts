@@ -1,0 +1,89 @@
+import type { Lang, Params } from '../rules/types';
+
+type Catalogue = Record<string, { 'zh-CN': string; 'en-US': string }>;
+
+/** Finding messages by rule id (and `rule:variant`), with `{name}` placeholders. */
+export const MESSAGES: Catalogue = {
+  'value.text-number': { 'zh-CN': '{label}：“{text}”是以文本存储的数字，按 {value} 读取', 'en-US': '{label}: “{text}” is a number stored as text; read as {value}' },
+  'value.not-number': { 'zh-CN': '{label}：“{text}”不是数字', 'en-US': '{label}: “{text}” is not a number' },
+  'value.missing': { 'zh-CN': '{label} 未填写', 'en-US': '{label} is empty' },
+  'basic.sum': { 'zh-CN': '{row} {col} {actual} ≠ 下级合计 {expected}', 'en-US': '{row} {col} {actual} ≠ sum of its items {expected}' },
+  'basic.part': { 'zh-CN': '{row} {col} {actual} 小于其中项合计 {expected}', 'en-US': '{row} {col} {actual} is less than its 其中 items {expected}' },
+  'basic.rate': { 'zh-CN': '{label} 填报 {actualPct}，应为 {expectedPct}（{formula}）', 'en-US': '{label} is {actualPct}, should be {expectedPct} ({formula})' },
+  'basic.staff-over': { 'zh-CN': '实际在职人数 {actual} 超过编制数 {quota}（控制率 {rate}）', 'en-US': 'staff in post {actual} exceeds the establishment {quota} (control rate {rate})' },
+  'basic.building-over': { 'zh-CN': '{label} {rate} 超过 100%', 'en-US': '{label} {rate} is over 100%' },
+  'basic.sangong-over-budget': { 'zh-CN': '{row} 本年决算 {actual} 超过本年预算 {budget}', 'en-US': '{row}: final account {actual} exceeds the budget {budget}' },
+  'basic.sangong-increase': { 'zh-CN': '三公经费 本年决算 {actual} 高于上年决算 {prev}（变动率 {rate}）', 'en-US': '三公经费 rose from {prev} to {actual} ({rate})' },
+  'basic.budget-variance': { 'zh-CN': '{row} 预决算差异率 {rate}，超过 ±{threshold}', 'en-US': '{row}: budget-to-final variance {rate} exceeds ±{threshold}' },
+  'self.exec-rate': { 'zh-CN': '{label} 填报 {actualPct}，应为 {expectedPct}（全年执行数 {exec} ÷ 全年预算数 {annual}）', 'en-US': '{label} is {actualPct}, should be {expectedPct} (executed {exec} ÷ annual budget {annual})' },
+  'self.exec-score': { 'zh-CN': '预算执行率得分 填报 {actual}，应为 {expected}（分值 {weight} × min(执行率 {rate}, 100%)）', 'en-US': 'budget-execution score is {actual}, should be {expected} (weight {weight} × min(rate {rate}, 100%))' },
+  'self.funds-split': { 'zh-CN': '{nature}合计 {actual} ≠ 年度资金总额 {column} {expected}', 'en-US': 'split by {nature} adds to {actual} ≠ total {column} {expected}' },
+  'self.budget-adjust': { 'zh-CN': '全年预算数 {annual} 较年初预算数 {initial} 调整 {rate}，超过 ±{threshold}', 'en-US': 'annual budget {annual} differs from the initial budget {initial} by {rate}, over ±{threshold}' },
+  'self.score-cap': { 'zh-CN': '{name} 得分 {actual} 超出 0～{weight}', 'en-US': '{name}: score {actual} is outside 0–{weight}' },
+  'self.score-rule': { 'zh-CN': '{name} 得分 {actual}，按评分规则应为 {expected}（{basis}）', 'en-US': '{name}: score {actual}, the scoring rule gives {expected} ({basis})' },
+  'self.completion-rate': { 'zh-CN': '{name} 完成率 填报 {actualPct}，应为 {expectedPct}（目标值 {target}，业绩值 {value}）', 'en-US': '{name}: completion {actualPct}, should be {expectedPct} (target {target}, actual {value})' },
+  'self.level-weight': { 'zh-CN': '{level} 下级分值合计 {actual} ≠ {expected}', 'en-US': '{level}: weights of its indicators add to {actual} ≠ {expected}' },
+  'self.level-score-cap': { 'zh-CN': '{level} 得分合计 {actual} 超过其权重 {expected}', 'en-US': '{level}: scores add to {actual}, over its weight {expected}' },
+  'self.weight-total': { 'zh-CN': '全部分值合计 {actual} ≠ {expected}', 'en-US': 'all weights add to {actual} ≠ {expected}' },
+  'self.weight-total:stated': { 'zh-CN': '总分行分值 {actual} ≠ 分值合计 {expected}', 'en-US': 'the 总分 row states weights of {actual} ≠ their sum {expected}' },
+  'self.total': { 'zh-CN': '总分 {actual} ≠ 各项得分合计 {expected}', 'en-US': 'total {actual} ≠ sum of the scores {expected}' },
+  'self.grade': { 'zh-CN': '等级“{actual}”与总分 {total} 对应的等级“{expected}”不符', 'en-US': 'grade “{actual}” does not match the band of total {total}: “{expected}”' },
+  'self.deviation-missing': { 'zh-CN': '{name} 未完全达成（得分 {score}/{weight}），未填写偏差原因分析及改进措施', 'en-US': '{name} is not fully achieved ({score}/{weight}) and has no deviation analysis' },
+  'self.overachieve': { 'zh-CN': '{name} 实际完成 {actual} 达到目标 {target} 的 {ratio}，未说明原因', 'en-US': '{name}: actual {actual} is {ratio} of target {target}, with no explanation' },
+  'self.target-direction': { 'zh-CN': '{name} 是{nature}指标，目标“{target}”方向相反', 'en-US': '{name} is {nature}, but the target “{target}” points the other way' },
+  'self.target-parse': { 'zh-CN': '{name} 的{which}“{text}”无法识别', 'en-US': '{name}: the {which} “{text}” cannot be read' },
+  'cross.project-spend': { 'zh-CN': '自评表 项目支出 {actual} ≠ 基础数据表 项目支出 本年决算数 {expected}', 'en-US': '自评表 项目支出 {actual} ≠ 基础数据表 项目支出 final {expected}' },
+  'cross.unit': { 'zh-CN': '两表不一致：基础数据表 {basic}，自评表 {self}', 'en-US': 'the tables disagree: 基础数据表 {basic}, 自评表 {self}' },
+  'formula.error': { 'zh-CN': '{label} 显示错误值 {text}', 'en-US': '{label} shows the error {text}' },
+  'workbook.no-tables': { 'zh-CN': '未找到基础数据表或自评表', 'en-US': 'no 基础数据表 or 自评表 found' },
+  'workbook.ambiguous': { 'zh-CN': '{table}：{what}', 'en-US': '{table}: {what}' },
+};
+
+/** Other strings shared by the CLI and the pane. */
+export const TEXT: Catalogue = {
+  'skipped.unknownRow': { 'zh-CN': '未识别的行“{label}”已跳过，请检查行标签', 'en-US': 'unrecognised row “{label}” was skipped; check its label' },
+  'skipped.unlabelledRow': { 'zh-CN': '第 {row} 行有数字但没有行标签，已跳过', 'en-US': 'row {row} has numbers but no label and was skipped' },
+  'skipped.missingColumn': { 'zh-CN': '缺少“{label}”列，相关检查已跳过', 'en-US': 'no “{label}” column; its checks were skipped' },
+  'skipped.duplicateColumn': { 'zh-CN': '重复的“{label}”列已忽略', 'en-US': 'a second “{label}” column was ignored' },
+  'skipped.missingBlock': { 'zh-CN': '未找到“{label}”，相关检查已跳过', 'en-US': '“{label}” not found; its checks were skipped' },
+  'skipped.missingTotal': { 'zh-CN': '未找到“总分”行', 'en-US': 'no 总分 row found' },
+  'table.basic': { 'zh-CN': '基础数据表', 'en-US': 'Basic data table (基础数据表)' },
+  'table.self': { 'zh-CN': '自评表', 'en-US': 'Self-evaluation table (自评表)' },
+  'severity.error': { 'zh-CN': '错误', 'en-US': 'Errors' },
+  'severity.warning': { 'zh-CN': '警告', 'en-US': 'Warnings' },
+  'severity.info': { 'zh-CN': '提示', 'en-US': 'Notes' },
+  'nature.higher': { 'zh-CN': '越高越好的', 'en-US': 'higher-is-better' },
+  'nature.lower': { 'zh-CN': '越低越好的', 'en-US': 'lower-is-better' },
+  'which.target': { 'zh-CN': '年度指标值', 'en-US': 'target' },
+  'which.actual': { 'zh-CN': '实际完成值', 'en-US': 'actual' },
+  'basis.positive': { 'zh-CN': '正向指标：实际/目标 × 分值', 'en-US': 'positive: actual/target × weight' },
+  'basis.reverse': { 'zh-CN': '反向指标：(1 − 超出比例) × 分值', 'en-US': 'reverse: (1 − excess) × weight' },
+  'basis.equal': { 'zh-CN': '等于型指标', 'en-US': 'equal target' },
+  'basis.achieved': { 'zh-CN': '定性指标已达成且未说明偏差，应得满分', 'en-US': 'qualitative target met with no deviation given: full marks' },
+  'basis.weighted': { 'zh-CN': '权重 × min(完成率, 100%)', 'en-US': 'weight × min(completion, 100%)' },
+  'basis.date': { 'zh-CN': '时限指标', 'en-US': 'deadline' },
+  'nature.income': { 'zh-CN': '按收入性质分', 'en-US': 'income nature' },
+  'nature.expense': { 'zh-CN': '按支出性质分', 'en-US': 'expenditure nature' },
+  'nature.source': { 'zh-CN': '按资金来源分', 'en-US': 'source of funds' },
+};
+
+export function render(template: string, params: Params): string {
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+}
+
+/** Params whose value is `@key` are translated from TEXT, so rules stay language-free. */
+function localize(params: Params, lang: Lang): Params {
+  const out: Params = {};
+  for (const [k, v] of Object.entries(params)) out[k] = typeof v === 'string' && v.startsWith('@') && TEXT[v.slice(1)] ? render(TEXT[v.slice(1)][lang], params) : v;
+  return out;
+}
+
+export function message(key: string, params: Params, lang: Lang): string {
+  const entry = MESSAGES[key] ?? MESSAGES[key.split(':')[0]];
+  return entry ? render(entry[lang], localize(params, lang)) : key;
+}
+
+export function text(key: string, lang: Lang, params: Params = {}): string {
+  const entry = TEXT[key];
+  return entry ? render(entry[lang], params) : key;
+}

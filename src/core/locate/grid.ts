@@ -1,0 +1,142 @@
+import { parseTarget, Target, Operator } from '../parse/target';
+import { CellRead, readCellValue } from '../parse/number';
+import { normalizeLabel } from '../parse/label';
+import { cleanText } from '../parse/text';
+import { Area, CellRef, SheetSnapshot } from '../snapshot';
+import { TextCell } from '../model';
+
+/** Read access to one sheet in absolute coordinates, with normalised labels computed once. */
+export class Grid {
+  readonly name: string;
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
+  private readonly labels: (string | undefined)[][];
+  private readonly hiddenCols: Set<number>;
+  private readonly mergeTopLeft = new Map<string, Area>();
+
+  constructor(readonly sheet: SheetSnapshot) {
+    this.name = sheet.name;
+    this.top = sheet.top;
+    this.left = sheet.left;
+    this.bottom = sheet.top + sheet.values.length - 1;
+    this.right = sheet.left + (sheet.values[0]?.length ?? 0) - 1;
+    this.labels = sheet.values.map(() => []);
+    this.hiddenCols = new Set(sheet.hiddenCols);
+    for (const m of sheet.merges) {
+      for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) this.mergeTopLeft.set(`${r},${c}`, m);
+    }
+  }
+
+  get rowCount(): number {
+    return this.sheet.values.length;
+  }
+
+  inside(r: number, c: number): boolean {
+    return r >= this.top && r <= this.bottom && c >= this.left && c <= this.right;
+  }
+
+  ref(r: number, c: number): CellRef {
+    return { sheet: this.name, row: r, col: c };
+  }
+
+  /** The text a person sees in the cell, or in the merged area it belongs to. */
+  text(r: number, c: number): string {
+    if (!this.inside(r, c)) return '';
+    const t = this.sheet.text[r - this.top][c - this.left];
+    if (t) return t;
+    const v = this.sheet.values[r - this.top][c - this.left];
+    return v === null || v === undefined ? '' : String(v);
+  }
+
+  /** The normalised label of a text cell ('' for numbers and empties). */
+  label(r: number, c: number): string {
+    if (!this.inside(r, c)) return '';
+    const row = this.labels[r - this.top];
+    let l = row[c - this.left];
+    if (l === undefined) {
+      const type = this.sheet.types[r - this.top][c - this.left];
+      l = type === 'string' ? normalizeLabel(this.text(r, c)) : '';
+      row[c - this.left] = l;
+    }
+    return l;
+  }
+
+  textCell(r: number, c: number): TextCell {
+    return { ref: this.ref(r, c), text: cleanText(this.text(r, c)) };
+  }
+
+  read(r: number, c: number): CellRead {
+    const ref = this.ref(r, c);
+    if (!this.inside(r, c)) return readCellValue(ref, null, '', '', 'General', 'empty');
+    const i = r - this.top;
+    const j = c - this.left;
+    const s = this.sheet;
+    return readCellValue(ref, s.values[i][j], s.text[i][j], s.formulas[i][j], s.numberFormats[i][j], s.types[i][j]);
+  }
+
+  target(r: number, c: number, bareOp: Operator): Target {
+    return parseTarget(this.text(r, c), bareOp);
+  }
+
+  isEmpty(r: number, c: number): boolean {
+    return cleanText(this.text(r, c)) === '';
+  }
+
+  isHiddenCol(c: number): boolean {
+    return this.hiddenCols.has(c);
+  }
+
+  merge(r: number, c: number): Area | undefined {
+    return this.mergeTopLeft.get(`${r},${c}`);
+  }
+
+  /** Whether a cell is covered by a merged area but is not its top-left cell. */
+  isMergedSlave(r: number, c: number): boolean {
+    const m = this.merge(r, c);
+    return !!m && (m.top !== r || m.left !== c);
+  }
+
+  /** First non-empty cell right of (r, c) on the same row, skipping merged slaves and hidden columns. */
+  nextRight(r: number, c: number, limit = 6): number | null {
+    for (let k = c + 1; k <= Math.min(this.right, c + limit); k++) {
+      if (this.isHiddenCol(k)) continue;
+      if (!this.isEmpty(r, k)) return k;
+    }
+    return null;
+  }
+
+  rowEmpty(r: number, from = this.left, to = this.right): boolean {
+    for (let c = from; c <= to; c++) if (!this.isEmpty(r, c)) return false;
+    return true;
+  }
+
+  /** All cells whose label passes the test, top to bottom, left to right. */
+  findAll(test: (label: string) => boolean, area?: Partial<Area>): Array<{ row: number; col: number; label: string }> {
+    const out: Array<{ row: number; col: number; label: string }> = [];
+    const top = Math.max(area?.top ?? this.top, this.top);
+    const bottom = Math.min(area?.bottom ?? this.bottom, this.bottom);
+    const left = Math.max(area?.left ?? this.left, this.left);
+    const right = Math.min(area?.right ?? this.right, this.right);
+    for (let r = top; r <= bottom; r++) {
+      const types = this.sheet.types[r - this.top];
+      for (let c = left; c <= right; c++) {
+        if (types[c - this.left] !== 'string') continue;
+        const l = this.label(r, c);
+        if (l && test(l)) out.push({ row: r, col: c, label: l });
+      }
+    }
+    return out;
+  }
+}
+
+/** Grows an area to include a cell. */
+export function extend(area: Area | null, r: number, c: number): Area {
+  if (!area) return { top: r, left: c, bottom: r, right: c };
+  return { top: Math.min(area.top, r), left: Math.min(area.left, c), bottom: Math.max(area.bottom, r), right: Math.max(area.right, c) };
+}
+
+export function overlaps(a: Area, b: Area): boolean {
+  return a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
+}

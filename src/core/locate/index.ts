@@ -1,0 +1,23 @@
+import { Table } from '../model';
+import type { Profile } from '../profiles';
+import { Snapshot } from '../snapshot';
+import { locateBasic } from './basic';
+import { dictionaries } from './dictionaries';
+import { Grid } from './grid';
+import { locateSelf } from './self';
+
+/** Finds and binds every 基础数据表 and 自评表 in a workbook, in sheet order, basic tables first on each sheet. */
+export function locateTables(snapshot: Snapshot, profile: Profile): Table[] {
+  const dicts = dictionaries(profile);
+  const tables: Table[] = [];
+  for (const sheet of snapshot.sheets) {
+    if (!sheet.values.length) continue;
+    const grid = new Grid(sheet);
+    const basics = locateBasic(grid, dicts, []);
+    const selfs = locateSelf(grid, dicts, profile, basics.map((b) => b.range));
+    tables.push(...basics, ...selfs);
+  }
+  return tables;
+}
+
+export { Grid } from './grid';

@@ -1,0 +1,75 @@
+import labels from '../data/labels.json';
+import { nfkc } from './text';
+
+const NUMBERING = /^(其中[:：]?|\d{1,2}[、.．)](?!\d)|[一二三四五六七八九十]{1,3}[、.．]|\(\d{1,2}\)|\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}\))/;
+
+/** A label reduced to what identifies it: `   1、公务用车购置和维护经费：` → `公务用车购置和维护经费`. */
+export function normalizeLabel(s: string): string {
+  let t = s.replace(/[①-⑳]/g, '');
+  t = nfkc(t).replace(/\s+/g, '').replace(/[“”"‘’'「」『』《》]/g, '');
+  for (let prev = ''; prev !== t; ) {
+    prev = t;
+    t = t.replace(NUMBERING, '');
+  }
+  return t.replace(/[:：,，。;；、]+$/, '');
+}
+
+/** The label without a trailing bracket note: `批复规模(m2)` → `批复规模`. */
+export function stripBracketNote(label: string): string {
+  return label.replace(/\([^()]*\)$/, '').replace(/[:：]+$/, '');
+}
+
+export type Dictionary<R extends string = string> = Map<string, R>;
+
+/** Builds a lookup from normalised synonym to role. */
+export function dictionary<R extends string>(roles: Record<R, string[]>): Dictionary<R> {
+  const m = new Map<string, R>();
+  for (const role of Object.keys(roles) as R[]) {
+    for (const v of roles[role]) m.set(normalizeLabel(v), role);
+  }
+  return m;
+}
+
+/** The role of a normalised label, trying it with and without a trailing bracket note and a leading year. */
+export function lookup<R extends string>(dict: Dictionary<R>, label: string): R | null {
+  if (!label) return null;
+  const tries = [label, stripBracketNote(label), label.replace(/^\d{4}年(度)?/, ''), stripBracketNote(label.replace(/^\d{4}年(度)?/, ''))];
+  for (const t of tries) {
+    const r = dict.get(t);
+    if (r) return r;
+  }
+  return null;
+}
+
+export const LABELS = labels;
+
+/** 一级指标 weight stated in its label: `产出指标（50分)` → 50. */
+export function weightInLabel(label: string): string | null {
+  const m = /[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]/.exec(nfkc(label));
+  return m ? m[1] : null;
+}
+
+/** The profile level key a 一级指标 label belongs to (产出, 效益, 满意度, 成本, 预算执行), or null. */
+export function levelKey(label: string): string | null {
+  const t = normalizeLabel(label);
+  for (const [key, words] of Object.entries(labels.levels)) {
+    if (words.some((w) => t.includes(w))) return key;
+  }
+  return null;
+}
+
+/** Whether an indicator name says higher is better, lower is better, or neither. The last keyword in the name wins. */
+export function indicatorNature(name: string, level2 = ''): 'higher' | 'lower' | null {
+  const t = normalizeLabel(name);
+  let best: { end: number; len: number; nature: 'higher' | 'lower' } | null = null;
+  for (const nature of ['higher', 'lower'] as const) {
+    for (const w of labels.nature[nature]) {
+      const pos = t.lastIndexOf(w);
+      if (pos < 0) continue;
+      const end = pos + w.length;
+      if (!best || end > best.end || (end === best.end && w.length > best.len)) best = { end, len: w.length, nature };
+    }
+  }
+  if (best) return best.nature;
+  return normalizeLabel(level2).includes('成本') ? 'lower' : null;
+}

@@ -1,0 +1,340 @@
+import { D, Dec, ONE, ZERO, decStr, pct, round, sum, withinSumTolerance } from '../decimal';
+import { FundCol, Level, SelfTable } from '../model';
+import { indicatorNature } from '../parse/label';
+import { CellRead, isNumber } from '../parse/number';
+import { alignToTarget } from '../parse/target';
+import { gradeOf, rateAgrees, scoreAgrees } from '../compute/score';
+import { Rule, RuleContext } from './types';
+
+function pctOf(read: CellRead & { value: Dec }, exact: Dec): { params: { actualPct: string; expectedPct: string }; expected: string | null } {
+  const p = read.places ?? 4;
+  const shown = Math.max(p - 2, 0);
+  return { params: { actualPct: pct(read.value, shown), expectedPct: pct(exact, shown) }, expected: decStr(round(exact, p)) };
+}
+
+/** The weight a 一级指标 must carry: the one its label states, or the profile's for its key. */
+function levelWeight(level: Level, ctx: RuleContext): Dec | null {
+  if (level.statedWeight !== null) return new D(level.statedWeight);
+  const group = ctx.profile.levels.find((g) => g.keys.length === 1 && level.key !== null && g.keys[0] === level.key);
+  return group ? new D(group.weight) : null;
+}
+
+function levelWeights(t: SelfTable, level: Level): Dec {
+  return sum(level.indicators.map((i) => t.indicators[i].weight).filter(isNumber).map((r) => r.value));
+}
+
+function hasReason(t: SelfTable, i: number): boolean {
+  const r = t.indicators[i].reason;
+  return !!r && r.text.trim() !== '';
+}
+
+export const SELF_RULES: Rule[] = [
+  {
+    id: 'self.exec-rate',
+    severity: 'error',
+    docs: { 'zh-CN': '执行率 ≠ 全年执行数 ÷ 全年预算数', 'en-US': 'execution rate ≠ executed ÷ annual budget' },
+    scope: 'self',
+    check(ctx, t) {
+      for (const f of t.funds) {
+        const { rate, exec, annual } = f.cells;
+        if (!isNumber(rate) || !isNumber(exec) || !isNumber(annual) || annual.value.isZero()) continue;
+        const exact = exec.value.dividedBy(annual.value);
+        if (rateAgrees(rate, exact)) continue;
+        const p = pctOf(rate, exact);
+        ctx.report({ ref: rate.ref, params: { label: `${f.label.text} 执行率`, ...p.params, exec: decStr(exec.value)!, annual: decStr(annual.value)! }, expected: p.expected, actual: decStr(rate.value) });
+      }
+      for (const task of t.tasks) {
+        const { completion, exec, budget } = task;
+        if (!isNumber(completion) || !isNumber(exec) || !isNumber(budget) || budget.value.isZero()) continue;
+        const exact = exec.value.dividedBy(budget.value);
+        if (rateAgrees(completion, exact)) continue;
+        const p = pctOf(completion, exact);
+        ctx.report({ ref: completion.ref, params: { label: `${task.label.text} 完成情况`, ...p.params, exec: decStr(exec.value)!, annual: decStr(budget.value)! }, expected: p.expected, actual: decStr(completion.value) });
+      }
+    },
+  },
+  {
+    id: 'self.exec-score',
+    severity: 'error',
+    docs: { 'zh-CN': '预算执行率得分不符合评分规则', 'en-US': 'the budget-execution score breaks the profile rule' },
+    scope: 'self',
+    check(ctx, t, i) {
+      const c = ctx.computed.self.get(i)!;
+      const total = t.funds.find((f) => f.role === 'total');
+      const stated = total?.cells.score;
+      if (!total || !isNumber(stated) || c.execScore === null || c.execRate === null) return;
+      if (scoreAgrees(stated.value, c.execScore, ctx.profile.execScore.places)) return;
+      ctx.report({
+        ref: stated.ref,
+        params: { actual: decStr(stated.value)!, expected: decStr(c.execScore)!, weight: decStr((total.cells.weight as CellRead & { value: Dec }).value)!, rate: pct(c.execRate) },
+        expected: decStr(c.execScore),
+        actual: decStr(stated.value),
+      });
+    },
+  },
+  {
+    id: 'self.funds-split',
+    severity: 'error',
+    docs: { 'zh-CN': '资金构成之和 ≠ 年度资金总额', 'en-US': 'a split of the funds does not add up to the total' },
+    scope: 'self',
+    check(ctx, t) {
+      const total = t.funds.find((f) => f.role === 'total');
+      if (!total) return;
+      for (const nature of ['income', 'expense'] as const) {
+        const items = t.split.filter((s) => s.nature === nature && isNumber(s.read));
+        if (!items.length) continue;
+        const summed = sum(items.map((s) => (s.read as CellRead & { value: Dec }).value));
+        // 收入 splits the budget, 支出 the spending; either column agreeing is accepted.
+        const cols: FundCol[] = nature === 'income' ? ['annual', 'exec'] : ['exec', 'annual'];
+        const candidates = cols.map((c) => total.cells[c]).filter(isNumber);
+        if (!candidates.length || candidates.some((c) => withinSumTolerance(c.value, summed, items.length))) continue;
+        const target = candidates[0];
+        ctx.report({
+          ref: items[0].read.ref,
+          params: { nature: `@nature.${nature}`, actual: decStr(summed)!, column: nature === 'income' ? '全年预算数' : '全年执行数', expected: decStr(target.value)! },
+          expected: decStr(target.value),
+          actual: decStr(summed),
+        });
+      }
+      const parts = t.funds.filter((f) => f.role !== 'total');
+      if (!parts.length) return;
+      for (const col of ['initial', 'annual', 'exec'] as FundCol[]) {
+        const stated = total.cells[col];
+        const vals = parts.map((p) => p.cells[col]).filter(isNumber);
+        if (!isNumber(stated) || !vals.length) continue;
+        const summed = sum(vals.map((v) => v.value));
+        if (withinSumTolerance(stated.value, summed, vals.length)) continue;
+        ctx.report({ ref: stated.ref, params: { nature: '@nature.source', actual: decStr(summed)!, column: col === 'initial' ? '年初预算数' : col === 'annual' ? '全年预算数' : '全年执行数', expected: decStr(stated.value)! }, expected: decStr(stated.value), actual: decStr(summed) });
+      }
+    },
+  },
+  {
+    id: 'self.budget-adjust',
+    severity: 'warning',
+    docs: { 'zh-CN': '全年预算数较年初预算数调整过大', 'en-US': 'the annual budget moved too far from the initial one' },
+    scope: 'self',
+    check(ctx, t) {
+      const total = t.funds.find((f) => f.role === 'total');
+      const initial = total?.cells.initial;
+      const annual = total?.cells.annual;
+      if (!isNumber(initial) || !isNumber(annual) || initial.value.isZero()) return;
+      const change = annual.value.dividedBy(initial.value).minus(1);
+      const limit = new D(ctx.profile.thresholds.budgetAdjust);
+      if (!change.abs().greaterThan(limit)) return;
+      ctx.report({ ref: annual.ref, params: { annual: decStr(annual.value)!, initial: decStr(initial.value)!, rate: pct(change), threshold: pct(limit, 0) }, expected: decStr(initial.value), actual: decStr(annual.value) });
+    },
+  },
+  {
+    id: 'self.score-cap',
+    severity: 'error',
+    docs: { 'zh-CN': '得分超过分值或小于 0', 'en-US': 'a score above its weight or below 0' },
+    scope: 'self',
+    check(ctx, t) {
+      for (const ind of t.indicators) {
+        if (!isNumber(ind.score) || !isNumber(ind.weight)) continue;
+        if (ind.score.value.greaterThan(ind.weight.value) || ind.score.value.isNegative()) {
+          ctx.report({ ref: ind.score.ref, params: { name: ind.name.text, actual: decStr(ind.score.value)!, weight: decStr(ind.weight.value)! }, expected: decStr(ind.weight.value), actual: decStr(ind.score.value) });
+        }
+      }
+    },
+  },
+  {
+    id: 'self.score-rule',
+    severity: 'error',
+    docs: { 'zh-CN': '得分不符合评分规则', 'en-US': 'a score breaks the profile rule' },
+    scope: 'self',
+    check(ctx, t, i) {
+      const c = ctx.computed.self.get(i)!;
+      t.indicators.forEach((ind, k) => {
+        const e = c.expected[k];
+        if (e.kind !== 'exact' || !isNumber(ind.score) || !isNumber(ind.weight)) return;
+        if (ind.score.value.greaterThan(ind.weight.value) || ind.score.value.isNegative()) return; // score-cap names it
+        if (scoreAgrees(ind.score.value, e.value, ctx.profile.scorePlaces)) return;
+        ctx.report({ ref: ind.score.ref, params: { name: ind.name.text, actual: decStr(ind.score.value)!, expected: decStr(e.value)!, basis: `@basis.${e.basis}` }, expected: decStr(e.value), actual: decStr(ind.score.value) });
+      });
+    },
+  },
+  {
+    id: 'self.completion-rate',
+    severity: 'error',
+    docs: { 'zh-CN': '完成率与目标值、业绩值不符', 'en-US': 'a completion rate differs from target and actual' },
+    scope: 'self',
+    check(ctx, t, i) {
+      const c = ctx.computed.self.get(i)!;
+      t.indicators.forEach((ind, k) => {
+        const exact = c.completion[k];
+        const stated = ind.completion;
+        if (exact === null || !isNumber(stated)) return;
+        if (rateAgrees(stated, exact) || (exact.greaterThan(1) && rateAgrees(stated, ONE))) return;
+        const p = pctOf(stated, exact);
+        ctx.report({ ref: stated.ref, params: { name: ind.name.text, ...p.params, target: ind.target?.text ?? '', value: ind.actual?.text ?? '' }, expected: p.expected, actual: decStr(stated.value) });
+      });
+    },
+  },
+  {
+    id: 'self.level-weight',
+    severity: 'error',
+    docs: { 'zh-CN': '一级指标下分值合计与其权重不符', 'en-US': 'weights under a 一级指标 differ from its weight' },
+    scope: 'self',
+    check(ctx, t) {
+      const unchecked: Level[] = [];
+      for (const level of t.levels) {
+        if (!level.indicators.length) continue;
+        if (level.statedWeight === null) {
+          unchecked.push(level);
+          continue;
+        }
+        const want = new D(level.statedWeight);
+        const got = levelWeights(t, level);
+        if (!got.equals(want)) ctx.report({ ref: level.label.ref, params: { level: level.label.text, actual: decStr(got)!, expected: decStr(want)! }, expected: decStr(want), actual: decStr(got) });
+      }
+      if (t.layout === 'dept-weighted') return;
+      for (const group of ctx.profile.levels) {
+        const levels = unchecked.filter((l) => l.key !== null && group.keys.includes(l.key));
+        if (!levels.length) continue;
+        const got = sum(levels.map((l) => levelWeights(t, l)));
+        const want = new D(group.weight);
+        if (!got.equals(want)) ctx.report({ ref: levels[0].label.ref, params: { level: levels.map((l) => l.label.text).join(' + '), actual: decStr(got)!, expected: decStr(want)! }, expected: decStr(want), actual: decStr(got) });
+      }
+      const exec = t.funds.find((f) => f.role === 'total')?.cells.weight;
+      const execGroup = ctx.profile.levels.find((g) => g.keys.length === 1 && g.keys[0] === '预算执行');
+      if (isNumber(exec) && execGroup && !exec.value.equals(execGroup.weight)) {
+        ctx.report({ ref: exec.ref, params: { level: '预算执行率', actual: decStr(exec.value)!, expected: String(execGroup.weight) }, expected: String(execGroup.weight), actual: decStr(exec.value) });
+      }
+    },
+  },
+  {
+    id: 'self.level-score-cap',
+    severity: 'error',
+    docs: { 'zh-CN': '一级指标得分合计超过其权重', 'en-US': 'scores under a 一级指标 exceed its weight' },
+    scope: 'self',
+    check(ctx, t) {
+      for (const level of t.levels) {
+        const want = levelWeight(level, ctx);
+        if (want === null) continue;
+        const got = sum(level.indicators.map((i) => t.indicators[i].score).filter(isNumber).map((r) => r.value));
+        if (got.greaterThan(want)) ctx.report({ ref: level.label.ref, params: { level: level.label.text, actual: decStr(got)!, expected: decStr(want)! }, expected: decStr(want), actual: decStr(got) });
+      }
+    },
+  },
+  {
+    id: 'self.weight-total',
+    severity: 'error',
+    docs: { 'zh-CN': '全部分值合计 ≠ 100', 'en-US': 'all weights do not add up to the total (100)' },
+    scope: 'self',
+    check(ctx, t, i) {
+      const got = ctx.computed.self.get(i)!.summary.weightTotal;
+      const want = new D(ctx.profile.total);
+      const stated = t.total?.weight;
+      const firstWeight = t.indicators.find((ind) => ind.weight)?.weight ?? null;
+      if (!got.equals(want)) {
+        const ref = (isNumber(stated) ? stated.ref : null) ?? firstWeight?.ref ?? null;
+        ctx.report({ ref, params: { actual: decStr(got)!, expected: decStr(want)! }, expected: decStr(want), actual: decStr(got) });
+      } else if (isNumber(stated) && !stated.value.equals(got)) {
+        ctx.report({ ref: stated.ref, variant: 'stated', params: { actual: decStr(stated.value)!, expected: decStr(got)! }, expected: decStr(got), actual: decStr(stated.value) });
+      }
+    },
+  },
+  {
+    id: 'self.total',
+    severity: 'error',
+    docs: { 'zh-CN': '总分 ≠ 各项得分之和', 'en-US': 'the total is not the sum of the stated scores' },
+    scope: 'self',
+    check(ctx, t) {
+      const stated = t.total?.score;
+      if (!isNumber(stated)) return;
+      const scores = t.indicators.map((ind) => ind.score).filter(isNumber).map((r) => r.value);
+      const exec = t.funds.find((f) => f.role === 'total')?.cells.score;
+      const summed = sum(scores).plus(isNumber(exec) ? exec.value : ZERO);
+      if (scoreAgrees(stated.value, summed, ctx.profile.scorePlaces)) return;
+      ctx.report({ ref: stated.ref, params: { actual: decStr(stated.value)!, expected: decStr(summed)! }, expected: decStr(summed), actual: decStr(stated.value) });
+    },
+  },
+  {
+    id: 'self.grade',
+    severity: 'error',
+    docs: { 'zh-CN': '等级与总分不符', 'en-US': 'the grade does not match the total' },
+    scope: 'self',
+    check(ctx, t, i) {
+      const s = ctx.computed.self.get(i)!.summary;
+      if (!t.grade || s.statedGrade === null) return;
+      let total = s.statedTotal;
+      if (total === null) {
+        const scores = t.indicators.map((ind) => ind.score).filter(isNumber).map((r) => r.value);
+        const exec = t.funds.find((f) => f.role === 'total')?.cells.score;
+        total = sum(scores).plus(isNumber(exec) ? exec.value : ZERO);
+      }
+      const want = gradeOf(total, ctx.profile);
+      if (want === s.statedGrade) return;
+      ctx.report({ ref: t.grade.ref, params: { actual: t.grade.text, total: decStr(total)!, expected: want }, expected: want, actual: t.grade.text });
+    },
+  },
+  {
+    id: 'self.deviation-missing',
+    severity: 'warning',
+    docs: { 'zh-CN': '未完全达成却未填写偏差原因', 'en-US': 'not fully achieved and no deviation analysis' },
+    scope: 'self',
+    check(ctx, t, i) {
+      if (t.layout === 'dept-weighted') return;
+      const c = ctx.computed.self.get(i)!;
+      t.indicators.forEach((ind, k) => {
+        if (!ind.reason || hasReason(t, k) || !isNumber(ind.weight)) return;
+        const e = c.expected[k];
+        const short = (isNumber(ind.score) && ind.score.value.lessThan(ind.weight.value)) || (e.kind === 'exact' && e.basis !== 'achieved' && e.value.lessThan(ind.weight.value));
+        if (!short) return;
+        const byRule = e.kind === 'exact' && e.value.lessThan(ind.weight.value) ? e.value : null;
+        const score = byRule ? decStr(byRule)! : isNumber(ind.score) ? decStr(ind.score.value)! : '—';
+        ctx.report({ ref: ind.reason.ref, params: { name: ind.name.text, score, weight: decStr(ind.weight.value)! } });
+      });
+    },
+  },
+  {
+    id: 'self.overachieve',
+    severity: 'info',
+    docs: { 'zh-CN': '大幅超额完成且未说明原因', 'en-US': 'far beyond target with no explanation' },
+    scope: 'self',
+    check(ctx, t) {
+      if (t.layout === 'dept-weighted') return;
+      const margin = new D(ctx.profile.overachieve);
+      t.indicators.forEach((ind, k) => {
+        const tg = ind.targetParsed;
+        const ac = ind.actualParsed;
+        if (tg.kind !== 'quant' || ac.kind !== 'quant' || (tg.op !== '>=' && tg.op !== '>') || !tg.value.greaterThan(0) || hasReason(t, k)) return;
+        const a = alignToTarget(tg, ac);
+        if (!a.greaterThanOrEqualTo(tg.value.times(margin))) return;
+        ctx.report({ ref: (ind.actual ?? ind.name).ref, params: { name: ind.name.text, actual: ac.text, target: tg.text, ratio: pct(a.dividedBy(tg.value), 0) }, expected: decStr(tg.value), actual: decStr(a) });
+      });
+    },
+  },
+  {
+    id: 'self.target-direction',
+    severity: 'warning',
+    docs: { 'zh-CN': '目标方向与指标性质相反', 'en-US': 'the target operator contradicts the indicator' },
+    scope: 'self',
+    check(ctx, t) {
+      for (const ind of t.indicators) {
+        const tg = ind.targetParsed;
+        if (tg.kind !== 'quant' || !tg.explicit || !ind.target) continue;
+        const nature = indicatorNature(ind.name.text, ind.level2?.text ?? '');
+        const down = tg.op === '<=' || tg.op === '<';
+        const up = tg.op === '>=' || tg.op === '>';
+        if ((nature === 'higher' && down) || (nature === 'lower' && up)) {
+          ctx.report({ ref: ind.target.ref, params: { name: ind.name.text, nature: `@nature.${nature}`, target: ind.target.text }, actual: ind.target.text });
+        }
+      }
+    },
+  },
+  {
+    id: 'self.target-parse',
+    severity: 'warning',
+    docs: { 'zh-CN': '目标值或实际值无法识别', 'en-US': 'a target or actual cannot be read' },
+    scope: 'self',
+    check(ctx, t) {
+      for (const ind of t.indicators) {
+        for (const [which, parsed, cell] of [['target', ind.targetParsed, ind.target], ['actual', ind.actualParsed, ind.actual]] as const) {
+          if (parsed.kind === 'unreadable' && cell) ctx.report({ ref: cell.ref, params: { name: ind.name.text, which: `@which.${which}`, text: cell.text }, actual: cell.text });
+        }
+      }
+    },
+  },
+];

@@ -1,0 +1,55 @@
+import type { Profile } from '../profiles';
+import type { Table, BasicTable, SelfTable } from '../model';
+import type { CellRef } from '../snapshot';
+import type { Computed } from '../compute/types';
+
+export type Severity = 'error' | 'warning' | 'info';
+export type Lang = 'zh-CN' | 'en-US';
+
+/** Message parameters; values are plain strings so that both languages format them the same way. */
+export type Params = Record<string, string | number>;
+
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  sheet: string;
+  cell: string;
+  message: string;
+  expected: string | null;
+  actual: string | null;
+  /** The table the finding belongs to, as an index into the check result's tables; null for workbook-wide findings. */
+  table: number | null;
+  ref: CellRef | null;
+  params: Params;
+  /** The catalogue key of the message (the rule id, or `rule:variant`). */
+  key: string;
+}
+
+export interface Report {
+  ref: CellRef | null;
+  params?: Params;
+  expected?: string | null;
+  actual?: string | null;
+  /** Message variant, when a rule has more than one wording. */
+  variant?: string;
+}
+
+export interface RuleContext {
+  profile: Profile;
+  tables: Table[];
+  computed: Computed;
+  report(r: Report): void;
+}
+
+interface RuleMeta {
+  id: string;
+  severity: Severity;
+  /** ESLint-style: what the rule checks, in both languages, for docs and the pane. */
+  docs: { 'zh-CN': string; 'en-US': string };
+}
+
+/** A rule runs once per table of the kind it names, or once per workbook. */
+export type Rule =
+  | (RuleMeta & { scope: 'basic'; check(ctx: RuleContext, table: BasicTable, index: number): void })
+  | (RuleMeta & { scope: 'self'; check(ctx: RuleContext, table: SelfTable, index: number): void })
+  | (RuleMeta & { scope: 'workbook'; check(ctx: RuleContext): void });

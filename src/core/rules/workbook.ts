@@ -1,0 +1,30 @@
+import { text } from '../i18n/messages';
+import { Rule } from './types';
+
+export const WORKBOOK_RULES: Rule[] = [
+  {
+    id: 'workbook.no-tables',
+    severity: 'error',
+    docs: { 'zh-CN': '工作簿中没有可识别的表', 'en-US': 'no table found in the workbook' },
+    scope: 'workbook',
+    check(ctx) {
+      if (ctx.tables.length === 0) ctx.report({ ref: null });
+    },
+  },
+  {
+    id: 'workbook.ambiguous',
+    severity: 'warning',
+    docs: { 'zh-CN': '表的一部分无法识别', 'en-US': 'part of a table could not be bound' },
+    scope: 'workbook',
+    check(ctx) {
+      for (const t of ctx.tables) {
+        for (const s of t.skipped) {
+          // The message is built per language at render time from the two keys.
+          ctx.report({ ref: s.ref ?? { sheet: t.sheet, row: t.range.top, col: t.range.left }, params: { table: `@table.${t.kind}`, what: `@skipped.${s.key}`, ...s.params } });
+        }
+      }
+    },
+  },
+];
+
+export { text };

@@ -1,0 +1,81 @@
+/**
+ * Checks a file's zip structure before exceljs parses it, so that a renamed CSV, a truncated download or a
+ * zip bomb is refused with a message that names the file. Works on bytes only (Node and browser alike).
+ */
+export const MAX_UNPACKED_BYTES = 200 * 1024 * 1024;
+
+export type ReadErrorCode = 'not-found' | 'not-xlsx' | 'legacy-xls' | 'truncated' | 'too-large' | 'corrupt' | 'empty';
+
+export class XlsxReadError extends Error {
+  constructor(
+    readonly code: ReadErrorCode,
+    readonly file: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'XlsxReadError';
+  }
+}
+
+const REASONS: Record<ReadErrorCode, string> = {
+  'not-found': '文件不存在或无法打开 (file not found or unreadable)',
+  'not-xlsx': '不是 .xlsx 工作簿：文件不是 OOXML（zip）格式 (not an .xlsx workbook: not an OOXML zip)',
+  'legacy-xls': '是旧版 .xls 或加密的工作簿，请在 Excel 中另存为 .xlsx (a legacy .xls or encrypted workbook: save it as .xlsx)',
+  truncated: '文件不完整（zip 目录缺失或被截断），请重新获取 (the file is truncated: its zip directory is missing)',
+  'too-large': `解压后超过 ${MAX_UNPACKED_BYTES / 1024 / 1024} MB，已拒绝 (would unpack to more than ${MAX_UNPACKED_BYTES / 1024 / 1024} MB)`,
+  corrupt: '工作簿已损坏，无法解析 (the workbook is damaged and cannot be parsed)',
+  empty: '文件为空 (the file is empty)',
+};
+
+export function readError(code: ReadErrorCode, file: string, detail?: string): XlsxReadError {
+  return new XlsxReadError(code, file, `${file}: ${REASONS[code]}${detail ? ` — ${detail}` : ''}`);
+}
+
+export interface ZipSummary {
+  entries: string[];
+  unpackedBytes: number;
+}
+
+/** Reads the zip's central directory; throws XlsxReadError unless it is a whole, sane OOXML package. */
+export function inspectZip(bytes: Uint8Array, file: string): ZipSummary {
+  if (bytes.length === 0) throw readError('empty', file);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (bytes.length >= 8 && view.getUint32(0, false) === 0xd0cf11e0) throw readError('legacy-xls', file);
+  if (bytes.length < 4 || view.getUint32(0, true) !== 0x04034b50) throw readError('not-xlsx', file);
+  let eocd = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
+    if (view.getUint32(i, true) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) throw readError('truncated', file);
+  const count = view.getUint16(eocd + 10, true);
+  const cdSize = view.getUint32(eocd + 12, true);
+  const cdOffset = view.getUint32(eocd + 16, true);
+  if (cdOffset === 0xffffffff || count === 0xffff) throw readError('too-large', file, 'zip64');
+  if (cdOffset + cdSize > eocd) throw readError('truncated', file);
+  const decoder = new TextDecoder();
+  const entries: string[] = [];
+  let unpacked = 0;
+  let p = cdOffset;
+  for (let n = 0; n < count; n++) {
+    if (p + 46 > eocd || view.getUint32(p, true) !== 0x02014b50) throw readError('truncated', file);
+    const compressed = view.getUint32(p + 20, true);
+    const size = view.getUint32(p + 24, true);
+    const nameLen = view.getUint16(p + 28, true);
+    const extraLen = view.getUint16(p + 30, true);
+    const commentLen = view.getUint16(p + 32, true);
+    const local = view.getUint32(p + 42, true);
+    if (size === 0xffffffff || compressed === 0xffffffff) throw readError('too-large', file, 'zip64');
+    if (local + 30 + compressed > cdOffset + 0) {
+      if (local + 30 > bytes.length || local + compressed > cdOffset) throw readError('truncated', file);
+    }
+    unpacked += size;
+    if (unpacked > MAX_UNPACKED_BYTES) throw readError('too-large', file);
+    entries.push(decoder.decode(bytes.subarray(p + 46, p + 46 + nameLen)));
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+  if (!entries.includes('[Content_Types].xml') || !entries.some((e) => /^xl\/workbook\d*\.xml$/.test(e))) throw readError('not-xlsx', file, 'zip without xl/workbook.xml');
+  return { entries, unpackedBytes: unpacked };
+}
