@@ -80,7 +80,7 @@ export function check(snapshot: Snapshot, options: CheckOptions = {}): CheckResu
         const cell = r.ref ? a1(r.ref.row, r.ref.col) : 'A1';
         const params = r.params ?? {};
         const key = r.variant ? `${rule.id}:${r.variant}` : rule.id;
-        const dedupe = `${sheet}!${cell}|${JSON.stringify(params)}`;
+        const dedupe = `${sheet}!${cell}|${key}|${r.expected ?? ''}|${r.actual ?? ''}|${Object.values(params).join('|')}`;
         if (seen.has(dedupe)) return;
         seen.add(dedupe);
         findings.push({

@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 
 /** Every amount, rate and score in the core is one of these. */
-export const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP, toExpNeg: -30, toExpPos: 40 });
+export const D = Decimal.clone({ precision: 24, rounding: Decimal.ROUND_HALF_UP, toExpNeg: -30, toExpPos: 40 });
 export type Dec = Decimal;
 
 export const ZERO = new D(0);
@@ -10,7 +10,9 @@ export const ONE = new D(1);
 /** A binary double from a spreadsheet, read at Excel's 15 significant digits. */
 export function decFromNumber(n: number): Dec {
   if (Number.isInteger(n)) return new D(n);
-  return new D(n.toPrecision(15));
+  const shortest = String(n);
+  // Up to 15 significant digits the shortest form is what was typed; longer ones are binary noise.
+  return new D(shortest.length <= 16 || shortest.replace(/^-?0\.0*|\.|-/g, '').length <= 15 ? shortest : n.toPrecision(15));
 }
 
 export function round(d: Dec, places: number): Dec {

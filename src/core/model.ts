@@ -46,6 +46,8 @@ export interface BasicRow {
   role: BasicRowRole;
   label: TextCell;
   cells: Partial<Record<MoneyCol, CellRead>>;
+  /** A stated 预决算差异率, where the table has that column. */
+  variance?: CellRead;
   /** Index of the parent row in `rows`, for sums and parts. */
   parent: number | null;
   /** How the parent relates to this row: a complete split (sum) or a partial one (part). */
@@ -66,6 +68,8 @@ export interface BasicTable extends TableBase {
   layout: 'hunan-basic';
   staff: { quota?: CellRead; actual?: CellRead; rate?: CellRead } | null;
   columns: Array<{ role: MoneyCol; col: number; header: TextCell; year: number | null }>;
+  /** An optional 预决算差异率 column (决算/预算 − 1 per row). */
+  varianceCol: { col: number; header: TextCell } | null;
   rows: BasicRow[];
   buildings: BuildingRow[];
 }

@@ -3,7 +3,7 @@ import { BasicTable, MoneyCol, SelfTable, Table } from '../model';
 import { CellRead, isNumber, valueOrZero } from '../parse/number';
 import type { Profile } from '../profiles';
 import { completionRate, execScore, gradeOf, indicatorExpected, weightedExpected } from './score';
-import { BasicComputed, Computed, ComputedValue, Expected, SelfComputed } from './types';
+import { BasicComputed, Computed, ComputedValue, Expected, SelfComputed, Variance } from './types';
 
 const MONEY: MoneyCol[] = ['prev', 'budget', 'final'];
 
@@ -43,6 +43,20 @@ export function childrenOf(t: BasicTable): Map<number, number[]> {
   return m;
 }
 
+class VarianceValue implements ComputedValue {
+  readonly kind = 'rate' as const;
+  constructor(
+    readonly table: number,
+    readonly sheet: string,
+    readonly ref: ComputedValue['ref'],
+    readonly label: string,
+    private readonly variance: Variance,
+  ) {}
+  get value(): Dec {
+    return this.variance.value;
+  }
+}
+
 function computeBasic(t: BasicTable, index: number, values: ComputedValue[]): BasicComputed {
   const children = childrenOf(t);
   const childSums = new Map<string, { value: Dec; addends: number }>();
@@ -69,11 +83,11 @@ function computeBasic(t: BasicTable, index: number, values: ComputedValue[]): Ba
   };
   const staffRate = t.staff ? ratio(t.staff.actual, t.staff.quota, 'null') : null;
   add(t.staff?.rate?.ref ?? null, '在职人员控制率', staffRate);
-  const variance = new Map<number, Dec>();
+  const variance = new Map<number, Variance>();
   t.rows.forEach((row, i) => {
     const b = row.cells.budget;
     const f = row.cells.final;
-    if (isNumber(b) && isNumber(f) && !b.value.isZero()) variance.set(i, f.value.dividedBy(b.value).minus(1));
+    if (isNumber(b) && isNumber(f) && !b.value.isZero()) variance.set(i, new Variance(f.value, b.value));
   });
   const sangong = t.rows.findIndex((r) => r.role === 'sangong');
   if (sangong >= 0) {
@@ -85,7 +99,7 @@ function computeBasic(t: BasicTable, index: number, values: ComputedValue[]): Ba
   }
   const pub = t.rows.find((r) => r.role === 'public');
   if (pub) add(null, '公用经费控制率', ratio(pub.cells.final, pub.cells.budget, 'null'));
-  for (const [i, v] of variance) add(null, `预决算差异率 ${t.rows[i].label.text}`, v);
+  for (const [i, v] of variance) values.push(new VarianceValue(index, t.sheet, t.rows[i].variance?.ref ?? null, `预决算差异率 ${t.rows[i].label.text}`, v));
   const buildings = t.buildings.map((b) => {
     const areaRate = ratio(b.actualArea, b.approvedArea, 'zero');
     const investRate = ratio(b.actualInvest, b.budgetInvest, 'zero');

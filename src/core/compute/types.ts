@@ -7,20 +7,43 @@ export type Expected =
   | { kind: 'range'; min: Dec; max: Dec; basis: 'qualitative' }
   | { kind: 'unknown' };
 
+/**
+ * 决算/预算 − 1 of one row. A 基础数据表 can carry thousands of project lines and a decimal division is the
+ * dearest operation the engine does, so the rate is divided out only when somebody reads it; the threshold test
+ * multiplies instead.
+ */
+export class Variance {
+  private rate: Dec | null = null;
+  constructor(
+    readonly final: Dec,
+    readonly budget: Dec,
+  ) {}
+
+  get value(): Dec {
+    if (this.rate === null) this.rate = this.final.dividedBy(this.budget).minus(1);
+    return this.rate;
+  }
+
+  /** |决算/预算 − 1| > limit, without dividing (the budget is never 0 here). */
+  exceeds(limit: Dec): boolean {
+    return this.final.minus(this.budget).abs().greaterThan(limit.times(this.budget.abs()));
+  }
+}
+
 export interface ComputedValue {
   table: number;
   sheet: string;
   /** The cell the value belongs in, when the template has one. */
   ref: CellRef | null;
   label: string;
-  value: Dec;
+  readonly value: Dec;
   kind: 'rate' | 'score' | 'total';
 }
 
 export interface BasicComputed {
   staffRate: Dec | null;
-  /** Per BasicRow index: 决算/预算 − 1, where the row has a budget. */
-  variance: Map<number, Dec>;
+  /** Per BasicRow index: 决算/预算 − 1, where the row has a budget. Computed when first read. */
+  variance: Map<number, Variance>;
   /** Per BasicRow index and column: the sum of its children, with the number of addends. */
   childSums: Map<string, { value: Dec; addends: number }>;
   buildings: Array<{ areaRate: Dec | null; investRate: Dec | null }>;

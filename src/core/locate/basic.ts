@@ -4,7 +4,7 @@ import { normalizeLabel } from '../parse/label';
 import { cleanText, splitLabelValue } from '../parse/text';
 import { Area } from '../snapshot';
 import { Dicts, lookup } from './dictionaries';
-import { extend, Grid } from './grid';
+import { extend, Grid, withTitleAndNotes } from './grid';
 
 interface MoneyHeader {
   type: 'final' | 'budget';
@@ -12,7 +12,7 @@ interface MoneyHeader {
   rel: 'prev' | 'this' | null;
 }
 
-const MONEY_HEADER = /^(?:(\d{4})年度?|(上年|本年|当年|上年度|本年度))?(决算|预算)(?:数|金额|数额)?$/;
+const MONEY_HEADER = /^(?:(\d{4})年度?|(上年|本年|当年|上年度|本年度|年初|全年))?(决算|预算)(?:数|金额|数额)?$/;
 
 export function classifyMoneyHeader(label: string): MoneyHeader | null {
   const m = MONEY_HEADER.exec(label.replace(/\(万元\)|\(元\)$/, ''));
@@ -39,15 +39,19 @@ function isStopLabel(label: string, dicts: Dicts): boolean {
 interface HeaderFound {
   row: number;
   columns: BasicTable['columns'];
+  varianceCol: BasicTable['varianceCol'];
   skipped: Skipped[];
 }
 
 function findMoneyHeader(grid: Grid, anchorRow: number, labelCol: number): HeaderFound | null {
   for (let h = anchorRow - 1; h >= Math.max(grid.top, anchorRow - 4); h--) {
     const found: Array<{ col: number; header: TextCell; info: MoneyHeader }> = [];
+    let varianceCol: BasicTable['varianceCol'] = null;
     for (let c = labelCol + 1; c <= grid.right; c++) {
-      const info = classifyMoneyHeader(grid.label(h, c));
+      const label = grid.label(h, c);
+      const info = classifyMoneyHeader(label);
       if (info) found.push({ col: c, header: grid.textCell(h, c), info });
+      else if (!varianceCol && /^(预决算)?差异率$/.test(label)) varianceCol = { col: c, header: grid.textCell(h, c) };
     }
     if (found.length < 2) continue;
     const finals = found.filter((f) => f.info.type === 'final');
@@ -64,7 +68,7 @@ function findMoneyHeader(grid: Grid, anchorRow: number, labelCol: number): Heade
       }
       // Two columns claim one role: keep the visible one, name the other.
       const keepNew = grid.isHiddenCol(same.col) && !grid.isHiddenCol(f.col);
-      const dropped = keepNew ? same : { col: f.col, header: f.header };
+      const dropped = keepNew ? { col: same.col, header: same.header } : { col: f.col, header: f.header };
       if (keepNew) Object.assign(same, { col: f.col, header: f.header, year: f.info.year });
       if (!grid.isHiddenCol(dropped.col)) skipped.push({ ref: dropped.header.ref, key: 'duplicateColumn', params: { label: dropped.header.text } });
     };
@@ -76,7 +80,7 @@ function findMoneyHeader(grid: Grid, anchorRow: number, labelCol: number): Heade
     for (const role of ['prev', 'budget', 'final'] as MoneyCol[]) {
       if (!columns.some((c) => c.role === role)) skipped.push({ ref: grid.ref(h, labelCol), key: 'missingColumn', params: { label: role === 'prev' ? '上年决算数' : role === 'budget' ? '本年预算数' : '本年决算数' } });
     }
-    return { row: h, columns, skipped };
+    return { row: h, columns, varianceCol, skipped };
   }
   return null;
 }
@@ -122,7 +126,8 @@ function bindBasic(grid: Grid, dicts: Dicts, labelCol: number, header: HeaderFou
   for (; r <= grid.bottom; r++) {
     const rawLabel = grid.text(r, labelCol);
     const label = grid.label(r, labelCol) || normalizeLabel(rawLabel);
-    const hasNumbers = header.columns.some((c) => grid.read(r, c.col).kind === 'number');
+    const reads = header.columns.map((c) => grid.read(r, c.col));
+    const hasNumbers = reads.some((x) => x.kind === 'number');
     if (!label) {
       if (hasNumbers) {
         skipped.push({ ref: grid.ref(r, labelCol), key: 'unlabelledRow', params: { row: String(r + 1) } });
@@ -173,15 +178,21 @@ function bindBasic(grid: Grid, dicts: Dicts, labelCol: number, header: HeaderFou
       skipped.push({ ref: grid.ref(r, labelCol), key: 'unknownRow', params: { label: cleanText(rawLabel) } });
     }
     const cells: BasicRow['cells'] = {};
-    for (const c of header.columns) {
-      const read = grid.read(r, c.col);
+    for (const [k, c] of header.columns.entries()) {
+      const read = reads[k];
       cells[c.role] = read;
       if (role !== 'adjust' && role !== 'other') numeric.push({ read, required: false, label: `${label} ${c.header.text}` });
       grow(r, c.col);
     }
     grow(r, labelCol);
     const idx = rows.length;
-    rows.push({ role: role as BasicRowRole, label: { ref: grid.ref(r, labelCol), text: label }, cells, parent, relation });
+    const row: BasicRow = { role: role as BasicRowRole, label: { ref: grid.ref(r, labelCol), text: label }, cells, parent, relation };
+    if (header.varianceCol) {
+      row.variance = grid.read(r, header.varianceCol.col);
+      numeric.push({ read: row.variance, required: false, label: `${label} ${header.varianceCol.header.text}` });
+      grow(r, header.varianceCol.col);
+    }
+    rows.push(row);
     if (role === 'sangong') sangong = idx;
     if (role === 'car') car = idx;
     if (role === 'project') project = idx;
@@ -195,7 +206,12 @@ function bindBasic(grid: Grid, dicts: Dicts, labelCol: number, header: HeaderFou
   const buildings = bindBuildings(grid, dicts, lastFundsRow, labelCol, numeric, grow);
   const r0 = range!;
   const { unit, unitRef, money } = findUnit(grid, dicts, r0.top, r0.left, r0.right, grow);
-  const finalRange = range!;
+  const finalRange = withTitleAndNotes(
+    grid,
+    range!,
+    (l) => l.includes('基础数据表'),
+    (l) => /^(厉行节约|说明|填表人|填报人)/.test(l),
+  );
   return {
     kind: 'basic',
     layout: 'hunan-basic',
@@ -209,6 +225,7 @@ function bindBasic(grid: Grid, dicts: Dicts, labelCol: number, header: HeaderFou
     skipped,
     staff,
     columns: header.columns,
+    varianceCol: header.varianceCol,
     rows,
     buildings,
   };

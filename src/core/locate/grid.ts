@@ -81,7 +81,11 @@ export class Grid {
   }
 
   isEmpty(r: number, c: number): boolean {
-    return cleanText(this.text(r, c)) === '';
+    if (!this.inside(r, c)) return true;
+    const type = this.sheet.types[r - this.top][c - this.left];
+    if (type === 'empty') return true;
+    if (type !== 'string') return false;
+    return !/\S/.test(this.text(r, c));
   }
 
   isHiddenCol(c: number): boolean {
@@ -139,4 +143,27 @@ export function extend(area: Area | null, r: number, c: number): Area {
 
 export function overlaps(a: Area, b: Area): boolean {
   return a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
+}
+
+/**
+ * Grows a bound table's area by its title row just above (a cell naming the table) and by the note rows just
+ * below (说明, 填表人 …), so that the range a person sees is the whole form.
+ */
+export function withTitleAndNotes(grid: Grid, area: Area, isTitle: (label: string) => boolean, isNote: (label: string) => boolean, maxRow = grid.bottom): Area {
+  let out = area;
+  for (let r = area.top - 1; r >= Math.max(grid.top, area.top - 2); r--) {
+    const hit = grid.findAll(isTitle, { top: r, bottom: r, left: area.left, right: area.right })[0];
+    if (!hit) continue;
+    out = extend(out, r, hit.col);
+    break;
+  }
+  let r = out.bottom + 1;
+  while (r <= Math.min(maxRow, out.bottom + 4)) {
+    const hit = grid.findAll(isNote, { top: r, bottom: r, left: area.left, right: area.left + 1 })[0];
+    if (!hit) break;
+    const m = grid.merge(r, hit.col);
+    out = extend(extend(out, m ? m.bottom : r, hit.col), r, Math.min(area.right, grid.right));
+    r = out.bottom + 1;
+  }
+  return out;
 }

@@ -6,7 +6,7 @@ import type { Profile } from '../profiles';
 import { Area } from '../snapshot';
 import { findUnit } from './basic';
 import { Dicts, lookup } from './dictionaries';
-import { extend, Grid } from './grid';
+import { extend, Grid, withTitleAndNotes } from './grid';
 
 type IndCol = 'level1' | 'level2' | 'name' | 'target' | 'actual' | 'weight' | 'score' | 'reason' | 'completion';
 
@@ -41,9 +41,15 @@ export function locateSelf(grid: Grid, dicts: Dicts, profile: Profile, taken: Ar
   const tables: SelfTable[] = [];
   for (let i = 0; i < headers.length; i++) {
     const h = headers[i];
-    if (taken.some((a) => h.row >= a.top && h.row <= a.bottom)) continue;
-    const prevBottom = Math.max(i > 0 ? headers[i - 1].row : grid.top - 1, ...taken.filter((a) => a.bottom < h.row).map((a) => a.bottom));
-    const nextTop = i + 1 < headers.length ? headers[i + 1].row : grid.bottom + 1;
+    const cols = Object.values(h.cols) as number[];
+    const left = Math.min(...cols);
+    const right = Math.max(...cols);
+    // Tables beside this one (side by side on a sheet) do not bound it; tables above or below do.
+    const inColumns = taken.filter((a) => a.left <= right && a.right >= left);
+    if (inColumns.some((a) => h.row >= a.top && h.row <= a.bottom)) continue;
+    const prevBottom = Math.max(i > 0 ? headers[i - 1].row : grid.top - 1, ...inColumns.filter((a) => a.bottom < h.row).map((a) => a.bottom));
+    const below = inColumns.filter((a) => a.top > h.row).map((a) => a.top);
+    const nextTop = Math.min(i + 1 < headers.length ? headers[i + 1].row : grid.bottom + 1, ...below);
     tables.push(bindSelf(grid, dicts, profile, h, prevBottom + 1, nextTop - 1));
   }
   return tables;
@@ -75,7 +81,7 @@ function bindSelf(grid: Grid, dicts: Dicts, profile: Profile, h: Header, minRow:
     tasks = w.tasks;
     money = w.money;
   } else {
-    const f = bindFunds(grid, dicts, h.row, minRow, left, numeric, skipped, grow);
+    const f = bindFunds(grid, dicts, h.row, minRow, Math.max(grid.left, left - 2), numeric, skipped, grow);
     funds = f.funds;
     split = f.split;
     if (f.money) money = f.money;
@@ -84,11 +90,17 @@ function bindSelf(grid: Grid, dicts: Dicts, profile: Profile, h: Header, minRow:
   const top = (range as Area | null)?.top ?? h.row;
   const fields = headerFields(grid, dicts, Math.max(minRow, top - 4), top, grow);
   const r1 = range! as Area;
-  const grade = findGrade(grid, dicts, r1, maxRow, grow);
+  const grade = findGrade(grid, dicts, [[r1.top, h.row - 1], [lastRow - 1, Math.min(maxRow, lastRow + 3)]], r1.left, r1.right, grow);
   const projectLayout = !h.weighted && (fields.project !== null || funds.some((f) => f.role === 'fiscal' || f.role === 'carryover'));
   const unit = fields.unit ?? fields.implementer ?? fields.department;
   const fallback = unit ? null : findUnit(grid, dicts, top, r1.left, r1.right, grow);
-  const finalRange = range! as Area;
+  const finalRange = withTitleAndNotes(
+    grid,
+    range! as Area,
+    (l) => /(自评表|评价表)$/.test(stripYearNote(l)),
+    (l) => /^(填表人|填报人|说明)/.test(l),
+    maxRow,
+  );
   return {
     kind: 'self',
     layout: h.weighted ? 'dept-weighted' : projectLayout ? 'project-2020' : 'dept-hunan',
@@ -143,9 +155,11 @@ function bindIndicators(
   let lastRow = h.row;
   const scanLeft = Math.max(grid.left, left - 2);
   const cell = (r: number, col: IndCol) => (h.cols[col] === undefined ? null : h.cols[col]!);
+  // 总分 and 填表人 sit at the left of the form, before the indicator names.
+  const labelRight = Math.max(scanLeft, (h.cols.name ?? right) - 1);
   for (let r = h.row + 1; r <= maxRow; r++) {
     let stop = false;
-    for (let c = scanLeft; c <= right; c++) {
+    for (let c = scanLeft; c <= labelRight; c++) {
       const l = grid.label(r, c);
       if (!l) continue;
       if (lookup(dicts.totalRow, l)) {
@@ -261,7 +275,7 @@ function bindFunds(
   let splitRow: number | null = null;
   for (let r = fh + 1; r < headerRow; r++) {
     let rowLabel: TextCell | null = null;
-    for (let c = firstCol - 1; c >= grid.left; c--) {
+    for (let c = firstCol - 1; c >= left; c--) {
       if (!grid.isEmpty(r, c)) {
         rowLabel = grid.textCell(r, c);
         break;
@@ -269,7 +283,7 @@ function bindFunds(
     }
     const labelNorm = rowLabel ? normalizeLabel(rowLabel.text) : '';
     let goal = false;
-    for (let c = grid.left; c < firstCol && !goal; c++) goal = !!lookup(dicts.goal, grid.label(r, c));
+    for (let c = left; c < firstCol && !goal; c++) goal = !!lookup(dicts.goal, grid.label(r, c));
     if (goal) break;
     // 按收入性质分 / 按支出性质分 headers, anywhere on the row.
     for (let c = grid.left; c <= grid.right; c++) {
@@ -409,9 +423,10 @@ function headerFields(
   return out;
 }
 
-function findGrade(grid: Grid, dicts: Dicts, range: Area, maxRow: number, grow: (r: number, c: number) => void): TextCell | null {
-  for (let r = range.top; r <= Math.min(maxRow, range.bottom + 3); r++) {
-    for (let c = range.left; c <= range.right; c++) {
+/** A 评价等级 cell in the header rows or around the 总分 row. */
+function findGrade(grid: Grid, dicts: Dicts, bands: Array<[number, number]>, left: number, right: number, grow: (r: number, c: number) => void): TextCell | null {
+  for (const r of bands.flatMap(([a, b]) => Array.from({ length: Math.max(0, b - a + 1) }, (_, k) => a + k))) {
+    for (let c = left; c <= right; c++) {
       const t = grid.text(r, c);
       if (!t || t.length > 20) continue;
       const lv = splitLabelValue(t);
@@ -439,4 +454,8 @@ function findYear(grid: Grid, from: number, to: number, left: number, right: num
     }
   }
   return null;
+}
+
+function stripYearNote(label: string): string {
+  return label.replace(/\(\d{4}年度?\)$/, '');
 }

@@ -33,12 +33,14 @@ export function dictionary<R extends string>(roles: Record<R, string[]>): Dictio
 /** The role of a normalised label, trying it with and without a trailing bracket note and a leading year. */
 export function lookup<R extends string>(dict: Dictionary<R>, label: string): R | null {
   if (!label) return null;
-  const tries = [label, stripBracketNote(label), label.replace(/^\d{4}年(度)?/, ''), stripBracketNote(label.replace(/^\d{4}年(度)?/, ''))];
-  for (const t of tries) {
-    const r = dict.get(t);
-    if (r) return r;
-  }
-  return null;
+  const direct = dict.get(label);
+  if (direct) return direct;
+  const hasNote = label.endsWith(')') || label.endsWith(':');
+  const code = label.charCodeAt(0);
+  const hasYear = code >= 48 && code <= 57 && /^\d{4}年/.test(label);
+  if (!hasNote && !hasYear) return null;
+  const noYear = hasYear ? label.replace(/^\d{4}年(度)?/, '') : label;
+  return (hasNote ? dict.get(stripBracketNote(label)) : undefined) ?? (hasYear ? dict.get(noYear) : undefined) ?? (hasNote && hasYear ? dict.get(stripBracketNote(noYear)) : undefined) ?? null;
 }
 
 export const LABELS = labels;

@@ -72,31 +72,54 @@ export interface CellRead {
   places: number | null;
 }
 
+const formatPlaces = new Map<string, number | null>();
+
+/** Decimal places a number format shows, on the fraction for percents; null for General. Cached per format. */
 function placesFromFormat(fmt: string): number | null {
-  if (!fmt || /general/i.test(fmt)) return null;
-  const section = fmt.split(';')[0].replace(/"[^"]*"|\[[^\]]*\]|\\./g, '');
-  const m = /\.(0+)/.exec(section);
-  const dec = m ? m[1].length : 0;
-  return section.includes('%') ? dec + 2 : dec;
+  let p = formatPlaces.get(fmt);
+  if (p !== undefined) return p;
+  if (!fmt || /general/i.test(fmt)) p = null;
+  else {
+    const section = fmt.split(';')[0].replace(/"[^"]*"|\[[^\]]*\]|\\./g, '');
+    const m = /\.(0+)/.exec(section);
+    const dec = m ? m[1].length : 0;
+    p = section.includes('%') ? dec + 2 : dec;
+  }
+  formatPlaces.set(fmt, p);
+  return p;
+}
+
+/** Places shown by Excel's General format: the digits after the point in the shown text. */
+function placesFromShown(text: string): number | null {
+  const t = text.trim();
+  if (!t) return null;
+  const dot = t.indexOf('.');
+  const pctSign = t.endsWith('%') ? 1 : 0;
+  if (/[eE]/.test(t)) return null;
+  const dec = dot < 0 ? 0 : t.length - dot - 1 - pctSign;
+  return dec + (pctSign ? 2 : 0);
+}
+
+function make(ref: CellRef, raw: RawValue, text: string, formula: string, numFmt: string, kind: ReadKind, value: Dec | null, fromText: boolean, percent: boolean, places: number | null): CellRead {
+  return { ref, text, raw, formula, numFmt, kind, value, fromText, percent, places };
 }
 
 /** Reads a snapshot cell: what the person sees counts, and numbers typed as text are read too. */
 export function readCellValue(ref: CellRef, raw: RawValue, text: string, formula: string, numFmt: string, type: CellType): CellRead {
-  const base = { ref, text, raw, formula, numFmt };
-  if (type === 'error') return { ...base, kind: 'error', value: null, fromText: false, percent: false, places: null };
-  if (type === 'boolean' || typeof raw === 'boolean') return { ...base, kind: 'bool', value: null, fromText: false, percent: false, places: null };
+  if (type === 'error') return make(ref, raw, text, formula, numFmt, 'error', null, false, false, null);
+  if (type === 'boolean' || typeof raw === 'boolean') return make(ref, raw, text, formula, numFmt, 'bool', null, false, false, null);
   if (typeof raw === 'number') {
-    const shown = text ? parseNumberText(text) : null;
-    const percent = /%/.test(numFmt) || (shown?.percent ?? false);
-    const places = shown ? shown.places : placesFromFormat(numFmt);
-    return { ...base, kind: 'number', value: decFromNumber(raw), fromText: false, percent, places };
+    const fromFormat = placesFromFormat(numFmt);
+    const places = fromFormat ?? placesFromShown(text);
+    const percent = numFmt.includes('%') || (fromFormat === null && text.trim().endsWith('%'));
+    return make(ref, raw, text, formula, numFmt, 'number', decFromNumber(raw), false, percent, places);
   }
   const s = typeof raw === 'string' ? raw : text;
-  if (!s || !compactText(s)) return { ...base, kind: 'empty', value: null, fromText: false, percent: false, places: null };
-  if (isNotApplicable(s)) return { ...base, kind: 'na', value: null, fromText: false, percent: false, places: null };
+  if (!s || !/\S/.test(s)) return make(ref, raw, text, formula, numFmt, 'empty', null, false, false, null);
+  if (isNotApplicable(s)) return make(ref, raw, text, formula, numFmt, 'na', null, false, false, null);
   const p = parseNumberText(s);
-  if (p) return { ...base, kind: 'number', value: p.value, fromText: true, percent: p.percent, places: p.places };
-  return { ...base, kind: 'text', value: null, fromText: false, percent: false, places: null };
+  if (p) return make(ref, raw, text, formula, numFmt, 'number', p.value, true, p.percent, p.places);
+  return make(ref, raw, text, formula, numFmt, 'text', null, false, false, null);
 }
 
 export function isNumber(r: CellRead | null | undefined): r is CellRead & { value: Dec } {

@@ -29,8 +29,21 @@ const DATE_RE = /^(?:(\d{4})年)?(\d{1,2})月(?:(\d{1,2})日|底|末)?(前|之�
  * Reads a 年度指标值 or 实际完成值. A bare number reads as `bareOp` (the profile's choice, `>=` by default).
  * Text with a digit that fits no form is `unreadable`, so that `self.target-parse` can name it.
  */
+const memo = new Map<string, Target>();
+
 export function parseTarget(input: string | null | undefined, bareOp: Operator = '>='): Target {
   if (input === null || input === undefined) return { kind: 'empty' };
+  // Targets repeat across indicators (100%, ≥95%, 逐步提高); parsed targets are never mutated, so they are shared.
+  const key = `${bareOp}\u0000${input}`;
+  const hit = memo.get(key);
+  if (hit) return hit;
+  if (memo.size > 20000) memo.clear();
+  const t = parseTargetText(input, bareOp);
+  memo.set(key, t);
+  return t;
+}
+
+function parseTargetText(input: string, bareOp: Operator): Target {
   const text = cleanText(String(input));
   if (!text) return { kind: 'empty' };
   if (isNotApplicable(text)) return { kind: 'na' };

@@ -8,7 +8,12 @@ const EXTRA: Array<[RegExp, string]> = [
 ];
 
 /** NFKC (full-width digits, letters, spaces and brackets to ASCII) plus the operators NFKC leaves alone. */
+// Characters NFKC or the replacements below may change: full-width and compatibility forms, enclosed numbers,
+// operators, dashes, odd spaces. Text without any (most CJK labels) skips normalisation, which is slow.
+const NEEDS_NFKC = /[\u00a0-\u00bf\u2000-\u2bff\u2e80-\u2fff\u3000\u3200-\u33ff\uf900-\ufaff\ufb00-\ufb4f\ufe10-\ufe6f\uff00-\uffef\ufeff]/;
+
 export function nfkc(s: string): string {
+  if (!NEEDS_NFKC.test(s)) return s;
   let t = s.normalize('NFKC');
   for (const [re, rep] of EXTRA) t = t.replace(re, rep);
   return t;

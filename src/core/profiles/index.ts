@@ -40,8 +40,11 @@ export const DEFAULT_PROFILE_ID = 'mof-2020';
 /** Validates profile data against the schema. `source` names the file in the message. */
 export function parseProfile(data: unknown, source: string): Profile {
   if (!validate(data)) {
-    const errs = (validate.errors ?? []).slice(0, 5).map((e) => `${e.instancePath || '/'} ${e.message}${e.params && 'additionalProperty' in e.params ? ` (${String(e.params.additionalProperty)})` : ''}`);
-    throw new ProfileError(`规则配置无效 invalid profile ${source}: ${errs.join('; ')}`);
+    // Wrong values first, then missing ones: the first is usually what the person typed.
+    const all = [...(validate.errors ?? [])].sort((a, b) => Number(!a.instancePath) - Number(!b.instancePath));
+    const errs = all.slice(0, 6).map((e) => `${e.instancePath || '/'} ${e.message}${e.params && 'additionalProperty' in e.params ? ` (${String(e.params.additionalProperty)})` : ''}`);
+    const more = all.length > 6 ? ` … (+${all.length - 6})` : '';
+    throw new ProfileError(`规则配置无效 invalid profile ${source}: ${errs.join('; ')}${more}`);
   }
   const p = data as Profile;
   const grades = [...p.grades].sort((a, b) => b.min - a.min);

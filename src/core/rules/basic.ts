@@ -68,6 +68,7 @@ export const BASIC_RULES: Rule[] = [
     check(ctx, t, i) {
       const c = ctx.computed.basic.get(i)!;
       checkRate(ctx, t.staff?.rate, c.staffRate, '控制率', '实际在职人数 ÷ 编制数');
+      for (const [k, v] of c.variance) if (t.rows[k].variance) checkRate(ctx, t.rows[k].variance, v.value, `${t.rows[k].label.text} 预决算差异率`, '决算数 ÷ 预算数 − 1');
       t.buildings.forEach((b, k) => {
         checkRate(ctx, b.areaRate, c.buildings[k].areaRate, '规模控制率', '实际规模 ÷ 批复规模');
         checkRate(ctx, b.investRate, c.buildings[k].investRate, '投资概算控制率', '实际投资 ÷ 预算投资');
@@ -147,8 +148,8 @@ export const BASIC_RULES: Rule[] = [
       const limit = new D(ctx.profile.thresholds.budgetVariance);
       for (const [k, v] of ctx.computed.basic.get(i)!.variance) {
         const row = t.rows[k];
-        if (row.role === 'adjust' || !v.abs().greaterThan(limit)) continue;
-        ctx.report({ ref: row.cells.final!.ref, params: { row: row.label.text, rate: pct(v), threshold: pct(limit, 0) }, expected: null, actual: decStr(round(v, 4)) });
+        if (row.role === 'adjust' || !v.exceeds(limit)) continue;
+        ctx.report({ ref: row.cells.final!.ref, params: { row: row.label.text, rate: pct(v.value), threshold: pct(limit, 0) }, expected: null, actual: decStr(round(v.value, 4)) });
       }
     },
   },

@@ -177,20 +177,18 @@ export const SELF_RULES: Rule[] = [
     docs: { 'zh-CN': '一级指标下分值合计与其权重不符', 'en-US': 'weights under a 一级指标 differ from its weight' },
     scope: 'self',
     check(ctx, t) {
-      const unchecked: Level[] = [];
+      const withIndicators: Level[] = [];
       for (const level of t.levels) {
         if (!level.indicators.length) continue;
-        if (level.statedWeight === null) {
-          unchecked.push(level);
-          continue;
-        }
+        withIndicators.push(level);
+        if (level.statedWeight === null) continue;
         const want = new D(level.statedWeight);
         const got = levelWeights(t, level);
         if (!got.equals(want)) ctx.report({ ref: level.label.ref, params: { level: level.label.text, actual: decStr(got)!, expected: decStr(want)! }, expected: decStr(want), actual: decStr(got) });
       }
       if (t.layout === 'dept-weighted') return;
       for (const group of ctx.profile.levels) {
-        const levels = unchecked.filter((l) => l.key !== null && group.keys.includes(l.key));
+        const levels = withIndicators.filter((l) => l.key !== null && group.keys.includes(l.key));
         if (!levels.length) continue;
         const got = sum(levels.map((l) => levelWeights(t, l)));
         const want = new D(group.weight);

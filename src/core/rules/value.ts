@@ -2,14 +2,23 @@ import { decStr } from '../decimal';
 import { BasicTable, SelfTable } from '../model';
 import { Rule, RuleContext } from './types';
 
-function eachNumeric(t: BasicTable | SelfTable, fn: (n: BasicTable['numeric'][number]) => void): void {
-  const seen = new Set<string>();
-  for (const n of t.numeric) {
-    const key = `${n.read.ref.sheet}!${n.read.ref.row},${n.read.ref.col}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    fn(n);
+type Numeric = BasicTable['numeric'][number];
+const distinct = new WeakMap<BasicTable | SelfTable, Numeric[]>();
+
+/** Each numeric cell of a table once, whatever number of roles read it. */
+function eachNumeric(t: BasicTable | SelfTable, fn: (n: Numeric) => void): void {
+  let list = distinct.get(t);
+  if (!list) {
+    const seen = new Set<number>();
+    list = t.numeric.filter((n) => {
+      const key = n.read.ref.row * 16384 + n.read.ref.col;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+    distinct.set(t, list);
   }
+  for (const n of list) fn(n);
 }
 
 function valueRules(scope: 'basic' | 'self'): Rule[] {
