@@ -127,3 +127,29 @@ describe('many files and bad input', () => {
     expect(r.stderr).not.toMatch(/\bat \S+ \(/);
   });
 });
+
+describe('progress bar', () => {
+  const { progress } = jest.requireActual('../src/cli/progress') as typeof import('../src/cli/progress');
+  const fakeStream = (tty: boolean) => {
+    const chunks: string[] = [];
+    const s = { isTTY: tty, columns: 80, write: (c: string) => (chunks.push(String(c)), true), cursorTo: () => true, clearLine: () => true, moveCursor: () => true, on: () => s, removeListener: () => s } as unknown as NodeJS.WriteStream;
+    return { s, chunks };
+  };
+  it('draws on a terminal for a batch', () => {
+    const { s, chunks } = fakeStream(true);
+    const p = progress(3, s);
+    p.tick(1, 'a.xlsx');
+    p.tick(2, 'b.xlsx');
+    p.stop();
+    expect(chunks.join('')).toMatch(/[12]\/3/);
+  });
+  it('stays silent when stderr is not a terminal, or for one file', () => {
+    for (const [tty, n] of [[false, 3], [true, 1]] as const) {
+      const { s, chunks } = fakeStream(tty);
+      const p = progress(n, s);
+      p.tick(1, 'a.xlsx');
+      p.stop();
+      expect(chunks).toEqual([]);
+    }
+  });
+});

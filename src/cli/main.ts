@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 import { Command, CommanderError, Option } from 'commander';
-import { SingleBar, Presets } from 'cli-progress';
 import { ProfileError } from '../core/profiles';
 import type { Lang } from '../core/rules/types';
 import { checkFiles, exitCode, resolveProfile } from './files';
 import { formatJson, formatText } from './format';
+import { progress } from './progress';
 
 interface CommonOptions {
   format: 'text' | 'json';
@@ -19,17 +19,10 @@ function common(cmd: Command): Command {
     .addOption(new Option('--lang <lang>', '语言 language').choices(['zh-CN', 'en-US']).default('zh-CN'));
 }
 
-function progress(total: number): { tick: (n: number) => void; stop: () => void } {
-  if (total < 2 || !process.stderr.isTTY) return { tick: () => undefined, stop: () => undefined };
-  const bar = new SingleBar({ stream: process.stderr, format: ' {bar} {value}/{total} {file}', hideCursor: true, clearOnComplete: true }, Presets.shades_classic);
-  bar.start(total, 0, { file: '' });
-  return { tick: (n) => bar.update(n), stop: () => bar.stop() };
-}
-
 async function runCheck(files: string[], opts: CommonOptions): Promise<number> {
   const profile = await resolveProfile(opts.profile);
   const bar = progress(files.length);
-  const results = await checkFiles(files, profile, opts.lang, (n) => bar.tick(n));
+  const results = await checkFiles(files, profile, opts.lang, (n, f) => bar.tick(n, f));
   bar.stop();
   process.stdout.write(`${opts.format === 'json' ? formatJson(results, profile.id) : formatText(results, opts.lang)}\n`);
   return exitCode(results);

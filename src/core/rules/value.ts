@@ -1,6 +1,6 @@
 import { decStr } from '../decimal';
 import { BasicTable, SelfTable } from '../model';
-import { Rule, RuleContext } from './types';
+import { Report, Rule, RuleContext, Severity } from './types';
 
 type Numeric = BasicTable['numeric'][number];
 const distinct = new WeakMap<BasicTable | SelfTable, Numeric[]>();
@@ -21,54 +21,32 @@ function eachNumeric(t: BasicTable | SelfTable, fn: (n: Numeric) => void): void 
   for (const n of list) fn(n);
 }
 
-function valueRules(scope: 'basic' | 'self'): Rule[] {
-  const textNumber = {
-    id: 'value.text-number',
-    severity: 'warning' as const,
-    docs: { 'zh-CN': '以文本存储的数字', 'en-US': 'a number stored as text' },
-    scope,
-    check(ctx: RuleContext, t: BasicTable & SelfTable) {
-      eachNumeric(t, (n) => {
-        if (n.read.kind === 'number' && n.read.fromText) {
-          ctx.report({ ref: n.read.ref, params: { label: n.label, text: n.read.text, value: decStr(n.read.value)! }, expected: decStr(n.read.value), actual: n.read.text });
-        }
-      });
-    },
-  };
-  const notNumber = {
-    id: 'value.not-number',
-    severity: 'error' as const,
-    docs: { 'zh-CN': '需要数字的单元格填了文本', 'en-US': 'text where the template needs a number' },
-    scope,
-    check(ctx: RuleContext, t: BasicTable & SelfTable) {
-      eachNumeric(t, (n) => {
-        if (n.read.kind === 'text' || n.read.kind === 'bool') ctx.report({ ref: n.read.ref, params: { label: n.label, text: n.read.text }, actual: n.read.text });
-      });
-    },
-  };
-  const missing = {
-    id: 'value.missing',
-    severity: 'warning' as const,
-    docs: { 'zh-CN': '必填项为空', 'en-US': 'a required input is empty' },
-    scope,
-    check(ctx: RuleContext, t: BasicTable & SelfTable) {
-      eachNumeric(t, (n) => {
-        if (n.required && n.read.kind === 'empty') ctx.report({ ref: n.read.ref, params: { label: n.label } });
-      });
-    },
-  };
-  const error = {
-    id: 'formula.error',
-    severity: 'error' as const,
-    docs: { 'zh-CN': '单元格显示错误值', 'en-US': 'a cell shows an error value' },
-    scope,
-    check(ctx: RuleContext, t: BasicTable & SelfTable) {
-      eachNumeric(t, (n) => {
-        if (n.read.kind === 'error') ctx.report({ ref: n.read.ref, params: { label: n.label, text: n.read.text || String(n.read.raw) }, actual: n.read.text || String(n.read.raw) });
-      });
-    },
-  };
-  return [textNumber, notNumber, missing, error] as Rule[];
+type NumericCheck = (n: Numeric) => Omit<Report, 'ref'> | null;
+
+/** A rule over every numeric cell of a table, for both kinds of table. */
+function numericRule(id: string, severity: Severity, docs: Rule['docs'], test: NumericCheck): Rule[] {
+  const check = (ctx: RuleContext, t: BasicTable | SelfTable) =>
+    eachNumeric(t, (n) => {
+      const r = test(n);
+      if (r) ctx.report({ ref: n.read.ref, ...r });
+    });
+  return [
+    { id, severity, docs, scope: 'basic', check },
+    { id, severity, docs, scope: 'self', check },
+  ];
 }
 
-export const VALUE_RULES: Rule[] = [...valueRules('basic'), ...valueRules('self')];
+export const VALUE_RULES: Rule[] = [
+  ...numericRule('value.text-number', 'warning', { 'zh-CN': '以文本存储的数字', 'en-US': 'a number stored as text' }, ({ read, label }) =>
+    read.kind === 'number' && read.fromText ? { params: { label, text: read.text, value: decStr(read.value)! }, expected: decStr(read.value), actual: read.text } : null,
+  ),
+  ...numericRule('value.not-number', 'error', { 'zh-CN': '需要数字的单元格填了文本', 'en-US': 'text where the template needs a number' }, ({ read, label }) =>
+    read.kind === 'text' || read.kind === 'bool' ? { params: { label, text: read.text }, actual: read.text } : null,
+  ),
+  ...numericRule('value.missing', 'warning', { 'zh-CN': '必填项为空', 'en-US': 'a required input is empty' }, ({ read, label, required }) =>
+    required && read.kind === 'empty' ? { params: { label } } : null,
+  ),
+  ...numericRule('formula.error', 'error', { 'zh-CN': '单元格显示错误值', 'en-US': 'a cell shows an error value' }, ({ read, label }) =>
+    read.kind === 'error' ? { params: { label, text: read.text || String(read.raw) }, actual: read.text || String(read.raw) } : null,
+  ),
+];
