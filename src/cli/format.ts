@@ -40,7 +40,7 @@ export function formatText(results: FileResult[], lang: Lang): string {
       out.push('');
       continue;
     }
-    const { info, findings, tables } = r.result;
+    const { info, findings } = r.result;
     errors += findings.filter((f) => f.severity === 'error').length;
     warnings += findings.filter((f) => f.severity === 'warning').length;
     infos += findings.filter((f) => f.severity === 'info').length;
@@ -54,7 +54,6 @@ export function formatText(results: FileResult[], lang: Lang): string {
       const mine = findings.filter((f) => f.table === i);
       if (!mine.length) out.push(`    ✓ ${l.none}`);
       group(mine, lang, out);
-      void tables;
     });
     const wb = findings.filter((f) => f.table === null);
     if (wb.length) {

@@ -1,6 +1,6 @@
 import { D, Dec, ZERO, sum } from '../decimal';
 import { BasicTable, MoneyCol, SelfTable, Table } from '../model';
-import { CellRead, isNumber, valueOrZero } from '../parse/number';
+import { CellRead, isNumber } from '../parse/number';
 import type { Profile } from '../profiles';
 import { completionRate, execScore, gradeOf, indicatorExpected, weightedExpected } from './score';
 import { BasicComputed, Computed, ComputedValue, Expected, SelfComputed, Variance } from './types';
@@ -29,7 +29,7 @@ function effective(t: BasicTable, children: Map<number, number[]>, i: number, co
     }
     return { value: addends ? total : null, addends };
   }
-  return { value: read && read.kind !== 'empty' && read.kind !== 'na' ? null : null, addends: 0 };
+  return { value: null, addends: 0 };
 }
 
 export function childrenOf(t: BasicTable): Map<number, number[]> {
@@ -168,4 +168,3 @@ export function computeAll(tables: Table[], profile: Profile): Computed {
   return { basic, self, values };
 }
 
-export { valueOrZero };

@@ -4,7 +4,7 @@ import { normalizeLabel } from '../parse/label';
 import { cleanText, splitLabelValue } from '../parse/text';
 import { Area } from '../snapshot';
 import { Dicts, lookup } from './dictionaries';
-import { extend, Grid, withTitleAndNotes } from './grid';
+import { Bounds, Grid, withTitleAndNotes } from './grid';
 
 interface MoneyHeader {
   type: 'final' | 'budget';
@@ -109,8 +109,8 @@ export function locateBasic(grid: Grid, dicts: Dicts, taken: Area[]): BasicTable
 function bindBasic(grid: Grid, dicts: Dicts, labelCol: number, header: HeaderFound): BasicTable {
   const skipped = [...header.skipped];
   const numeric: BasicTable['numeric'] = [];
-  let range: Area | null = null;
-  const grow = (r: number, c: number) => (range = extend(range, r, c));
+  const bounds = new Bounds();
+  const grow = bounds.add;
   grow(header.row, labelCol);
   for (const c of header.columns) grow(header.row, c.col);
 
@@ -199,16 +199,16 @@ function bindBasic(grid: Grid, dicts: Dicts, labelCol: number, header: HeaderFou
     if (role === 'projectItem') projectItem = idx;
     if (role === 'public') pub = idx;
   }
-  const lastFundsRow = range!.bottom;
+  const lastFundsRow = bounds.get().bottom;
   if (sangong === null) skipped.push({ ref: null, key: 'missingBlock', params: { label: '三公经费' } });
 
   const staff = bindStaff(grid, dicts, header.row, labelCol, numeric, skipped, grow);
   const buildings = bindBuildings(grid, dicts, lastFundsRow, labelCol, numeric, grow);
-  const r0 = range!;
+  const r0 = bounds.get();
   const { unit, unitRef, money } = findUnit(grid, dicts, r0.top, r0.left, r0.right, grow);
   const finalRange = withTitleAndNotes(
     grid,
-    range!,
+    bounds.get(),
     (l) => l.includes('基础数据表'),
     (l) => /^(厉行节约|说明|填表人|填报人)/.test(l),
   );

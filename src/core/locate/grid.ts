@@ -135,6 +135,33 @@ export class Grid {
   }
 }
 
+/** The area a locator has bound so far, grown in place cell by cell. */
+export class Bounds {
+  private area: Area | null = null;
+
+  readonly add = (r: number, c: number): void => {
+    const a = this.area;
+    if (!a) {
+      this.area = { top: r, left: c, bottom: r, right: c };
+      return;
+    }
+    if (r < a.top) a.top = r;
+    if (r > a.bottom) a.bottom = r;
+    if (c < a.left) a.left = c;
+    if (c > a.right) a.right = c;
+  };
+
+  /** A copy of the area (throws if nothing was bound). */
+  get(): Area {
+    if (!this.area) throw new Error('empty bounds');
+    return { ...this.area };
+  }
+
+  get empty(): boolean {
+    return this.area === null;
+  }
+}
+
 /** Grows an area to include a cell. */
 export function extend(area: Area | null, r: number, c: number): Area {
   if (!area) return { top: r, left: c, bottom: r, right: c };

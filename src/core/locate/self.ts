@@ -6,7 +6,7 @@ import type { Profile } from '../profiles';
 import { Area } from '../snapshot';
 import { findUnit } from './basic';
 import { Dicts, lookup } from './dictionaries';
-import { extend, Grid, withTitleAndNotes } from './grid';
+import { Bounds, Grid, withTitleAndNotes } from './grid';
 
 type IndCol = 'level1' | 'level2' | 'name' | 'target' | 'actual' | 'weight' | 'score' | 'reason' | 'completion';
 
@@ -58,8 +58,8 @@ export function locateSelf(grid: Grid, dicts: Dicts, profile: Profile, taken: Ar
 function bindSelf(grid: Grid, dicts: Dicts, profile: Profile, h: Header, minRow: number, maxRow: number): SelfTable {
   const skipped: Skipped[] = [];
   const numeric: SelfTable['numeric'] = [];
-  let range: Area | null = null;
-  const grow = (r: number, c: number) => (range = extend(range, r, c));
+  const bounds = new Bounds();
+  const grow = bounds.add;
   const colValues = Object.values(h.cols) as number[];
   const left = Math.min(...colValues);
   const right = Math.max(...colValues);
@@ -87,16 +87,16 @@ function bindSelf(grid: Grid, dicts: Dicts, profile: Profile, h: Header, minRow:
     if (f.money) money = f.money;
   }
 
-  const top = (range as Area | null)?.top ?? h.row;
+  const top = bounds.empty ? h.row : bounds.get().top;
   const fields = headerFields(grid, dicts, Math.max(minRow, top - 4), top, grow);
-  const r1 = range! as Area;
+  const r1 = bounds.get();
   const grade = findGrade(grid, dicts, [[r1.top, h.row - 1], [lastRow - 1, Math.min(maxRow, lastRow + 3)]], r1.left, r1.right, grow);
   const projectLayout = !h.weighted && (fields.project !== null || funds.some((f) => f.role === 'fiscal' || f.role === 'carryover'));
   const unit = fields.unit ?? fields.implementer ?? fields.department;
   const fallback = unit ? null : findUnit(grid, dicts, top, r1.left, r1.right, grow);
   const finalRange = withTitleAndNotes(
     grid,
-    range! as Area,
+    bounds.get(),
     (l) => /(自评表|评价表)$/.test(stripYearNote(l)),
     (l) => /^(填表人|填报人|说明)/.test(l),
     maxRow,

@@ -125,13 +125,3 @@ export function readCellValue(ref: CellRef, raw: RawValue, text: string, formula
 export function isNumber(r: CellRead | null | undefined): r is CellRead & { value: Dec } {
   return !!r && r.kind === 'number' && r.value !== null;
 }
-
-/** The value of a number cell, 0 for an empty or not-applicable one, null for anything unreadable. */
-export function valueOrZero(r: CellRead | null | undefined): Dec | null {
-  if (!r || r.kind === 'empty' || r.kind === 'na') return new D(0);
-  return isNumber(r) ? r.value : null;
-}
-
-export function isBlank(r: CellRead | null | undefined): boolean {
-  return !r || r.kind === 'empty' || r.kind === 'na';
-}

@@ -1,4 +1,3 @@
-import { text } from '../i18n/messages';
 import { Rule } from './types';
 
 export const WORKBOOK_RULES: Rule[] = [
@@ -27,4 +26,3 @@ export const WORKBOOK_RULES: Rule[] = [
   },
 ];
 
-export { text };
