@@ -2,11 +2,13 @@ import { computeAll } from './compute';
 import { Computed, Summary } from './compute/types';
 import { decStr } from './decimal';
 import { message } from './i18n/messages';
-import { locateTables } from './locate';
+import { Book, locateTables } from './locate';
+import { FormulaEngine } from './formula/engine';
+import { computedCells } from './formula/expected';
 import { Table } from './model';
 import { defaultProfile, Profile } from './profiles';
 import { RULES } from './rules';
-import { Finding, Lang, Report, RuleContext, Severity } from './rules/types';
+import { Finding, FormulaContext, Lang, Report, RuleContext, Severity } from './rules/types';
 import { a1, areaA1, CellRef, Snapshot } from './snapshot';
 
 export interface CheckOptions {
@@ -62,8 +64,18 @@ function tableOf(tables: Table[], ref: CellRef | null): number | null {
 export function check(snapshot: Snapshot, options: CheckOptions = {}): CheckResult {
   const profile = options.profile ?? defaultProfile();
   const lang = options.lang ?? 'zh-CN';
-  const tables = locateTables(snapshot, profile);
+  const book = new Book(snapshot);
+  const tables = locateTables(book, profile);
   const computed = computeAll(tables, profile);
+  let engine: FormulaEngine | null = null;
+  const formulas: FormulaContext = {
+    book,
+    get engine() {
+      return (engine ??= new FormulaEngine(book));
+    },
+    cells: computedCells(tables),
+    r1c1: (ref) => book.grid(ref.sheet)?.formulaR1C1(ref.row, ref.col) ?? '',
+  };
   const findings: Finding[] = [];
   const firstSheet = snapshot.sheets[0]?.name ?? '';
   for (const rule of RULES) {
@@ -75,6 +87,7 @@ export function check(snapshot: Snapshot, options: CheckOptions = {}): CheckResu
       profile,
       tables,
       computed,
+      formulas,
       report(r: Report) {
         const sheet = r.ref?.sheet ?? firstSheet;
         const cell = r.ref ? a1(r.ref.row, r.ref.col) : 'A1';

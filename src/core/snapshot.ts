@@ -37,6 +37,8 @@ export interface SheetSnapshot {
 
 export interface Snapshot {
   sheets: SheetSnapshot[];
+  /** Workbook-scoped defined names and the reference each stands for (`'基础数据表'!$B$4`). */
+  names?: Array<{ name: string; ref: string }>;
 }
 
 export interface CellRef {

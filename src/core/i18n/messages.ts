@@ -35,6 +35,13 @@ export const MESSAGES: Catalogue = {
   'cross.project-spend': { 'zh-CN': '自评表 项目支出 {actual} ≠ 基础数据表 项目支出 本年决算数 {expected}', 'en-US': '自评表 项目支出 {actual} ≠ 基础数据表 项目支出 final {expected}' },
   'cross.unit': { 'zh-CN': '两表不一致：基础数据表 {basic}，自评表 {self}', 'en-US': 'the tables disagree: 基础数据表 {basic}, 自评表 {self}' },
   'formula.error': { 'zh-CN': '{label} 显示错误值 {text}', 'en-US': '{label} shows the error {text}' },
+  'formula.wrong-ref:extra': { 'zh-CN': '{label} 的公式 {formula} 引用了 {refs}，应为 {shape}（当前结果 {actual}，应为 {expected}）', 'en-US': '{label}: {formula} reads {refs}; it should be {shape} (now {actual}, should be {expected})' },
+  'formula.wrong-ref:missing': { 'zh-CN': '{label} 的公式 {formula} 没有引用 {refs}，应为 {shape}（当前结果 {actual}，应为 {expected}）', 'en-US': '{label}: {formula} does not read {refs}; it should be {shape} (now {actual}, should be {expected})' },
+  'formula.wrong-ref:computes': { 'zh-CN': '{label} 的公式 {formula} 算的不是 {shape}（当前结果 {actual}，应为 {expected}）', 'en-US': '{label}: {formula} does not compute {shape} (now {actual}, should be {expected})' },
+  'formula.omits': { 'zh-CN': '{label} 的公式 {formula} 漏掉了 {refs}，应为 {shape}（当前结果 {actual}，应为 {expected}）', 'en-US': '{label}: {formula} leaves out {refs}; it should be {shape} (now {actual}, should be {expected})' },
+  'formula.hardcoded': { 'zh-CN': '{label} 是手填的常数 {actual}，模板此处应为公式 {shape}（计算值 {expected}）', 'en-US': '{label} is a typed constant {actual}; the template computes {shape} here ({expected})' },
+  'formula.inconsistent': { 'zh-CN': '{label} 的公式 {formula} 与同组公式形状不同（如 {at} 的 {example}）', 'en-US': '{label}: {formula} differs in shape from its block (e.g. {example} in {at})' },
+  'formula.stale': { 'zh-CN': '{label} 的公式 {formula} 缓存结果为 {actual}，按当前数据应为 {expected}（工作簿未重新计算？）', 'en-US': '{label}: {formula} shows {actual}, but computes {expected} on the current inputs (not recalculated?)' },
   'workbook.no-tables': { 'zh-CN': '未找到基础数据表或自评表', 'en-US': 'no 基础数据表 or 自评表 found' },
   'workbook.ambiguous': { 'zh-CN': '{table}：{what}', 'en-US': '{table}: {what}' },
 };

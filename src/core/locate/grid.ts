@@ -2,7 +2,7 @@ import { parseTarget, Target, Operator } from '../parse/target';
 import { CellRead, readCellValue } from '../parse/number';
 import { normalizeLabel } from '../parse/label';
 import { cleanText } from '../parse/text';
-import { Area, CellRef, SheetSnapshot } from '../snapshot';
+import { Area, CellRef, CellType, RawValue, SheetSnapshot, Snapshot } from '../snapshot';
 import { TextCell } from '../model';
 
 /** Read access to one sheet in absolute coordinates, with normalised labels computed once. */
@@ -74,6 +74,23 @@ export class Grid {
     const j = c - this.left;
     const s = this.sheet;
     return readCellValue(ref, s.values[i][j], s.text[i][j], s.formulas[i][j], s.numberFormats[i][j], s.types[i][j]);
+  }
+
+  /** The raw value (a formula's cached result), or null outside the used range. */
+  raw(r: number, c: number): RawValue {
+    return this.inside(r, c) ? this.sheet.values[r - this.top][c - this.left] : null;
+  }
+
+  type(r: number, c: number): CellType {
+    return this.inside(r, c) ? this.sheet.types[r - this.top][c - this.left] : 'empty';
+  }
+
+  formula(r: number, c: number): string {
+    return this.inside(r, c) ? this.sheet.formulas[r - this.top][c - this.left] : '';
+  }
+
+  formulaR1C1(r: number, c: number): string {
+    return this.inside(r, c) ? (this.sheet.formulasR1C1?.[r - this.top][c - this.left] ?? '') : '';
   }
 
   target(r: number, c: number, bareOp: Operator): Target {
@@ -193,4 +210,21 @@ export function withTitleAndNotes(grid: Grid, area: Area, isTitle: (label: strin
     r = out.bottom + 1;
   }
   return out;
+}
+
+/** Every sheet of a workbook as a Grid, found by name the way Excel does (case-insensitively). */
+export class Book {
+  readonly grids: Grid[];
+  private readonly byName = new Map<string, Grid>();
+  readonly names: ReadonlyMap<string, string>;
+
+  constructor(readonly snapshot: Snapshot) {
+    this.grids = snapshot.sheets.map((s) => new Grid(s));
+    for (const g of this.grids) this.byName.set(g.name.toLowerCase(), g);
+    this.names = new Map((snapshot.names ?? []).map((n) => [n.name.toLowerCase(), n.ref.replace(/^=/, '')]));
+  }
+
+  grid(sheet: string): Grid | undefined {
+    return this.byName.get(sheet.toLowerCase());
+  }
 }

@@ -2,6 +2,9 @@ import type { Profile } from '../profiles';
 import type { Table, BasicTable, SelfTable } from '../model';
 import type { CellRef } from '../snapshot';
 import type { Computed } from '../compute/types';
+import type { Book } from '../locate/grid';
+import type { FormulaEngine } from '../formula/engine';
+import type { ComputedCell } from '../formula/expected';
 
 export type Severity = 'error' | 'warning' | 'info';
 export type Lang = 'zh-CN' | 'en-US';
@@ -34,10 +37,20 @@ export interface Report {
   variant?: string;
 }
 
+/** What the formula rules share: the workbook, the formula engine and the cells the template computes. */
+export interface FormulaContext {
+  book: Book;
+  readonly engine: FormulaEngine;
+  cells: ComputedCell[];
+  /** The host's R1C1 text of a cell's formula, '' when the host gave none. */
+  r1c1(ref: CellRef): string;
+}
+
 export interface RuleContext {
   profile: Profile;
   tables: Table[];
   computed: Computed;
+  formulas: FormulaContext;
   report(r: Report): void;
 }
 

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import numfmt from 'numfmt';
 import { CellType, emptySheet, parseAreaA1, RawValue, SheetSnapshot, Snapshot } from '../../core/snapshot';
 import { inspectZip, readError, XlsxReadError } from './guard';
+import { toR1C1 } from '../../core/formula/tokens';
 
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 
@@ -95,12 +96,14 @@ function readSheet(ws: ExcelJS.Worksheet): SheetSnapshot {
     right = Math.max(right, m.right);
   }
   const s = emptySheet(ws.name, bottom - top + 1, right - left + 1, top, left);
+  s.formulasR1C1 = s.formulas.map((row) => row.map(() => ''));
   for (const { r, c, d } of cells) {
     const i = r - top;
     const j = c - left;
     s.values[i][j] = d.raw;
     s.types[i][j] = d.type;
     s.formulas[i][j] = d.formula;
+    if (d.formula) s.formulasR1C1[i][j] = toR1C1(d.formula, r, c);
     s.numberFormats[i][j] = d.numFmt;
     s.text[i][j] = displayText(d.raw, d.type, d.numFmt);
   }
@@ -121,5 +124,8 @@ export async function readXlsx(bytes: Uint8Array, file: string): Promise<{ snaps
     if (e instanceof XlsxReadError) throw e;
     throw readError('corrupt', file, (e as Error).message.split('\n')[0].slice(0, 160));
   }
-  return { snapshot: { sheets: workbook.worksheets.map(readSheet) }, workbook };
+  const names = (workbook.definedNames.model as Array<{ name: string; ranges: string[] }>)
+    .filter((n) => n.ranges.length === 1)
+    .map((n) => ({ name: n.name, ref: n.ranges[0] }));
+  return { snapshot: { sheets: workbook.worksheets.map(readSheet), names }, workbook };
 }
