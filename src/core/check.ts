@@ -4,7 +4,7 @@ import { decStr } from './decimal';
 import { message } from './i18n/messages';
 import { Book, locateTables } from './locate';
 import { FormulaEngine } from './formula/engine';
-import { computedCells } from './formula/expected';
+import { ComputedCell, computedCells } from './formula/expected';
 import { Table } from './model';
 import { defaultProfile, Profile } from './profiles';
 import { RULES } from './rules';
@@ -40,6 +40,10 @@ export interface CheckResult {
   info: TableInfo[];
   findings: Finding[];
   computed: Computed;
+  /** The cells the template computes, for write-back. */
+  computedCells: ComputedCell[];
+  /** The Snapshot that was checked. */
+  snapshot: Snapshot;
 }
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -131,7 +135,7 @@ export function check(snapshot: Snapshot, options: CheckOptions = {}): CheckResu
     const s = computed.self.get(i);
     return s ? { ...base, summary: summaryStrings(s.summary) } : base;
   });
-  return { profile: profile.id, tables, info, findings, computed };
+  return { profile: profile.id, tables, info, findings, computed, computedCells: formulas.cells, snapshot };
 }
 
 /** Re-renders findings in another language without checking again. */

@@ -1,0 +1,137 @@
+import { CheckResult } from './check';
+import { decFromNumber, decStr, round } from './decimal';
+import { ComputedCell, refText } from './formula/expected';
+import { Book } from './locate/grid';
+import type { Profile } from './profiles';
+import { a1, CellRef, RawValue } from './snapshot';
+import { SelfTable } from './model';
+
+/** The state of a cell before a write, so that undo puts back exactly what was there. */
+export interface CellState {
+  value: RawValue;
+  formula: string;
+  numberFormat: string;
+}
+
+export interface CellWrite {
+  sheet: string;
+  cell: string;
+  ref: CellRef;
+  label: string;
+  /** A live formula (`=C4/B4`), or null when a value is written. */
+  formula: string | null;
+  value: number | string | null;
+  numberFormat: string;
+  /** What the cell will show, for the preview. */
+  shows: string;
+  before: CellState;
+}
+
+/** Writes as plain data: each host applies them in as few round trips as it can, and keeps `before` for undo. */
+export interface WritePlan {
+  writes: CellWrite[];
+}
+
+/** Findings that mean a computed cell's content is wrong, so its formula is (re)written. */
+const REWRITE = new Set([
+  'formula.wrong-ref',
+  'formula.omits',
+  'formula.hardcoded',
+  'formula.inconsistent',
+  'formula.error',
+  'formula.stale',
+  'basic.rate',
+  'basic.sum',
+  'self.exec-rate',
+  'self.exec-score',
+  'self.total',
+  'self.weight-total',
+]);
+
+function formatFor(cell: ComputedCell): string {
+  if (cell.kind === 'ratio' || cell.kind === 'variance') return '0.00%';
+  if (cell.kind === 'sum' && cell.group !== 'total') return '#,##0.00';
+  return '0.00';
+}
+
+/** The template's formula, with the zero-base guard DOMAIN.md asks of 楼堂馆所 rates. */
+function formulaFor(cell: ComputedCell): string {
+  if (cell.group.startsWith('building-')) {
+    const [num, den] = cell.required.map((r) => refText(r.ref, cell.read.ref.sheet));
+    return `=IF(${den}=0,0,${num}/${den})`;
+  }
+  return cell.shape;
+}
+
+function stateOf(book: Book, ref: CellRef): CellState {
+  const g = book.grid(ref.sheet);
+  const i = g ? ref.row - g.top : -1;
+  const j = g ? ref.col - g.left : -1;
+  const inside = !!g && g.inside(ref.row, ref.col);
+  return {
+    value: inside ? g!.sheet.values[i][j] : null,
+    formula: inside ? g!.sheet.formulas[i][j] : '',
+    numberFormat: inside ? g!.sheet.numberFormats[i][j] : 'General',
+  };
+}
+
+function gradeFormula(total: CellRef, at: CellRef, profile: Profile): string {
+  const t = refText(total, at.sheet);
+  const bands = [...profile.grades].sort((a, b) => b.min - a.min);
+  let f = `"${bands[bands.length - 1].grade}"`;
+  for (let i = bands.length - 2; i >= 0; i--) f = `IF(${t}>=${bands[i].min},"${bands[i].grade}",${f})`;
+  return `=${f}`;
+}
+
+/**
+ * What write-back puts into the workbook: a live formula in every computed cell that is missing one or holds a
+ * wrong one, the profile's score in empty 得分 cells of quantitative indicators, and the grade. A score a person
+ * typed is never in the plan: if it breaks the rule, it stays a finding.
+ */
+export function buildWritePlan(result: CheckResult, profile: Profile): WritePlan {
+  const book = new Book(result.snapshot);
+  const flagged = new Set(result.findings.filter((f) => REWRITE.has(f.rule)).map((f) => `${f.sheet}!${f.cell}`));
+  const writes: CellWrite[] = [];
+  const seen = new Set<string>();
+  const push = (w: Omit<CellWrite, 'sheet' | 'cell' | 'before'>) => {
+    const key = `${w.ref.sheet}!${a1(w.ref.row, w.ref.col)}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    writes.push({ ...w, sheet: w.ref.sheet, cell: a1(w.ref.row, w.ref.col), before: stateOf(book, w.ref) });
+  };
+  const valueOf = (ref: CellRef) => result.computed.values.find((v) => v.ref && v.ref.sheet === ref.sheet && v.ref.row === ref.row && v.ref.col === ref.col)?.value ?? null;
+
+  for (const cell of result.computedCells) {
+    const key = `${cell.read.ref.sheet}!${a1(cell.read.ref.row, cell.read.ref.col)}`;
+    if (cell.read.formula && !flagged.has(key)) continue;
+    const formula = formulaFor(cell);
+    if (cell.read.formula === formula) continue;
+    const v = valueOf(cell.read.ref);
+    const fmt = formatFor(cell);
+    push({ ref: cell.read.ref, label: cell.label, formula, value: null, numberFormat: fmt, shows: v === null ? '' : fmt.includes('%') ? `${round(v.times(100), 2).toFixed(2)}%` : round(v, 2).toFixed(2) });
+  }
+
+  result.tables.forEach((t, ti) => {
+    if (t.kind !== 'self') return;
+    const self = result.computed.self.get(ti);
+    if (!self) return;
+    t.indicators.forEach((ind, k) => {
+      const e = self.expected[k];
+      if (!ind.score || ind.score.kind !== 'empty' || e.kind !== 'exact' || t.layout === 'dept-weighted') return;
+      push({ ref: ind.score.ref, label: `${ind.name.text} 得分`, formula: null, value: Number(decStr(e.value)), numberFormat: '0.00', shows: round(e.value, 2).toFixed(2) });
+    });
+    const st = t as SelfTable;
+    if (st.grade && st.total?.score) {
+      const formula = gradeFormula(st.total.score.ref, st.grade.ref, profile);
+      const current = stateOf(book, st.grade.ref).formula;
+      if (current !== formula) push({ ref: st.grade.ref, label: '评价等级', formula, value: null, numberFormat: 'General', shows: self.summary.computedGrade ?? '' });
+    }
+  });
+  return { writes };
+}
+
+export function describeState(s: CellState): string {
+  if (s.formula) return s.formula;
+  if (s.value === null) return '';
+  return typeof s.value === 'number' ? decStr(decFromNumber(s.value))! : String(s.value);
+}
