@@ -1,5 +1,5 @@
 import type { Finding, Lang, Severity } from '../../core/rules/types';
-import { readState, queueState } from './state';
+import { AddinState, readState, queueState } from './state';
 
 /** Fills by severity, used only inside the add-in's own conditional formats. */
 export const MARK_FILL: Record<Severity, string> = { error: '#FFC7CE', warning: '#FFEB9C', info: '#DDEBF7' };
@@ -32,12 +32,20 @@ function bySheet(findings: Finding[]): Map<string, Finding[]> {
   return m;
 }
 
-/** Removes exactly the formats and notes the state records, leaving notes a person has since edited. */
-async function queueClear(context: Excel.RequestContext, marks: NonNullable<import('./state').AddinState['marks']>, notes: boolean): Promise<void> {
+/**
+ * Queues the removal of exactly the formats and notes the state records (one sync to find which still exist),
+ * leaving notes a person has since edited.
+ */
+async function queueClear(context: Excel.RequestContext, marks: NonNullable<AddinState['marks']>, notes: boolean): Promise<void> {
+  const formats: Excel.ConditionalFormat[] = [];
   const probes: Array<{ note: Excel.Note; content: string }> = [];
   for (const m of marks) {
     const ws = context.workbook.worksheets.getItemOrNullObject(m.sheet);
-    for (const id of m.formats) ws.getRange().conditionalFormats.getItemOrNullObject(id).delete();
+    for (const id of m.formats) {
+      const cf = ws.getRange().conditionalFormats.getItemOrNullObject(id);
+      cf.load('id');
+      formats.push(cf);
+    }
     if (notes) {
       for (const n of m.notes) {
         const note = ws.notes.getItemOrNullObject(n.cell);
@@ -46,8 +54,9 @@ async function queueClear(context: Excel.RequestContext, marks: NonNullable<impo
       }
     }
   }
-  if (!probes.length) return;
+  if (!formats.length && !probes.length) return;
   await context.sync();
+  for (const cf of formats) if (!cf.isNullObject) cf.delete();
   for (const p of probes) if (!p.note.isNullObject && p.note.content === p.content) p.note.delete();
 }
 
@@ -87,7 +96,7 @@ export async function applyMarks(context: Excel.RequestContext, findings: Findin
     for (const sev of ['error', 'warning', 'info'] as Severity[]) {
       const cells = [...new Set(list.filter((f) => f.severity === sev).map((f) => f.cell))];
       for (const chunk of chunkAddresses(cells)) {
-        const cf = ws.getRanges(chunk).conditionalFormats.add(Excel.ConditionalFormatType.custom);
+        const cf = ws.getRanges(chunk).conditionalFormats.add('Custom' as Excel.ConditionalFormatType.custom);
         cf.custom.rule.formula = '=TRUE';
         cf.custom.format.fill.color = MARK_FILL[sev];
         cf.priority = PRIORITY[sev];
