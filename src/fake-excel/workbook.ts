@@ -1,4 +1,4 @@
-import numfmt from 'numfmt';
+import * as numfmt from 'numfmt';
 import { Book } from '../core/locate/grid';
 import { FormulaEngine } from '../core/formula/engine';
 import { toR1C1 } from '../core/formula/tokens';

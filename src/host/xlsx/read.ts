@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import numfmt from 'numfmt';
+import * as numfmt from 'numfmt';
 import { CellType, emptySheet, parseAreaA1, RawValue, SheetSnapshot, Snapshot } from '../../core/snapshot';
 import { inspectZip, readError, XlsxReadError } from './guard';
 import { toR1C1 } from '../../core/formula/tokens';

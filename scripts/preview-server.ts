@@ -1,0 +1,58 @@
+/**
+ * `npm run preview`: serves the built pane (dist/web) beside a grid view of an example workbook, with office.js
+ * replaced by the fake built on the in-memory Excel. Open the printed URL in any browser; no Excel needed.
+ */
+import { createServer, Server } from 'http';
+import { promises as fs } from 'fs';
+import path from 'path';
+import { readXlsxFile } from '../src/host/xlsx/file';
+
+const root = path.resolve(__dirname, '..');
+const web = path.join(root, 'dist', 'web');
+const examples = path.join(root, 'examples');
+export const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.json': 'application/json', '.png': 'image/png', '.xml': 'application/xml', '.map': 'application/json' };
+
+export async function startPreviewServer(port = Number(process.env.PORT ?? 3001)): Promise<{ url: string; server: Server }> {
+  const server = createServer(async (req, res) => {
+    try {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      if (url.pathname === '/') {
+        res.writeHead(302, { location: '/preview.html' }).end();
+        return;
+      }
+      if (url.pathname === '/snapshot') {
+        const name = path.basename(url.searchParams.get('example') ?? '');
+        if (!name.endsWith('.xlsx')) throw Object.assign(new Error('not an example'), { status: 404 });
+        const snapshot = await readXlsxFile(path.join(examples, name));
+        res.writeHead(200, { 'content-type': TYPES['.json'] }).end(JSON.stringify(snapshot));
+        return;
+      }
+      const file = path.join(web, path.normalize(url.pathname).replace(/^(\.\.[/\\])+/, ''));
+      if (!file.startsWith(web)) throw Object.assign(new Error('forbidden'), { status: 403 });
+      let body: Buffer | string = await fs.readFile(file);
+      if (url.pathname === '/taskpane.html') body = body.toString('utf8').replace(OFFICE_JS, '/fake-office.js');
+      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' }).end(body);
+    } catch (e) {
+      const status = (e as { status?: number; code?: string }).status ?? ((e as { code?: string }).code === 'ENOENT' ? 404 : 500);
+      res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' }).end(`${status} ${(e as Error).message}`);
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const address = server.address();
+  const actual = typeof address === 'object' && address ? address.port : port;
+  return { url: `http://127.0.0.1:${actual}/`, server };
+}
+
+if (require.main === module) {
+  startPreviewServer()
+    .then(({ url }) => {
+      console.log(`jixiao 预览 preview: ${url}preview.html?example=seed001-dept-hunan.xlsx`);
+      console.log('其他示例 other examples: seed001-formulas.xlsx, seed002-weighted.xlsx, seed004-project.xlsx (Ctrl+C 结束 to stop)');
+    })
+    .catch((e) => {
+      console.error(`jixiao preview: ${(e as Error).message}`);
+      process.exit(1);
+    });
+}

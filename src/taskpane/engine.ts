@@ -1,0 +1,5 @@
+// Everything heavy the pane uses, in one chunk loaded on the first check rather than at startup.
+export { checkWorkbook, clearFindings, markFindings, planFor, saveProfile, selectCell, undoWrite, writePlan } from '../host/excel/session';
+export { BUILT_IN, builtInProfile, defaultProfile } from '../core/profiles';
+export { describeState } from '../core/plan';
+export { WriteRefused } from '../host/excel/write';

@@ -1,0 +1,58 @@
+import type { Lang } from '../core/rules/types';
+
+const STRINGS = {
+  title: { 'zh-CN': '绩效自评检查', 'en-US': 'Self-evaluation check' },
+  check: { 'zh-CN': '检查', 'en-US': 'Check' },
+  checking: { 'zh-CN': '正在检查…', 'en-US': 'Checking…' },
+  loadingEngine: { 'zh-CN': '正在加载检查引擎…', 'en-US': 'Loading the engine…' },
+  reading: { 'zh-CN': '正在读取工作簿…', 'en-US': 'Reading the workbook…' },
+  marking: { 'zh-CN': '正在标记问题单元格…', 'en-US': 'Marking problem cells…' },
+  error: { 'zh-CN': '错误', 'en-US': 'Errors' },
+  warning: { 'zh-CN': '警告', 'en-US': 'Warnings' },
+  info: { 'zh-CN': '提示', 'en-US': 'Notes' },
+  all: { 'zh-CN': '全部', 'en-US': 'All' },
+  writeBack: { 'zh-CN': '写回', 'en-US': 'Write back' },
+  apply: { 'zh-CN': '应用', 'en-US': 'Apply' },
+  cancel: { 'zh-CN': '取消', 'en-US': 'Cancel' },
+  undo: { 'zh-CN': '撤销', 'en-US': 'Undo' },
+  clearMarks: { 'zh-CN': '清除标记', 'en-US': 'Clear marks' },
+  reviewer: { 'zh-CN': '审核模式（只检查和标记，不写入表格）', 'en-US': 'Reviewer mode (check and mark only)' },
+  profile: { 'zh-CN': '评分规则', 'en-US': 'Scoring profile' },
+  noFindings: { 'zh-CN': '未发现问题', 'en-US': 'No problems found' },
+  noTables: { 'zh-CN': '尚未检查。点击“检查”。', 'en-US': 'Not checked yet. Choose Check.' },
+  previewTitle: { 'zh-CN': '写回预览', 'en-US': 'Write-back preview' },
+  cell: { 'zh-CN': '单元格', 'en-US': 'Cell' },
+  item: { 'zh-CN': '项目', 'en-US': 'Item' },
+  oldValue: { 'zh-CN': '原内容', 'en-US': 'Before' },
+  newValue: { 'zh-CN': '新内容', 'en-US': 'After' },
+  nothingToWrite: { 'zh-CN': '没有需要写回的单元格', 'en-US': 'Nothing to write back' },
+  written: { 'zh-CN': '已写回 {n} 个单元格，可撤销', 'en-US': 'Wrote {n} cells; undo is available' },
+  undone: { 'zh-CN': '已撤销 {n} 个单元格', 'en-US': 'Undid {n} cells' },
+  nothingToUndo: { 'zh-CN': '没有可撤销的写回', 'en-US': 'Nothing to undo' },
+  cleared: { 'zh-CN': '已清除标记', 'en-US': 'Marks cleared' },
+  total: { 'zh-CN': '总分 {stated}（计算 {computed}）· 等级 {grade}（计算 {cgrade}）', 'en-US': 'Total {stated} (computed {computed}) · grade {grade} (computed {cgrade})' },
+  failed: { 'zh-CN': '操作失败：{msg}', 'en-US': 'Failed: {msg}' },
+  notesMissing: { 'zh-CN': '此版本 Excel 不支持批注（ExcelApi 1.18），问题说明仅显示在窗格中。', 'en-US': 'This Excel has no notes API (ExcelApi 1.18); messages show in the pane only.' },
+  workbook: { 'zh-CN': '工作簿', 'en-US': 'Workbook' },
+  basic: { 'zh-CN': '基础数据表', 'en-US': 'Basic data table' },
+  self: { 'zh-CN': '自评表', 'en-US': 'Self-evaluation table' },
+  needsModern: {
+    'zh-CN': 'jixiao 需要 Office 2021 或 Microsoft 365（基于 Chromium 的 WebView2）。此版本 Office 的加载项浏览器过旧。',
+    'en-US': 'jixiao needs Office 2021 or Microsoft 365 (the Chromium-based WebView2). This Office uses an older add-in browser.',
+  },
+} as const;
+
+export type StringKey = keyof typeof STRINGS;
+
+export function t(lang: Lang, key: StringKey, params: Record<string, string | number> = {}): string {
+  return STRINGS[key][lang].replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+}
+
+export function officeLang(displayLanguage: string | undefined): Lang {
+  return displayLanguage && displayLanguage.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en-US';
+}
+
+/** Trident (IE11) and EdgeHTML webviews (Office 2016/2019 perpetual) cannot run Fluent UI v9. */
+export function isLegacyWebview(userAgent: string): boolean {
+  return /Trident\/|MSIE |Edge\/\d/.test(userAgent);
+}

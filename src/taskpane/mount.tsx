@@ -1,0 +1,15 @@
+import * as React from 'react';
+import { createRoot } from 'react-dom/client';
+import { FluentProvider, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import { App } from './App';
+import type { OfficeEnv } from './office';
+
+/** Renders the pane with Office's language and light or dark theme. */
+export function mount(root: HTMLElement, env: OfficeEnv): void {
+  document.documentElement.lang = env.lang;
+  createRoot(root).render(
+    <FluentProvider theme={env.dark ? webDarkTheme : webLightTheme}>
+      <App env={env} />
+    </FluentProvider>,
+  );
+}

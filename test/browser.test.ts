@@ -1,0 +1,92 @@
+/**
+ * The built task pane in Debian's chromium, beside the preview grid, with office.js routed to the fake.
+ */
+import { mkdirSync } from 'fs';
+import path from 'path';
+import type { Server } from 'http';
+import type { Browser, Page } from 'playwright-core';
+import { startPreviewServer, OFFICE_JS } from '../scripts/preview-server';
+import { ensureWebBuild, fakeOfficeJs, launch, ROOT } from './support/browser';
+
+jest.setTimeout(180_000);
+
+let browser: Browser;
+let server: Server;
+let base: string;
+
+beforeAll(async () => {
+  ensureWebBuild();
+  ({ server, url: base } = await startPreviewServer(0));
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((r) => server?.close(r));
+});
+
+async function open(example: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  await page.route(OFFICE_JS, (route) => route.fulfill({ contentType: 'text/javascript', body: fakeOfficeJs() }));
+  await page.goto(`${base}preview.html?example=${example}`);
+  return page;
+}
+
+const gridCell = (page: Page, sheet: string, cell: string) => page.locator(`table.grid[data-sheet="${sheet}"] td[data-cell="${cell}"]`);
+
+describe('task pane in the preview', () => {
+  it('checks seed 001, selects a finding, writes back and undoes, and clears the marks', async () => {
+    const page = await open('seed001-dept-hunan.xlsx');
+    const pane = page.frameLocator('#pane');
+    await pane.getByTestId('check').click();
+    const sum = pane.locator('[data-testid="finding"][data-rule="basic.sum"]');
+    await sum.waitFor();
+    await page.waitForFunction(() => document.querySelectorAll('table.grid td[style*="background"]').length > 0);
+    expect(await sum.getAttribute('data-cell')).toBe('基础数据表!B6');
+    expect(await pane.getByTestId('counts').textContent()).toMatch(/错误 1.*警告 9.*提示 0/);
+    expect(await gridCell(page, '基础数据表', 'B6').evaluate((e) => getComputedStyle(e).backgroundColor)).toBe('rgb(255, 199, 206)');
+
+    await pane.locator('[data-testid="finding"][data-rule="basic.staff-over"]').click();
+    await gridCell(page, '基础数据表', 'C4').and(page.locator('.selected')).waitFor();
+
+    const out = path.join(ROOT, 'test', 'output');
+    mkdirSync(out, { recursive: true });
+    await page.screenshot({ path: path.join(out, 'pane.png') });
+    await page.screenshot({ path: path.join(ROOT, 'docs', 'pane.png') });
+
+    await pane.getByTestId('write').click();
+    await pane.getByTestId('plan').waitFor();
+    expect(await pane.getByTestId('plan').textContent()).toContain('=C4/B4');
+    await pane.getByTestId('apply').click();
+    await pane.getByText(/已写回 \d+ 个单元格/).waitFor();
+    expect(await gridCell(page, '基础数据表', 'D4').getAttribute('title')).toBe('=C4/B4');
+
+    await pane.getByTestId('undo').click();
+    await pane.getByText(/已撤销 \d+ 个单元格/).waitFor();
+    expect(await gridCell(page, '基础数据表', 'D4').getAttribute('title')).toBeNull();
+
+    await pane.getByTestId('clear').click();
+    await pane.getByText('已清除标记').waitFor();
+    expect(await page.locator('table.grid td[style*="background"]').count()).toBe(0);
+    await page.close();
+  });
+
+  it('speaks English when Office does, and is usable from the keyboard', async () => {
+    const page = await browser.newPage();
+    await page.route(OFFICE_JS, (route) => route.fulfill({ contentType: 'text/javascript', body: fakeOfficeJs() }));
+    await page.goto(`${base}preview.html?example=seed002-weighted.xlsx&lang=en-US`);
+    const pane = page.frameLocator('#pane');
+    const check = pane.getByTestId('check');
+    await check.waitFor();
+    expect(await check.textContent()).toBe('Check');
+    await check.focus();
+    await page.keyboard.press('Enter');
+    const first = pane.locator('[data-testid="finding"]').first();
+    await first.waitFor();
+    expect(await pane.locator('[data-rule="self.weight-total"]').count()).toBe(1);
+    await pane.locator('[data-rule="self.weight-total"]').focus();
+    await page.keyboard.press('Enter');
+    await gridCell(page, '整体绩效评价表', 'D6').and(page.locator('.selected')).waitFor();
+    await page.close();
+  });
+});
