@@ -9,12 +9,12 @@ import { readXlsxFile } from '../src/host/xlsx/file';
 
 const root = path.resolve(__dirname, '..');
 const web = path.join(root, 'dist', 'web');
-const examples = path.join(root, 'examples');
+const defaultExamples = path.join(root, 'examples');
 export const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.json': 'application/json', '.png': 'image/png', '.xml': 'application/xml', '.map': 'application/json' };
 
-export async function startPreviewServer(port = Number(process.env.PORT ?? 3001)): Promise<{ url: string; server: Server }> {
+export async function startPreviewServer(port = Number(process.env.PORT ?? 3001), examples = defaultExamples): Promise<{ url: string; server: Server }> {
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url ?? '/', 'http://localhost');
