@@ -54,6 +54,18 @@ describe('Excel host through the fake', () => {
     expect(Math.max(...excel.stats.payloads)).toBeLessThan(5 * 1024 * 1024);
   });
 
+  it('reads a sheet too long for one payload in row blocks, each sync under 5 MB, and gets the same Snapshot', async () => {
+    const { insertRows, rowOf } = await import('../scripts/fixtures/spec');
+    const lines = Array.from({ length: 12000 }, (_, i) => [`专项${i + 1}`, 1.25, 1.5, 1.5]);
+    const big = insertRows(seed001Basic, rowOf(seed001Basic, '市级专项资金'), lines);
+    const { run, excel, snapshot } = await fakeFrom([{ name: '基础数据表', blocks: [{ at: [0, 0], table: big }] }]);
+    const r = await checkWorkbook(run, defaultProfile(), 'zh-CN', caps);
+    expect(excel.stats.syncs).toBeGreaterThan(2);
+    expect(Math.max(...excel.stats.payloads)).toBeLessThan(5 * 1024 * 1024);
+    expect(r.result.findings.map((f) => `${f.rule}@${f.cell}`)).toEqual(check(snapshot).findings.map((f) => `${f.rule}@${f.cell}`));
+    expect(r.result.tables[0].kind === 'basic' && r.result.tables[0].rows.length).toBeGreaterThan(12000);
+  });
+
   it('check, mark, then clear leaves every value, formula, format and note as it was', async () => {
     const { run, doc } = await fakeFrom(EXAMPLES['seed001-formulas.xlsx']);
     doc.sheet('基础数据表')!.notes.set('B6', '我自己的批注');

@@ -1,4 +1,4 @@
-import { officeEnv } from '../taskpane/office';
+import { officeEnv } from '../host/excel/env';
 
 /** 快速检查: check and mark from the ribbon, without opening the pane. */
 async function quickCheck(event: Office.AddinCommands.Event): Promise<void> {

@@ -195,7 +195,7 @@ class Worksheet extends ProxyObject {
     return new Range(this.ctx, () => {
       const s = this.resolve();
       if (!s) return null;
-      return { sheet: s, area: address ? parseAreaA1(address.replace(/^.*!/, '')) : { top: 0, left: 0, bottom: 1048575, right: 16383 } };
+      return { sheet: s, area: address ? parseAddress(address.replace(/^.*!/, '')) : { top: 0, left: 0, bottom: 1048575, right: 16383 } };
     });
   }
   getRanges(address: string): RangeAreas {
@@ -250,11 +250,18 @@ function guardWrite(sheet: FakeSheet): void {
   if (sheet.protected) throw new FakeApiError('AccessDenied', `The cell or chart you're trying to change is on a protected sheet (${sheet.name}).`);
 }
 
+/** A1 areas, and the whole-row form `5:2000` Excel accepts. */
+function parseAddress(address: string): Area {
+  const rows = /^\$?(\d+):\$?(\d+)$/.exec(address);
+  if (rows) return { top: Number(rows[1]) - 1, left: 0, bottom: Number(rows[2]) - 1, right: 16383 };
+  return parseAreaA1(address);
+}
+
 class Range extends ProxyObject {
   readonly conditionalFormats: ConditionalFormatCollection;
   constructor(
     ctx: FakeContext,
-    private readonly resolve: () => { sheet: FakeSheet; area: Area } | null,
+    readonly resolve: () => { sheet: FakeSheet; area: Area } | null,
   ) {
     super(ctx);
     this.conditionalFormats = new ConditionalFormatCollection(ctx, () => {
@@ -339,6 +346,9 @@ class Range extends ProxyObject {
   get rowIndex(): number {
     return this.get('rowIndex');
   }
+  get rowCount(): number {
+    return this.get('rowCount');
+  }
   get columnIndex(): number {
     return this.get('columnIndex');
   }
@@ -357,6 +367,23 @@ class Range extends ProxyObject {
         }),
       );
       this.ctx.addPayload(matrix);
+    });
+  }
+  getIntersectionOrNullObject(other: Range): Range {
+    return new Range(this.ctx, () => {
+      const a = this.resolve();
+      const b = other.resolve();
+      if (!a || !b || a.sheet !== b.sheet) return null;
+      const area = { top: Math.max(a.area.top, b.area.top), left: Math.max(a.area.left, b.area.left), bottom: Math.min(a.area.bottom, b.area.bottom), right: Math.min(a.area.right, b.area.right) };
+      return area.top <= area.bottom && area.left <= area.right ? { sheet: a.sheet, area } : null;
+    });
+  }
+  getIntersection(other: Range): Range {
+    const r = this.getIntersectionOrNullObject(other);
+    return new Range(this.ctx, () => {
+      const t = r.resolve();
+      if (!t) throw new FakeApiError('InvalidArgument', 'The ranges do not intersect.');
+      return t;
     });
   }
   getMergedAreasOrNullObject(): RangeAreas {

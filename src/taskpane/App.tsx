@@ -27,7 +27,7 @@ import type { CheckResult } from '../core/check';
 import type { WritePlan } from '../core/plan';
 import type { Finding, Severity } from '../core/rules/types';
 import { t } from './i18n';
-import type { OfficeEnv } from './office';
+import type { OfficeEnv } from '../host/excel/env';
 
 type Engine = typeof import('./engine');
 let enginePromise: Promise<Engine> | null = null;

@@ -9,7 +9,7 @@ function boot(): void {
     return;
   }
   Office.onReady(async () => {
-    const [{ mount }, { officeEnv }] = await Promise.all([import(/* webpackChunkName: "pane" */ './mount'), import('./office')]);
+    const [{ mount }, { officeEnv }] = await Promise.all([import(/* webpackChunkName: "pane" */ './mount'), import('../host/excel/env')]);
     mount(root, officeEnv());
   });
 }

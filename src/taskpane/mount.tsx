@@ -2,7 +2,7 @@ import * as React from 'react';
 import { createRoot } from 'react-dom/client';
 import { FluentProvider, webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import { App } from './App';
-import type { OfficeEnv } from './office';
+import type { OfficeEnv } from '../host/excel/env';
 
 /** Renders the pane with Office's language and light or dark theme. */
 export function mount(root: HTMLElement, env: OfficeEnv): void {

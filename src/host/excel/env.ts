@@ -1,6 +1,6 @@
-import type { Capabilities, ExcelRun } from '../host/excel/session';
-import type { Lang } from '../core/rules/types';
-import { officeLang } from './i18n';
+import type { Capabilities, ExcelRun } from './session';
+import type { Lang } from '../../core/rules/types';
+import { officeLang } from '../../taskpane/i18n';
 
 /** What the pane needs from the host, read once from office.js (real or the preview's fake). */
 export interface OfficeEnv {
