@@ -1,3 +1,5 @@
+import { colName } from '../snapshot';
+
 /**
  * A small formula scanner: it finds string literals, sheet prefixes, A1 references and defined names, so that
  * a formula can be rewritten before the parser library sees it (defined names resolved, sheet names quoted) and
@@ -102,17 +104,6 @@ export function tokenize(formula: string): Token[] {
 
 export function quoteSheet(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
-}
-
-function colName(col: number): string {
-  let n = col + 1;
-  let out = '';
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    out = String.fromCharCode(65 + m) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
 }
 
 export function refA1(t: Extract<Token, { type: 'ref' }>, withSheet = true): string {
