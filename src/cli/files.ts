@@ -3,13 +3,16 @@ import { check, CheckResult } from '../core/check';
 import { builtInProfile, parseProfileText, Profile, ProfileError, BUILT_IN } from '../core/profiles';
 import type { Lang } from '../core/rules/types';
 import { XlsxReadError } from '../host/xlsx/guard';
-import { readXlsxFile } from '../host/xlsx/file';
+import { readXlsx } from '../host/xlsx/read';
+import { readError } from '../host/xlsx/guard';
 
 export interface FileResult {
   file: string;
   ok: boolean;
   error: { code: string; message: string } | null;
   result: CheckResult | null;
+  /** The file's bytes, kept only when a copy is to be written from them. */
+  bytes?: Uint8Array;
 }
 
 /** `--profile ID|PATH`: a built-in id, or a JSON file validated against the schema. */
@@ -27,10 +30,17 @@ export async function resolveProfile(arg: string | undefined): Promise<Profile> 
 }
 
 /** Reads and checks one file; an unreadable file becomes a result with `ok: false`, never a throw. */
-export async function checkFile(file: string, profile: Profile, lang: Lang): Promise<FileResult> {
+export async function checkFile(file: string, profile: Profile, lang: Lang, keepBytes = false): Promise<FileResult> {
   try {
-    const snapshot = await readXlsxFile(file);
-    return { file, ok: true, error: null, result: check(snapshot, { profile, lang }) };
+    let raw: Buffer;
+    try {
+      raw = await fs.readFile(file);
+    } catch (e) {
+      throw readError('not-found', file, (e as NodeJS.ErrnoException).code);
+    }
+    const bytes = new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength);
+    const { snapshot } = await readXlsx(bytes, file);
+    return { file, ok: true, error: null, result: check(snapshot, { profile, lang }), ...(keepBytes ? { bytes } : {}) };
   } catch (e) {
     if (e instanceof XlsxReadError) return { file, ok: false, error: { code: e.code, message: e.message }, result: null };
     const msg = e instanceof Error ? e.message.split('\n')[0] : String(e);
@@ -46,6 +56,11 @@ export async function checkFiles(files: string[], profile: Profile, lang: Lang, 
     onDone?.(out.length, f);
   }
   return out;
+}
+
+/** Runs `each` over the files one at a time, handing it the checked file and dropping it after. */
+export async function eachFile(files: string[], profile: Profile, lang: Lang, keepBytes: boolean, each: (r: FileResult, index: number) => Promise<void>): Promise<void> {
+  for (let i = 0; i < files.length; i++) await each(await checkFile(files[i], profile, lang, keepBytes), i);
 }
 
 export function exitCode(results: FileResult[]): 0 | 1 | 2 {

@@ -2,7 +2,12 @@
 import { Command, CommanderError, Option } from 'commander';
 import { ProfileError } from '../core/profiles';
 import type { Lang } from '../core/rules/types';
-import { checkFiles, exitCode, resolveProfile } from './files';
+import { promises as fs } from 'fs';
+import path from 'path';
+import { buildWritePlan, describeState } from '../core/plan';
+import { annotateCopy, fixCopy } from '../host/xlsx/write';
+import { reportEntry, ReportEntry, writeReport } from '../host/xlsx/report';
+import { checkFile, eachFile, exitCode, FileResult, resolveProfile } from './files';
 import { formatJson, formatText } from './format';
 import { progress } from './progress';
 
@@ -19,13 +24,73 @@ function common(cmd: Command): Command {
     .addOption(new Option('--lang <lang>', '语言 language').choices(['zh-CN', 'en-US']).default('zh-CN'));
 }
 
-async function runCheck(files: string[], opts: CommonOptions): Promise<number> {
+interface CheckOptions extends CommonOptions {
+  annotate?: string;
+}
+
+async function outPath(target: string, file: string, several: boolean): Promise<string> {
+  if (!several) return target;
+  await fs.mkdir(target, { recursive: true });
+  return path.join(target, path.basename(file));
+}
+
+async function runCheck(files: string[], opts: CheckOptions): Promise<number> {
   const profile = await resolveProfile(opts.profile);
   const bar = progress(files.length);
-  const results = await checkFiles(files, profile, opts.lang, (n, f) => bar.tick(n, f));
+  const results: FileResult[] = [];
+  await eachFile(files, profile, opts.lang, !!opts.annotate, async (r, i) => {
+    if (opts.annotate && r.ok && r.result && r.bytes) {
+      const out = await outPath(opts.annotate, r.file, files.length > 1);
+      if (path.resolve(out) === path.resolve(r.file)) throw new Error(`--annotate 不能覆盖输入文件 would overwrite the input: ${r.file}`);
+      await fs.writeFile(out, await annotateCopy(r.bytes, r.result, opts.lang));
+    }
+    delete r.bytes;
+    results.push(r);
+    bar.tick(i + 1, r.file);
+  });
   bar.stop();
   process.stdout.write(`${opts.format === 'json' ? formatJson(results, profile.id) : formatText(results, opts.lang)}\n`);
   return exitCode(results);
+}
+
+async function runFix(file: string, opts: CommonOptions & { output: string }): Promise<number> {
+  const profile = await resolveProfile(opts.profile);
+  const r = await checkFile(file, profile, opts.lang, true);
+  if (!r.ok || !r.result || !r.bytes) {
+    process.stdout.write(`${formatText([r], opts.lang)}\n`);
+    return 2;
+  }
+  if (path.resolve(opts.output) === path.resolve(file)) throw new Error(`-o 不能覆盖输入文件 would overwrite the input: ${file}`);
+  const plan = buildWritePlan(r.result, profile);
+  await fs.writeFile(opts.output, await fixCopy(r.bytes, plan));
+  if (opts.format === 'json') {
+    process.stdout.write(`${JSON.stringify({ version: 1, profile: profile.id, file, output: opts.output, writes: plan.writes.map((w) => ({ sheet: w.sheet, cell: w.cell, label: w.label, formula: w.formula, value: w.value, numberFormat: w.numberFormat, before: describeState(w.before) })) }, null, 2)}\n`);
+  } else {
+    const head = opts.lang === 'zh-CN' ? `${file} → ${opts.output}：写入 ${plan.writes.length} 个单元格` : `${file} → ${opts.output}: ${plan.writes.length} cells written`;
+    process.stdout.write([head, ...plan.writes.map((w) => `  ${`${w.sheet}!${w.cell}`.padEnd(14)} ${w.label}: ${describeState(w.before) || '—'} → ${w.formula ?? w.value}`)].join('\n') + '\n');
+  }
+  return 0;
+}
+
+async function runReport(files: string[], opts: CommonOptions & { output: string }): Promise<number> {
+  const profile = await resolveProfile(opts.profile);
+  const bar = progress(files.length);
+  const entries: ReportEntry[] = [];
+  await eachFile(files, profile, opts.lang, false, async (r, i) => {
+    entries.push(reportEntry(r.file, r.result, r.error?.message ?? null));
+    bar.tick(i + 1, r.file);
+  });
+  bar.stop();
+  await fs.writeFile(opts.output, await writeReport(entries, opts.lang));
+  const bad = entries.filter((e) => !e.ok).length;
+  const errors = entries.reduce((n, e) => n + e.errors, 0);
+  const warnings = entries.reduce((n, e) => n + e.warnings, 0);
+  process.stdout.write(
+    opts.lang === 'zh-CN'
+      ? `${opts.output}：${entries.length} 个文件，${errors} 个错误，${warnings} 个警告${bad ? `，${bad} 个文件无法读取` : ''}\n`
+      : `${opts.output}: ${entries.length} files, ${errors} errors, ${warnings} warnings${bad ? `, ${bad} unreadable` : ''}\n`,
+  );
+  return bad ? 2 : errors ? 1 : 0;
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -36,9 +101,21 @@ export async function main(argv: string[]): Promise<number> {
     .description('绩效自评表检查：在 .xlsx 中查找基础数据表与自评表并按评分规则检查\nChecks 基础数据表 / 自评表 workbooks against the scoring rules')
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
-  common(program.command('check').description('检查工作簿 check workbooks').argument('<files...>', '.xlsx 文件 files')).action(async (files: string[], opts: CommonOptions) => {
-    code = await runCheck(files, opts);
-  });
+  common(program.command('check').description('检查工作簿 check workbooks').argument('<files...>', '.xlsx 文件 files'))
+    .option('--annotate <out>', '另存标注副本（单个文件为文件名，多个文件为文件夹）write annotated copies (a file, or a folder for several)')
+    .action(async (files: string[], opts: CheckOptions) => {
+      code = await runCheck(files, opts);
+    });
+  common(program.command('fix').description('把计算的比率、得分、合计与等级以公式写入副本 write computed rates, scores, totals and grade into a copy').argument('<file>', '.xlsx 文件 file'))
+    .requiredOption('-o, --output <out>', '输出文件 output file')
+    .action(async (file: string, opts: CommonOptions & { output: string }) => {
+      code = await runFix(file, opts);
+    });
+  common(program.command('report').description('批量汇总：每个文件一行，以及全部问题清单 batch summary workbook').argument('<files...>', '.xlsx 文件 files'))
+    .requiredOption('-o, --output <out.xlsx>', '输出文件 output file')
+    .action(async (files: string[], opts: CommonOptions & { output: string }) => {
+      code = await runReport(files, opts);
+    });
   try {
     await program.parseAsync(argv, { from: 'user' });
     return code;

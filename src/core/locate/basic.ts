@@ -340,7 +340,7 @@ export function findUnit(
       const t = grid.text(r, c);
       if (!t) continue;
       for (const seg of t.split(/\s{2,}|\u3000+/).filter((x) => x.trim())) {
-        const lv = splitLabelValue(seg);
+        const lv = splitLabelValue(seg, true);
         const label = normalizeLabel(lv ? lv.label : seg);
         if (/^单位$/.test(label) && lv) {
           money = /万元/.test(lv.value) ? '万元' : /元/.test(lv.value) ? '元' : money;

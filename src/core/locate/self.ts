@@ -405,7 +405,7 @@ function headerFields(
     for (let c = grid.left; c <= grid.right; c++) {
       const t = grid.text(r, c);
       if (!t) continue;
-      const lv = splitLabelValue(t);
+      const lv = splitLabelValue(t, true);
       const role = lookup(dicts.selfHeader, normalizeLabel(lv ? lv.label : t)) as keyof typeof out | null;
       if (!role || out[role]) continue;
       let value: TextCell | null = lv && cleanText(lv.value) ? { ref: grid.ref(r, c), text: cleanText(lv.value) } : null;

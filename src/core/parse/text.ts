@@ -35,10 +35,13 @@ export function isNotApplicable(s: string): boolean {
   return NOT_APPLICABLE.has(compactText(s));
 }
 
-/** Splits `其中：基本支出：447.32` into its label and value text (the text after the last colon). */
-export function splitLabelValue(s: string): { label: string; value: string } | null {
+/**
+ * Splits `其中：基本支出：447.32` into its label and value text: the value after the last colon (amounts), or with
+ * `first`, everything after the first one (names, which may hold colons of their own).
+ */
+export function splitLabelValue(s: string, first = false): { label: string; value: string } | null {
   const t = cleanText(s);
-  const i = Math.max(t.lastIndexOf(':'), t.lastIndexOf('：'));
+  const i = first ? t.search(/[:：]/) : Math.max(t.lastIndexOf(':'), t.lastIndexOf('：'));
   if (i < 0) return null;
   return { label: t.slice(0, i), value: t.slice(i + 1).trim() };
 }

@@ -1,0 +1,109 @@
+import ExcelJS from 'exceljs';
+import type { CheckResult } from '../../core/check';
+import { FormulaEngine } from '../../core/formula/engine';
+import { Book } from '../../core/locate/grid';
+import { readXlsx } from './read';
+import type { WritePlan } from '../../core/plan';
+import { text } from '../../core/i18n/messages';
+import type { Finding, Lang, Severity } from '../../core/rules/types';
+
+/** Fills of an annotated copy, one per severity (the same colours the pane's conditional formats use). */
+export const SEVERITY_FILL: Record<Severity, string> = { error: 'FFFFC7CE', warning: 'FFFFEB9C', info: 'FFDDEBF7' };
+const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  return wb;
+}
+
+async function save(wb: ExcelJS.Workbook): Promise<Uint8Array> {
+  return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+}
+
+/** A sheet name not yet taken: 审核意见, 审核意见 (2), … */
+function freeName(wb: ExcelJS.Workbook, base: string): string {
+  const taken = new Set(wb.worksheets.map((w) => w.name.toLowerCase()));
+  if (!taken.has(base.toLowerCase())) return base;
+  for (let i = 2; ; i++) if (!taken.has(`${base} (${i})`.toLowerCase())) return `${base} (${i})`;
+}
+
+const HEAD = {
+  'zh-CN': ['规则', '严重程度', '单元格', '说明', '期望', '实际'],
+  'en-US': ['Rule', 'Severity', 'Cell', 'Message', 'Expected', 'Actual'],
+};
+
+/**
+ * Text from a workbook goes into report cells as text, never as a formula: exceljs writes a string value as a
+ * string whatever it starts with (`=`, `+`, `-`, `@`); only `{ formula }` values are formulas.
+ */
+function asText(v: string | null | undefined): string {
+  return v ?? '';
+}
+
+/** Adds the 审核意见 sheet: every finding with a link to its cell. */
+export function addReviewSheet(wb: ExcelJS.Workbook, findings: Finding[], lang: Lang): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(freeName(wb, lang === 'zh-CN' ? '审核意见' : 'Review'));
+  ws.addRow(HEAD[lang]).font = { bold: true };
+  for (const f of findings) {
+    const target = `'${f.sheet.replace(/'/g, "''")}'!${f.cell}`;
+    const row = ws.addRow([f.rule, text(`severity.${f.severity}`, lang), null, asText(f.message), asText(f.expected), asText(f.actual)]);
+    row.getCell(3).value = { text: `${f.sheet}!${f.cell}`, hyperlink: `#${target}` };
+    row.getCell(3).font = { color: { argb: 'FF0563C1' }, underline: true };
+    row.getCell(2).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: SEVERITY_FILL[f.severity] } };
+  }
+  ws.columns = [{ width: 24 }, { width: 10 }, { width: 18 }, { width: 80 }, { width: 14 }, { width: 14 }];
+  ws.views = [{ state: 'frozen', ySplit: 1 }];
+  return ws;
+}
+
+/**
+ * An annotated copy: problem cells filled by their worst severity, a note carrying the messages, and the 审核意见
+ * sheet. Values and formulas are left as they were; the input bytes are not touched.
+ */
+export async function annotateCopy(bytes: Uint8Array, result: CheckResult, lang: Lang): Promise<Uint8Array> {
+  const wb = await load(bytes);
+  const byCell = new Map<string, Finding[]>();
+  for (const f of result.findings) {
+    if (!f.ref) continue;
+    const k = `${f.sheet}\u0000${f.cell}`;
+    byCell.set(k, [...(byCell.get(k) ?? []), f]);
+  }
+  for (const list of byCell.values()) {
+    const ws = wb.getWorksheet(list[0].sheet);
+    if (!ws) continue;
+    const cell = ws.getCell(list[0].cell);
+    const worst = list.reduce((a, b) => (RANK[b.severity] < RANK[a.severity] ? b : a)).severity;
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: SEVERITY_FILL[worst] } };
+    const mine = list.map((f) => `[${f.rule}] ${f.message}`).join('\n');
+    const existing = typeof cell.note === 'string' ? cell.note : cell.note ? (cell.note.texts ?? []).map((t) => t.text).join('') : '';
+    cell.note = existing ? `${existing}\n\njixiao:\n${mine}` : `jixiao:\n${mine}`;
+  }
+  addReviewSheet(wb, result.findings, lang);
+  return save(wb);
+}
+
+/**
+ * A fixed copy: each write of the plan as a live formula or a value, number format first. The cached result of
+ * every written formula is what Excel would compute on the copy, so the copy opens right even before a recalc.
+ */
+export async function fixCopy(bytes: Uint8Array, plan: WritePlan): Promise<Uint8Array> {
+  const wb = await load(bytes);
+  for (const w of plan.writes) {
+    const ws = wb.getWorksheet(w.sheet);
+    if (!ws) continue;
+    const cell = ws.getCell(w.cell);
+    cell.numFmt = w.numberFormat;
+    cell.value = w.formula ? ({ formula: w.formula.replace(/^=/, '') } as ExcelJS.CellFormulaValue) : w.value;
+  }
+  const { snapshot } = await readXlsx(await save(wb), 'fixed copy');
+  const engine = new FormulaEngine(new Book(snapshot));
+  for (const w of plan.writes) {
+    if (!w.formula) continue;
+    const e = engine.recalculate(w.ref);
+    const cell = wb.getWorksheet(w.sheet)!.getCell(w.cell);
+    const result = e.kind === 'number' ? Number(e.value.toPrecision(15)) : e.kind === 'error' ? { error: e.code } : e.kind === 'other' && typeof e.value === 'string' ? e.value : undefined;
+    cell.value = { formula: w.formula.replace(/^=/, ''), result } as ExcelJS.CellFormulaValue;
+  }
+  return save(wb);
+}
