@@ -90,3 +90,24 @@ describe('task pane in the preview', () => {
     await page.close();
   });
 });
+
+describe('reviewer features in the preview', () => {
+  it('adds the 审核意见 sheet, and reviews a batch of picked files into 汇总 and 问题清单', async () => {
+    const page = await open('seed001-dept-hunan.xlsx');
+    const pane = page.frameLocator('#pane');
+    await pane.getByTestId('check').click();
+    await pane.getByTestId('counts').waitFor();
+    await pane.getByTestId('review').click();
+    await pane.getByText('已添加工作表“审核意见”').waitFor();
+    await page.locator('#tabs button', { hasText: '审核意见' }).waitFor();
+    const files = ['seed002-weighted.xlsx', 'seed004-project.xlsx', 'bad-csv-renamed.xlsx'].map((n) => path.join(ROOT, 'test', 'fixtures', n));
+    await pane.getByTestId('batch-files').setInputFiles(files);
+    await pane.getByText(/已审核 3 个文件/).waitFor({ timeout: 60_000 });
+    await page.locator('#tabs button', { hasText: '汇总' }).click();
+    const grid = page.locator('table.grid[data-sheet="汇总"]');
+    await grid.waitFor();
+    expect(await grid.locator('td[data-cell="A4"]').textContent()).toBe('bad-csv-renamed.xlsx');
+    expect(await grid.locator('td[data-cell="I4"]').textContent()).toMatch(/不是 \.xlsx 工作簿/);
+    await page.close();
+  });
+});

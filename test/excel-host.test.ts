@@ -127,3 +127,32 @@ describe('Excel host through the fake', () => {
     expect(doc.selection).toEqual({ sheet: '基础数据表', address: 'B6' });
   });
 });
+
+describe('reviewer sheets in the open workbook', () => {
+  it('adds 审核意见 as a new sheet, with links, never over an existing sheet, and labels kept as text', async () => {
+    const { run, doc } = await fakeFrom(EXAMPLES['seed001-dept-hunan.xlsx']);
+    const { addReviewSheet } = await import('../src/host/excel/session');
+    const r = await checkWorkbook(run, defaultProfile(), 'zh-CN', caps);
+    const evil = { ...r.result.findings[0], message: '=HYPERLINK("http://x","y")' };
+    expect(await addReviewSheet(run, [evil, ...r.result.findings], 'zh-CN')).toBe('审核意见');
+    expect(await addReviewSheet(run, r.result.findings, 'zh-CN')).toBe('审核意见 (2)');
+    const sheet = doc.sheet('审核意见')!;
+    expect(sheet.cell(0, 0)).toMatchObject({ value: '规则', bold: true });
+    expect(sheet.cell(1, 3)).toMatchObject({ value: '=HYPERLINK("http://x","y")', formula: '', type: 'string' });
+    expect(sheet.cell(1, 2)?.hyperlink).toMatch(/^'基础数据表'!B6$/);
+    expect(sheet.cell(1, 1)?.fill).toBe('#FFC7CE');
+    expect(sheet.usedArea()!.bottom).toBe(r.result.findings.length + 1);
+  });
+
+  it('writes a batch into 汇总 and 问题清单 sheets', async () => {
+    const { run, doc } = await fakeFrom(EXAMPLES['seed001-dept-hunan.xlsx']);
+    const { addBatchSheets } = await import('../src/host/excel/session');
+    const { reportEntry } = await import('../src/core/report');
+    const r = await checkWorkbook(run, defaultProfile(), 'zh-CN', caps);
+    const names = await addBatchSheets(run, [reportEntry('a.xlsx', r.result, null), reportEntry('b.xlsx', null, 'b.xlsx: 文件不完整')], 'zh-CN');
+    expect(names).toEqual(['汇总', '问题清单']);
+    expect(doc.sheet('汇总')!.usedArea()!.bottom).toBe(2);
+    expect(doc.sheet('汇总')!.cell(2, 8)?.value).toBe('b.xlsx: 文件不完整');
+    expect(doc.sheet('问题清单')!.usedArea()!.bottom).toBe(r.result.findings.length);
+  });
+});

@@ -166,6 +166,13 @@ class WorksheetCollection extends ProxyObject {
   getItemOrNullObject(name: string): Worksheet {
     return new Worksheet(this.ctx, () => this.ctx.doc.sheet(name) ?? null);
   }
+  add(name: string): Worksheet {
+    this.ctx.enqueue(() => {
+      if (this.ctx.doc.sheet(name)) throw new FakeApiError('ItemAlreadyExists', `A worksheet named ${name} already exists.`);
+      this.ctx.doc.sheets.push(new FakeSheet(name));
+    });
+    return this.getItem(name);
+  }
 }
 
 class Worksheet extends ProxyObject {
@@ -198,6 +205,13 @@ class Worksheet extends ProxyObject {
       return { sheet: s, area: address ? parseAddress(address.replace(/^.*!/, '')) : { top: 0, left: 0, bottom: 1048575, right: 16383 } };
     });
   }
+  getRangeByIndexes(row: number, col: number, rows: number, cols: number): Range {
+    return new Range(this.ctx, () => {
+      const s = this.resolve();
+      return s ? { sheet: s, area: { top: row, left: col, bottom: row + rows - 1, right: col + cols - 1 } } : null;
+    });
+  }
+  readonly freezePanes = { freezeRows: (_n: number) => this.ctx.enqueue(() => undefined) };
   getRanges(address: string): RangeAreas {
     return new RangeAreas(this.ctx, () => {
       const s = this.resolve();
@@ -312,7 +326,8 @@ class Range extends ProxyObject {
   set values(v: unknown[][]) {
     this.write((cell, x) => {
       const value = x as RawValue;
-      if (typeof value === 'string' && value.startsWith('=')) return { ...cell, formula: value };
+      // As in Excel: text typed into a Text-formatted cell stays text, even when it starts with '='.
+      if (typeof value === 'string' && value.startsWith('=') && cell.numberFormat !== '@') return { ...cell, formula: value };
       const type: CellType = value === '' || value === null ? 'empty' : typeof value === 'number' ? 'number' : typeof value === 'boolean' ? 'boolean' : 'string';
       return { ...cell, value: type === 'empty' ? null : value, type, formula: '' };
     }, v);
@@ -367,6 +382,30 @@ class Range extends ProxyObject {
         }),
       );
       this.ctx.addPayload(matrix);
+    });
+  }
+  set hyperlink(h: { documentReference?: string; address?: string; textToDisplay?: string }) {
+    this.write((cell) => ({ ...cell, hyperlink: h.documentReference ?? h.address ?? '' }), [[null]]);
+  }
+  readonly format = ((range: Range) => ({
+    font: {
+      set bold(b: boolean) {
+        range.writeAll((cell) => ({ ...cell, bold: b }));
+      },
+    },
+    fill: {
+      set color(c: string) {
+        range.writeAll((cell) => ({ ...cell, fill: c }));
+      },
+    },
+  }))(this);
+  writeAll(fn: (cell: FakeCell) => FakeCell): void {
+    this.ctx.enqueue(() => {
+      const t = this.resolve();
+      if (!t) throw new FakeApiError('ItemNotFound', 'range not found');
+      guardWrite(t.sheet);
+      for (let r = t.area.top; r <= t.area.bottom; r++)
+        for (let c = t.area.left; c <= t.area.right; c++) t.sheet.set(r, c, fn(t.sheet.cell(r, c) ?? { value: null, type: 'empty', formula: '', numberFormat: 'General' }));
     });
   }
   getIntersectionOrNullObject(other: Range): Range {

@@ -10,6 +10,9 @@ export interface FakeCell {
   type: CellType;
   formula: string;
   numberFormat: string;
+  hyperlink?: string;
+  fill?: string;
+  bold?: boolean;
 }
 
 export interface FakeFormat {

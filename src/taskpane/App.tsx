@@ -140,6 +140,24 @@ export function App({ env }: { env: OfficeEnv }): React.ReactElement {
       setMessage({ intent: 'info', text: t(lang, 'cleared') });
     });
 
+  const addReview = () =>
+    guard(t(lang, 'reviewSheet'), async () => {
+      const eng = await loadEngine();
+      if (!result) return;
+      const name = await eng.addReviewSheet(env.run, result.findings, lang);
+      setMessage({ intent: 'success', text: t(lang, 'reviewAdded', { name }) });
+    });
+
+  const fileInput = React.useRef<HTMLInputElement>(null);
+  const runBatch = (files: File[]) =>
+    guard(t(lang, 'batchReading', { n: 1, total: files.length }), async () => {
+      const eng = await loadEngine();
+      const profile = eng.builtInProfile(profileId) ?? eng.defaultProfile();
+      const entries = await eng.batchEntries(files, profile, lang, (n) => setBusy(t(lang, 'batchReading', { n: Math.min(n + 1, files.length), total: files.length })));
+      const sheets = await eng.addBatchSheets(env.run, entries, lang);
+      setMessage({ intent: 'success', text: t(lang, 'batchDone', { total: files.length, sheets: sheets.join('、') }) });
+    });
+
   const changeProfile = (id: string) =>
     guard('', async () => {
       const eng = await loadEngine();
@@ -164,6 +182,25 @@ export function App({ env }: { env: OfficeEnv }): React.ReactElement {
         <Button onClick={clear} disabled={!!busy} data-testid="clear">
           {t(lang, 'clearMarks')}
         </Button>
+        <Button onClick={addReview} disabled={!!busy || !result} data-testid="review">
+          {t(lang, 'reviewSheet')}
+        </Button>
+        <Button onClick={() => fileInput.current?.click()} disabled={!!busy} data-testid="batch">
+          {t(lang, 'batch')}
+        </Button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".xlsx"
+          multiple
+          hidden
+          data-testid="batch-files"
+          onChange={(e) => {
+            const files = Array.from(e.target.files ?? []);
+            e.target.value = '';
+            if (files.length) runBatch(files);
+          }}
+        />
       </div>
       <div className={s.row}>
         <Caption1 id="profile-label">{t(lang, 'profile')}</Caption1>

@@ -34,6 +34,11 @@ const STRINGS = {
   failed: { 'zh-CN': '操作失败：{msg}', 'en-US': 'Failed: {msg}' },
   notesMissing: { 'zh-CN': '此版本 Excel 不支持批注（ExcelApi 1.18），问题说明仅显示在窗格中。', 'en-US': 'This Excel has no notes API (ExcelApi 1.18); messages show in the pane only.' },
   workbook: { 'zh-CN': '工作簿', 'en-US': 'Workbook' },
+  reviewSheet: { 'zh-CN': '生成审核意见', 'en-US': 'Add review sheet' },
+  reviewAdded: { 'zh-CN': '已添加工作表“{name}”', 'en-US': 'Added the sheet “{name}”' },
+  batch: { 'zh-CN': '批量审核…', 'en-US': 'Batch review…' },
+  batchReading: { 'zh-CN': '正在审核第 {n}/{total} 个文件…', 'en-US': 'Reviewing file {n} of {total}…' },
+  batchDone: { 'zh-CN': '已审核 {total} 个文件，结果在“{sheets}”', 'en-US': 'Reviewed {total} files; see “{sheets}”' },
   basic: { 'zh-CN': '基础数据表', 'en-US': 'Basic data table' },
   self: { 'zh-CN': '自评表', 'en-US': 'Self-evaluation table' },
   needsModern: {

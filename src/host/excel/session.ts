@@ -3,6 +3,8 @@ import { buildWritePlan, WritePlan } from '../../core/plan';
 import type { Profile } from '../../core/profiles';
 import type { Finding, Lang } from '../../core/rules/types';
 import { applyMarks, clearMarks } from './marks';
+import { addTableSheet } from './sheets';
+import { findingsTable, ReportEntry, reviewTable, summaryTable } from '../../core/report';
 import { readSnapshot } from './read';
 import { queueState, readState } from './state';
 import { applyPlan, undoLast } from './write';
@@ -64,6 +66,16 @@ export function saveProfile(run: ExcelRun, profile: string): Promise<void> {
     queueState(context, part, state);
     await context.sync();
   });
+}
+
+/** 生成审核意见: the 审核意见 sheet of the open workbook, from the last check's findings. */
+export function addReviewSheet(run: ExcelRun, findings: Finding[], lang: Lang): Promise<string> {
+  return run(OPTIONS, (context) => addTableSheet(context, reviewTable(findings, lang)));
+}
+
+/** 批量审核: the 汇总 and 问题清单 sheets of a batch, written into the open workbook. */
+export function addBatchSheets(run: ExcelRun, entries: ReportEntry[], lang: Lang): Promise<string[]> {
+  return run(OPTIONS, async (context) => [await addTableSheet(context, summaryTable(entries, lang)), await addTableSheet(context, findingsTable(entries, lang))]);
 }
 
 export function selectCell(run: ExcelRun, sheet: string, cell: string): Promise<void> {

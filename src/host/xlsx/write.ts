@@ -3,12 +3,10 @@ import type { CheckResult } from '../../core/check';
 import { FormulaEngine } from '../../core/formula/engine';
 import { Book } from '../../core/locate/grid';
 import { readXlsx } from './read';
+import { addTable, reviewTable, SEVERITY_FILL } from './report';
 import type { WritePlan } from '../../core/plan';
-import { text } from '../../core/i18n/messages';
 import type { Finding, Lang, Severity } from '../../core/rules/types';
 
-/** Fills of an annotated copy, one per severity (the same colours the pane's conditional formats use). */
-export const SEVERITY_FILL: Record<Severity, string> = { error: 'FFFFC7CE', warning: 'FFFFEB9C', info: 'FFDDEBF7' };
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
@@ -19,42 +17,6 @@ async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
 
 async function save(wb: ExcelJS.Workbook): Promise<Uint8Array> {
   return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
-}
-
-/** A sheet name not yet taken: 审核意见, 审核意见 (2), … */
-function freeName(wb: ExcelJS.Workbook, base: string): string {
-  const taken = new Set(wb.worksheets.map((w) => w.name.toLowerCase()));
-  if (!taken.has(base.toLowerCase())) return base;
-  for (let i = 2; ; i++) if (!taken.has(`${base} (${i})`.toLowerCase())) return `${base} (${i})`;
-}
-
-const HEAD = {
-  'zh-CN': ['规则', '严重程度', '单元格', '说明', '期望', '实际'],
-  'en-US': ['Rule', 'Severity', 'Cell', 'Message', 'Expected', 'Actual'],
-};
-
-/**
- * Text from a workbook goes into report cells as text, never as a formula: exceljs writes a string value as a
- * string whatever it starts with (`=`, `+`, `-`, `@`); only `{ formula }` values are formulas.
- */
-function asText(v: string | null | undefined): string {
-  return v ?? '';
-}
-
-/** Adds the 审核意见 sheet: every finding with a link to its cell. */
-export function addReviewSheet(wb: ExcelJS.Workbook, findings: Finding[], lang: Lang): ExcelJS.Worksheet {
-  const ws = wb.addWorksheet(freeName(wb, lang === 'zh-CN' ? '审核意见' : 'Review'));
-  ws.addRow(HEAD[lang]).font = { bold: true };
-  for (const f of findings) {
-    const target = `'${f.sheet.replace(/'/g, "''")}'!${f.cell}`;
-    const row = ws.addRow([f.rule, text(`severity.${f.severity}`, lang), null, asText(f.message), asText(f.expected), asText(f.actual)]);
-    row.getCell(3).value = { text: `${f.sheet}!${f.cell}`, hyperlink: `#${target}` };
-    row.getCell(3).font = { color: { argb: 'FF0563C1' }, underline: true };
-    row.getCell(2).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: SEVERITY_FILL[f.severity] } };
-  }
-  ws.columns = [{ width: 24 }, { width: 10 }, { width: 18 }, { width: 80 }, { width: 14 }, { width: 14 }];
-  ws.views = [{ state: 'frozen', ySplit: 1 }];
-  return ws;
 }
 
 /**
@@ -79,7 +41,7 @@ export async function annotateCopy(bytes: Uint8Array, result: CheckResult, lang:
     const existing = typeof cell.note === 'string' ? cell.note : cell.note ? (cell.note.texts ?? []).map((t) => t.text).join('') : '';
     cell.note = existing ? `${existing}\n\njixiao:\n${mine}` : `jixiao:\n${mine}`;
   }
-  addReviewSheet(wb, result.findings, lang);
+  addTable(wb, reviewTable(result.findings, lang));
   return save(wb);
 }
 

@@ -1,0 +1,99 @@
+import type { CheckResult } from './check';
+import { text } from './i18n/messages';
+import type { Finding, Lang, Severity } from './rules/types';
+
+/** Fills by severity, for annotated copies and report sheets (the colours of the pane's conditional formats). */
+export const SEVERITY_FILL: Record<Severity, string> = { error: 'FFFFC7CE', warning: 'FFFFEB9C', info: 'FFDDEBF7' };
+
+/** One file of a batch, reduced to what the report shows, so a batch of 1,000 files holds no workbook in memory. */
+export interface ReportEntry {
+  file: string;
+  ok: boolean;
+  error: string | null;
+  unit: string | null;
+  year: number | null;
+  tables: string;
+  total: string | null;
+  grade: string | null;
+  errors: number;
+  warnings: number;
+  findings: Finding[];
+}
+
+export function reportEntry(file: string, result: CheckResult | null, error: string | null): ReportEntry {
+  if (!result) return { file, ok: false, error, unit: null, year: null, tables: '', total: null, grade: null, errors: 0, warnings: 0, findings: [] };
+  const self = result.info.find((t) => t.summary);
+  return {
+    file,
+    ok: true,
+    error: null,
+    unit: result.info.find((t) => t.unit)?.unit ?? null,
+    year: result.info.find((t) => t.year)?.year ?? null,
+    tables: result.info.map((t) => `${t.kind}:${t.layout}@${t.sheet}!${t.range}`).join('; '),
+    total: self?.summary ? (self.summary.statedTotal ?? self.summary.computedTotal) : null,
+    grade: self?.summary ? (self.summary.statedGrade ?? self.summary.computedGrade) : null,
+    errors: result.findings.filter((f) => f.severity === 'error').length,
+    warnings: result.findings.filter((f) => f.severity === 'warning').length,
+    findings: result.findings.map((f) => ({ ...f, params: {}, ref: null })),
+  };
+}
+
+const HEADS = {
+  'zh-CN': { summary: '汇总', list: '问题清单', review: '审核意见', s: ['文件', '单位', '年度', '找到的表', '总分', '等级', '错误', '警告', '无法读取的原因'], l: ['文件', '规则', '严重程度', '工作表', '单元格', '说明', '期望', '实际'], r: ['规则', '严重程度', '单元格', '说明', '期望', '实际'] },
+  'en-US': { summary: 'Summary', list: 'Findings', review: 'Review', s: ['File', 'Unit', 'Year', 'Tables found', 'Total', 'Grade', 'Errors', 'Warnings', 'Why unreadable'], l: ['File', 'Rule', 'Severity', 'Sheet', 'Cell', 'Message', 'Expected', 'Actual'], r: ['Rule', 'Severity', 'Cell', 'Message', 'Expected', 'Actual'] },
+};
+
+/** A sheet to write, as plain data: both hosts (exceljs and Office.js) write it, every cell as text or number. */
+export interface TextTable {
+  name: string;
+  header: string[];
+  rows: Array<Array<string | number>>;
+  /** Column holding a cell address to link to (`'Sheet'!B6`), per row. */
+  links?: { column: number; targets: string[] };
+  /** Per row, the severity whose fill the given column gets. */
+  fills?: { column: number; severities: Severity[] };
+  widths: number[];
+}
+
+export function summaryTable(entries: ReportEntry[], lang: Lang): TextTable {
+  const h = HEADS[lang];
+  return {
+    name: h.summary,
+    header: h.s,
+    rows: entries.map((e) => [e.file, e.unit ?? '', e.year ?? '', e.tables, e.total === null ? '' : Number(e.total), e.grade ?? '', e.ok ? e.errors : '', e.ok ? e.warnings : '', e.error ?? '']),
+    widths: [36, 30, 8, 50, 8, 6, 8, 8, 60],
+  };
+}
+
+export function findingsTable(entries: ReportEntry[], lang: Lang): TextTable {
+  const h = HEADS[lang];
+  const all = entries.flatMap((e) => e.findings.map((f) => ({ e, f })));
+  return {
+    name: h.list,
+    header: h.l,
+    rows: all.map(({ e, f }) => [e.file, f.rule, text(`severity.${f.severity}`, lang), f.sheet, f.cell, f.message, f.expected ?? '', f.actual ?? '']),
+    fills: { column: 2, severities: all.map(({ f }) => f.severity) },
+    widths: [36, 24, 8, 14, 8, 80, 14, 14],
+  };
+}
+
+/** The 审核意见 sheet of one workbook: every finding, with a link to its cell. */
+export function reviewTable(findings: Finding[], lang: Lang): TextTable {
+  const h = HEADS[lang];
+  return {
+    name: h.review,
+    header: h.r,
+    rows: findings.map((f) => [f.rule, text(`severity.${f.severity}`, lang), `${f.sheet}!${f.cell}`, f.message, f.expected ?? '', f.actual ?? '']),
+    links: { column: 2, targets: findings.map((f) => `'${f.sheet.replace(/'/g, "''")}'!${f.cell}`) },
+    fills: { column: 1, severities: findings.map((f) => f.severity) },
+    widths: [24, 10, 18, 80, 14, 14],
+  };
+}
+
+/** A sheet name not yet taken: 审核意见, 审核意见 (2), … */
+export function freeSheetName(taken: string[], base: string): string {
+  const set = new Set(taken.map((n) => n.toLowerCase()));
+  if (!set.has(base.toLowerCase())) return base;
+  for (let i = 2; ; i++) if (!set.has(`${base} (${i})`.toLowerCase())) return `${base} (${i})`;
+}
+
