@@ -1,0 +1,53 @@
+/**
+ * An independent recalculation: a fixed copy, stripped of every cached result, is recalculated by LibreOffice
+ * headless, and its rates and scores must equal what the engine computed. Runs where soffice is installed
+ * (.ci/run installs it).
+ */
+import { spawnSync } from 'child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
+import os from 'os';
+import path from 'path';
+import ExcelJS from 'exceljs';
+import { check } from '../src/core/check';
+import { buildWritePlan } from '../src/core/plan';
+import { defaultProfile } from '../src/core/profiles';
+import { readXlsx } from '../src/host/xlsx/read';
+import { fixCopy } from '../src/host/xlsx/write';
+
+const soffice = spawnSync('sh', ['-c', 'command -v soffice'], { encoding: 'utf8' }).stdout.trim();
+
+(soffice ? describe : describe.skip)('LibreOffice recalculates a fixed copy to the engine’s numbers', () => {
+  jest.setTimeout(180_000);
+  it.each(['seed001-dept-hunan.xlsx', 'seed002-weighted.xlsx', 'seed004-project.xlsx'])('%s', async (name) => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'jixiao-lo-'));
+    const bytes = new Uint8Array(readFileSync(path.join('test', 'fixtures', name)));
+    const result = check((await readXlsx(bytes, name)).snapshot);
+    const plan = buildWritePlan(result, defaultProfile());
+    const fixed = await fixCopy(bytes, plan);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(fixed as unknown as ArrayBuffer);
+    wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((cell) => {
+      if (cell.type === ExcelJS.ValueType.Formula) cell.value = { formula: cell.formula } as ExcelJS.CellFormulaValue;
+    })));
+    const input = path.join(dir, 'fixed.xlsx');
+    writeFileSync(input, new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
+    const outDir = path.join(dir, 'out');
+    const r = spawnSync(soffice, ['--headless', '--norestore', '--calc', '--convert-to', 'xlsx', '--outdir', outDir, input], { encoding: 'utf8', env: { ...process.env, HOME: dir } });
+    expect(r.status).toBe(0);
+    const recalculated = (await readXlsx(new Uint8Array(readFileSync(path.join(outDir, 'fixed.xlsx'))), 'lo')).snapshot;
+    const fixedSnap = (await readXlsx(fixed, 'fixed')).snapshot;
+    let compared = 0;
+    for (const w of plan.writes.filter((x) => x.formula)) {
+      const s = recalculated.sheets.find((x) => x.name === w.sheet)!;
+      const f = fixedSnap.sheets.find((x) => x.name === w.sheet)!;
+      const lo = s.values[w.ref.row - s.top][w.ref.col - s.left];
+      const ours = f.values[w.ref.row - f.top][w.ref.col - f.left];
+      if (typeof ours === 'number') {
+        expect(typeof lo).toBe('number');
+        expect(lo as number).toBeCloseTo(ours, 9);
+        compared++;
+      } else expect(lo).toEqual(ours);
+    }
+    expect(compared).toBeGreaterThan(0);
+  });
+});
