@@ -6,6 +6,11 @@ import { promises as fs } from 'fs';
 import path from 'path';
 import { buildWritePlan, describeState } from '../core/plan';
 import { annotateCopy, fixCopy } from '../host/xlsx/write';
+import { applyTemplate } from '../host/xlsx/template';
+import { blankWorkbook } from '../host/xlsx/blank';
+import { templatePlan } from '../core/template';
+import { check } from '../core/check';
+import { readXlsx } from '../host/xlsx/read';
 import { reportEntry, ReportEntry, writeReport } from '../host/xlsx/report';
 import { checkFile, eachFile, exitCode, FileResult, resolveProfile } from './files';
 import { formatJson, formatText } from './format';
@@ -93,6 +98,37 @@ async function runReport(files: string[], opts: CommonOptions & { output: string
   return bad ? 2 : errors ? 1 : 0;
 }
 
+async function runTemplate(opts: CommonOptions & { year: string; from?: string; layout: string; password?: string; output: string }): Promise<number> {
+  const year = Number(opts.year);
+  if (!/^\d{4}$/.test(opts.year)) throw new Error(`--year 应为四位年份 must be a four-digit year: ${opts.year}`);
+  const profile = await resolveProfile(opts.profile);
+  let bytes: Uint8Array;
+  let roll = false;
+  if (opts.from) {
+    if (path.resolve(opts.from) === path.resolve(opts.output)) throw new Error(`-o 不能覆盖输入文件 would overwrite the input: ${opts.from}`);
+    const r = await checkFile(opts.from, profile, opts.lang, true);
+    if (!r.ok || !r.bytes) {
+      process.stdout.write(`${formatText([r], opts.lang)}\n`);
+      return 2;
+    }
+    bytes = r.bytes;
+    roll = true;
+  } else {
+    bytes = await blankWorkbook(year, opts.layout === 'project' ? 'project' : 'dept');
+  }
+  const { snapshot } = await readXlsx(bytes, opts.from ?? 'template');
+  const result = check(snapshot, { profile, lang: opts.lang });
+  if (!result.tables.length) throw new Error(`${opts.from}: 未找到基础数据表或自评表 no tables to roll forward`);
+  const plan = templatePlan(result, year, roll);
+  await fs.writeFile(opts.output, await applyTemplate(bytes, plan, opts.password ?? ''));
+  process.stdout.write(
+    opts.lang === 'zh-CN'
+      ? `${opts.output}：${year} 年度模板（${roll ? `由 ${opts.from} 结转` : '空白'}），${plan.locked.length} 个公式单元格已锁定，${plan.validations.length} 个输入单元格有数据验证\n`
+      : `${opts.output}: ${year} template (${roll ? `rolled forward from ${opts.from}` : 'blank'}), ${plan.locked.length} formula cells locked, ${plan.validations.length} inputs validated\n`,
+  );
+  return 0;
+}
+
 export async function main(argv: string[]): Promise<number> {
   const program = new Command();
   let code = 0;
@@ -110,6 +146,15 @@ export async function main(argv: string[]): Promise<number> {
     .requiredOption('-o, --output <out>', '输出文件 output file')
     .action(async (file: string, opts: CommonOptions & { output: string }) => {
       code = await runFix(file, opts);
+    });
+  common(program.command('template').description('新年度模板：空白，或由上年工作簿结转 a new fiscal-year workbook, blank or rolled forward'))
+    .requiredOption('--year <YYYY>', '新年度 the new fiscal year')
+    .option('--from <file>', '由此工作簿结转 roll this workbook forward')
+    .addOption(new Option('--layout <layout>', '空白模板的自评表样式 self-evaluation layout of a blank template').choices(['dept', 'project']).default('dept'))
+    .option('--password <password>', '工作表保护密码（默认无）sheet protection password (none by default)')
+    .requiredOption('-o, --output <out>', '输出文件 output file')
+    .action(async (opts: CommonOptions & { year: string; from?: string; layout: string; password?: string; output: string }) => {
+      code = await runTemplate(opts);
     });
   common(program.command('report').description('批量汇总：每个文件一行，以及全部问题清单 batch summary workbook').argument('<files...>', '.xlsx 文件 files'))
     .requiredOption('-o, --output <out.xlsx>', '输出文件 output file')

@@ -48,17 +48,28 @@ const REWRITE = new Set([
   'self.weight-total',
 ]);
 
-function formatFor(cell: ComputedCell): string {
+export function formatFor(cell: ComputedCell): string {
   if (cell.kind === 'ratio' || cell.kind === 'variance') return '0.00%';
   if (cell.kind === 'sum' && cell.group !== 'total') return '#,##0.00';
   return '0.00';
 }
 
-/** The template's formula, with the zero-base guard DOMAIN.md asks of 楼堂馆所 rates. */
-function formulaFor(cell: ComputedCell): string {
+/**
+ * The template's formula, with the zero-base guard DOMAIN.md asks of 楼堂馆所 rates. A blank template (`guarded`)
+ * also shows nothing, not #DIV/0!, in a rate or score whose base is still empty.
+ */
+export function formulaFor(cell: ComputedCell, guarded = false): string {
+  const s = cell.read.ref.sheet;
   if (cell.group.startsWith('building-')) {
-    const [num, den] = cell.required.map((r) => refText(r.ref, cell.read.ref.sheet));
+    const [num, den] = cell.required.map((r) => refText(r.ref, s));
     return `=IF(${den}=0,0,${num}/${den})`;
+  }
+  if (!guarded) return cell.shape;
+  if (cell.kind === 'ratio' || cell.kind === 'variance') return `=IF(${refText(cell.required[1].ref, s)}=0,"",${cell.shape.slice(1)})`;
+  if (cell.kind === 'execScore') return `=IF(${refText(cell.optional[1], s)}=0,"",${cell.shape.slice(1)})`;
+  if (cell.kind === 'sum') {
+    const args = cell.shape.slice('=SUM('.length, -1);
+    return `=IF(COUNT(${args})=0,"",SUM(${args}))`;
   }
   return cell.shape;
 }

@@ -311,7 +311,8 @@ function bindBuildings(
       reads[k] = read;
       if (read.kind === 'number') any = true;
     }
-    if (!any) break;
+    // A blank template has its one building row still empty; below that, a row without numbers ends the block.
+    if (!any && !(r === h.row + 1 && Object.values(reads).every((x) => x && x.kind === 'empty'))) break;
     for (const k of BUILDING_KEYS) {
       const read = reads[k];
       if (!read) continue;
@@ -351,7 +352,8 @@ export function findUnit(
         let ref = grid.ref(r, c);
         if (!value) {
           const k = grid.nextRight(r, c);
-          if (k !== null) {
+          // The next cell may be another label (`单位：万元`), not the unit's name.
+          if (k !== null && !/[:：]/.test(grid.text(r, k))) {
             value = cleanText(grid.text(r, k));
             ref = grid.ref(r, k);
           }

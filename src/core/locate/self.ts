@@ -411,7 +411,8 @@ function headerFields(
       let value: TextCell | null = lv && cleanText(lv.value) ? { ref: grid.ref(r, c), text: cleanText(lv.value) } : null;
       if (!value) {
         const k = grid.nextRight(r, c);
-        if (k !== null) value = grid.textCell(r, k);
+        // An empty field is followed by the next field's label (主管部门 | | 实施单位), not by a value.
+        if (k !== null && !lookup(dicts.selfHeader, normalizeLabel(splitLabelValue(grid.text(r, k), true)?.label ?? grid.text(r, k)))) value = grid.textCell(r, k);
       }
       if (value) {
         out[role] = value;

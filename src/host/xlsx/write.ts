@@ -6,16 +6,17 @@ import { readXlsx } from './read';
 import { addTable, reviewTable, SEVERITY_FILL } from './report';
 import type { WritePlan } from '../../core/plan';
 import type { Finding, Lang, Severity } from '../../core/rules/types';
+import type { CellRef } from '../../core/snapshot';
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+export async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   return wb;
 }
 
-async function save(wb: ExcelJS.Workbook): Promise<Uint8Array> {
+export async function save(wb: ExcelJS.Workbook): Promise<Uint8Array> {
   return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
 }
 
@@ -58,14 +59,22 @@ export async function fixCopy(bytes: Uint8Array, plan: WritePlan): Promise<Uint8
     cell.numFmt = w.numberFormat;
     cell.value = w.formula ? ({ formula: w.formula.replace(/^=/, '') } as ExcelJS.CellFormulaValue) : w.value;
   }
-  const { snapshot } = await readXlsx(await save(wb), 'fixed copy');
-  const engine = new FormulaEngine(new Book(snapshot));
-  for (const w of plan.writes) {
-    if (!w.formula) continue;
-    const e = engine.recalculate(w.ref);
-    const cell = wb.getWorksheet(w.sheet)!.getCell(w.cell);
-    const result = e.kind === 'number' ? Number(e.value.toPrecision(15)) : e.kind === 'error' ? { error: e.code } : e.kind === 'other' && typeof e.value === 'string' ? e.value : undefined;
-    cell.value = { formula: w.formula.replace(/^=/, ''), result } as ExcelJS.CellFormulaValue;
-  }
+  await recalculateResults(wb, plan.writes.filter((w) => w.formula).map((w) => w.ref));
   return save(wb);
+}
+
+/**
+ * Gives each formula cell listed the cached result Excel would compute on the workbook as it now stands (the
+ * project's evaluator), so that a copy opens right before any recalculation and re-checks without stale results.
+ */
+export async function recalculateResults(wb: ExcelJS.Workbook, refs: CellRef[]): Promise<void> {
+  const { snapshot } = await readXlsx(await save(wb), 'copy');
+  const engine = new FormulaEngine(new Book(snapshot));
+  for (const ref of refs) {
+    const cell = wb.getWorksheet(ref.sheet)!.getCell(ref.row + 1, ref.col + 1);
+    if (cell.type !== ExcelJS.ValueType.Formula) continue;
+    const e = engine.recalculate(ref);
+    const result = e.kind === 'number' ? Number(e.value.toPrecision(15)) : e.kind === 'error' ? { error: e.code } : e.kind === 'other' && typeof e.value === 'string' ? e.value : undefined;
+    cell.value = { formula: cell.formula, result } as ExcelJS.CellFormulaValue;
+  }
 }

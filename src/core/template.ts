@@ -1,0 +1,140 @@
+import type { CheckResult } from './check';
+import { ComputedCell } from './formula/expected';
+import { Book } from './locate/grid';
+import { BasicTable, SelfTable, Table } from './model';
+import { CellRead } from './parse/number';
+import { formatFor, formulaFor } from './plan';
+import { splitLabelValue } from './parse/text';
+import { CellRef } from './snapshot';
+
+/** What a new fiscal year's workbook gets, as data the xlsx host applies to a copy. */
+export interface TemplatePlan {
+  /** Cells to set: a constant, a formula, or null to clear. */
+  cells: Array<{ ref: CellRef; value?: string | number | null; formula?: string; numberFormat?: string }>;
+  /** Inputs: non-negative decimals, or a list of qualitative tiers. */
+  validations: Array<{ ref: CellRef; kind: 'decimal' | 'list'; list?: string[] }>;
+  /** Computed cells, locked under sheet protection; every other cell of the tables stays editable. */
+  locked: CellRef[];
+  /** Areas whose cells stay unlocked (the tables), per sheet. */
+  editable: Array<{ sheet: string; top: number; left: number; bottom: number; right: number }>;
+}
+
+export const QUALITATIVE_TIERS = ['达成', '部分达成', '未达成'];
+
+const key = (r: CellRef) => `${r.sheet}!${r.row},${r.col}`;
+
+/** `2023年` → `2024年` for the table's year and the one before; other years (a 2020 document number) stay. */
+export function shiftYears(text: string, fromYear: number, by: number): string {
+  return text.replace(/(\d{4})(\s*年)/g, (m, y: string, rest: string) => {
+    const n = Number(y);
+    return n === fromYear || n === fromYear - 1 ? `${n + by}${rest}` : m;
+  });
+}
+
+type CellChange = Omit<TemplatePlan['cells'][number], 'ref'>;
+
+interface Builder {
+  set(ref: CellRef, v: CellChange): void;
+  clear(read: CellRead | undefined | null): void;
+  decimal(read: CellRead | undefined | null): void;
+}
+
+function basicPlan(t: BasicTable, b: Builder, roll: boolean): void {
+  const move = roll && t.columns.some((c) => c.role === 'prev') && t.columns.some((c) => c.role === 'final');
+  for (const row of t.rows) {
+    const { prev, budget, final } = row.cells;
+    if (move && prev) b.set(prev.ref, { value: final && final.kind === 'number' ? Number(final.value!.toString()) : null });
+    b.clear(budget);
+    b.clear(final);
+    if (!move) b.clear(prev);
+    for (const c of [prev, budget, final]) b.decimal(c);
+  }
+  if (t.staff) {
+    b.clear(t.staff.quota);
+    b.clear(t.staff.actual);
+    b.decimal(t.staff.quota);
+    b.decimal(t.staff.actual);
+  }
+  for (const bd of t.buildings) {
+    for (const c of [bd.approvedArea, bd.actualArea, bd.budgetInvest, bd.actualInvest]) {
+      b.clear(c);
+      b.decimal(c);
+    }
+  }
+}
+
+function selfPlan(t: SelfTable, b: Builder, validations: TemplatePlan['validations']): void {
+  for (const f of t.funds) {
+    for (const c of [f.cells.initial, f.cells.annual, f.cells.exec]) {
+      b.clear(c);
+      b.decimal(c);
+    }
+    if (f.role !== 'total') for (const c of [f.cells.rate, f.cells.score]) if (c && c.kind !== 'na') b.clear(c);
+  }
+  for (const s of t.split) {
+    const lv = splitLabelValue(s.label.text);
+    if (s.read.ref.row === s.label.ref.row && s.read.ref.col === s.label.ref.col) b.set(s.label.ref, { value: lv ? `${lv.label}：` : s.label.text });
+    else b.clear(s.read);
+  }
+  for (const task of t.tasks) for (const c of [task.completion, task.budget, task.exec]) b.clear(c);
+  for (const ind of t.indicators) {
+    if (ind.actual) b.set(ind.actual.ref, { value: null });
+    b.clear(ind.score);
+    b.clear(ind.completion);
+    if (ind.reason) b.set(ind.reason.ref, { value: null });
+    if (ind.actual && t.layout !== 'dept-weighted' && (ind.targetParsed.kind === 'qual' || ind.targetParsed.kind === 'empty')) validations.push({ ref: ind.actual.ref, kind: 'list', list: QUALITATIVE_TIERS });
+    b.decimal(ind.weight);
+  }
+}
+
+/**
+ * The new fiscal year from a checked workbook. Rolling forward (`roll`): year labels move on by `toYear − year`,
+ * the 本年决算数 column becomes the 上年决算数 column, inputs are cleared, names, targets and weights stay. Without
+ * `roll` (a blank template) nothing moves. Either way every computed cell gets its live formula, inputs get data
+ * validation and computed cells are locked.
+ */
+export function templatePlan(result: CheckResult, toYear: number, roll: boolean): TemplatePlan {
+  const book = new Book(result.snapshot);
+  const plan: TemplatePlan = { cells: [], validations: [], locked: [], editable: [] };
+  const byRef = new Map<string, TemplatePlan['cells'][number]>();
+  const computed = new Map<string, ComputedCell>(result.computedCells.map((c) => [key(c.read.ref), c]));
+  const set = (ref: CellRef, v: CellChange) => {
+    if (computed.has(key(ref))) return;
+    const prev = byRef.get(key(ref));
+    byRef.set(key(ref), { ...(prev ?? {}), ...v, ref });
+  };
+  const b: Builder = {
+    set,
+    clear: (read) => {
+      if (read && read.kind !== 'na' && read.kind !== 'empty') set(read.ref, { value: null });
+    },
+    decimal: (read) => {
+      if (read && !computed.has(key(read.ref))) plan.validations.push({ ref: read.ref, kind: 'decimal' });
+    },
+  };
+  result.tables.forEach((t: Table) => {
+    const year = t.year ?? result.tables.find((x) => x.year)?.year ?? null;
+    const g = book.grid(t.sheet)!;
+    if (roll && year) {
+      for (let r = t.range.top; r <= t.range.bottom; r++) {
+        for (let c = t.range.left; c <= t.range.right; c++) {
+          if (g.type(r, c) !== 'string' || g.formula(r, c)) continue;
+          const text = String(g.raw(r, c));
+          const moved = shiftYears(text, year, toYear - year);
+          if (moved !== text) set(g.ref(r, c), { value: moved });
+        }
+      }
+    }
+    plan.editable.push({ sheet: t.sheet, ...t.range });
+    if (t.kind === 'basic') basicPlan(t, b, roll);
+    else selfPlan(t, b, plan.validations);
+  });
+  for (const cell of result.computedCells) {
+    plan.cells.push({ ref: cell.read.ref, formula: formulaFor(cell, true), numberFormat: formatFor(cell) });
+    plan.locked.push(cell.read.ref);
+  }
+  plan.cells.push(...byRef.values());
+  const validated = new Set<string>();
+  plan.validations = plan.validations.filter((v) => !validated.has(key(v.ref)) && validated.add(key(v.ref)));
+  return plan;
+}

@@ -1,0 +1,49 @@
+import ExcelJS from 'exceljs';
+import type { TemplatePlan } from '../../core/template';
+import { a1 } from '../../core/snapshot';
+import { load, recalculateResults, save } from './write';
+
+const DECIMAL: ExcelJS.DataValidation = {
+  type: 'decimal',
+  operator: 'greaterThanOrEqual',
+  allowBlank: true,
+  formulae: [0],
+  showErrorMessage: true,
+  errorStyle: 'stop',
+  errorTitle: '输入无效 Invalid input',
+  error: '请输入不小于 0 的数字 Enter a number of 0 or more',
+};
+
+function list(items: string[]): ExcelJS.DataValidation {
+  return { type: 'list', allowBlank: true, formulae: [`"${items.join(',')}"`], showErrorMessage: true, errorStyle: 'stop', errorTitle: '输入无效 Invalid input', error: `请选择：${items.join('、')} Choose one of the list` };
+}
+
+/**
+ * Applies a template plan to a copy: values and formulas (with their computed results), number formats, data
+ * validation on inputs, and sheet protection that locks only the computed cells (no password unless one is given).
+ */
+export async function applyTemplate(bytes: Uint8Array, plan: TemplatePlan, password = ''): Promise<Uint8Array> {
+  const wb = await load(bytes);
+  const cell = (sheet: string, row: number, col: number) => wb.getWorksheet(sheet)!.getCell(a1(row, col));
+  for (const c of plan.cells) {
+    const target = cell(c.ref.sheet, c.ref.row, c.ref.col);
+    if (c.numberFormat) target.numFmt = c.numberFormat;
+    if (c.formula) target.value = { formula: c.formula.replace(/^=/, '') } as ExcelJS.CellFormulaValue;
+    else target.value = c.value ?? null;
+  }
+  for (const v of plan.validations) cell(v.ref.sheet, v.ref.row, v.ref.col).dataValidation = v.kind === 'decimal' ? DECIMAL : list(v.list ?? []);
+  const locked = new Set(plan.locked.map((r) => `${r.sheet}!${r.row},${r.col}`));
+  const sheets = new Set<string>();
+  for (const area of plan.editable) {
+    sheets.add(area.sheet);
+    for (let r = area.top; r <= area.bottom; r++) {
+      for (let c = area.left; c <= area.right; c++) {
+        if (!locked.has(`${area.sheet}!${r},${c}`)) cell(area.sheet, r, c).protection = { locked: false };
+      }
+    }
+  }
+  for (const ref of plan.locked) cell(ref.sheet, ref.row, ref.col).protection = { locked: true };
+  await recalculateResults(wb, plan.cells.filter((c) => c.formula).map((c) => c.ref));
+  for (const name of sheets) await wb.getWorksheet(name)!.protect(password, { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true, insertRows: true, deleteRows: true });
+  return save(wb);
+}
