@@ -4,7 +4,6 @@ import { Book } from './locate/grid';
 import { BasicTable, SelfTable, Table } from './model';
 import { CellRead } from './parse/number';
 import { formatFor, formulaFor } from './plan';
-import { splitLabelValue } from './parse/text';
 import { CellRef } from './snapshot';
 
 /** What a new fiscal year's workbook gets, as data the xlsx host applies to a copy. */
@@ -63,7 +62,7 @@ function basicPlan(t: BasicTable, b: Builder, roll: boolean): void {
   }
 }
 
-function selfPlan(t: SelfTable, b: Builder, validations: TemplatePlan['validations']): void {
+function selfPlan(t: SelfTable, b: Builder, validations: TemplatePlan['validations'], rawText: (ref: CellRef) => string): void {
   for (const f of t.funds) {
     for (const c of [f.cells.initial, f.cells.annual, f.cells.exec]) {
       b.clear(c);
@@ -72,9 +71,12 @@ function selfPlan(t: SelfTable, b: Builder, validations: TemplatePlan['validatio
     if (f.role !== 'total') for (const c of [f.cells.rate, f.cells.score]) if (c && c.kind !== 'na') b.clear(c);
   }
   for (const s of t.split) {
-    const lv = splitLabelValue(s.label.text);
-    if (s.read.ref.row === s.label.ref.row && s.read.ref.col === s.label.ref.col) b.set(s.label.ref, { value: lv ? `${lv.label}：` : s.label.text });
-    else b.clear(s.read);
+    if (s.read.ref.row === s.label.ref.row && s.read.ref.col === s.label.ref.col) {
+      // `其中：基本支出：447.32` keeps its label, as typed, and loses its amount.
+      const raw = rawText(s.label.ref);
+      const i = Math.max(raw.lastIndexOf('：'), raw.lastIndexOf(':'));
+      b.set(s.label.ref, { value: i >= 0 ? raw.slice(0, i + 1) : raw });
+    } else b.clear(s.read);
   }
   for (const task of t.tasks) for (const c of [task.completion, task.budget, task.exec]) b.clear(c);
   for (const ind of t.indicators) {
@@ -127,7 +129,7 @@ export function templatePlan(result: CheckResult, toYear: number, roll: boolean)
     }
     plan.editable.push({ sheet: t.sheet, ...t.range });
     if (t.kind === 'basic') basicPlan(t, b, roll);
-    else selfPlan(t, b, plan.validations);
+    else selfPlan(t, b, plan.validations, (ref) => String(book.grid(ref.sheet)?.raw(ref.row, ref.col) ?? ''));
   });
   for (const cell of result.computedCells) {
     plan.cells.push({ ref: cell.read.ref, formula: formulaFor(cell, true), numberFormat: formatFor(cell) });
