@@ -51,3 +51,43 @@ const soffice = spawnSync('sh', ['-c', 'command -v soffice'], { encoding: 'utf8'
     expect(compared).toBeGreaterThan(0);
   });
 });
+
+(soffice ? describe : describe.skip)('LibreOffice computes a filled template’s formulas to the engine’s numbers', () => {
+  jest.setTimeout(180_000);
+  it('blank 2025 template, inputs filled', async () => {
+    const { blankWorkbook } = await import('../src/host/xlsx/blank');
+    const { applyTemplate } = await import('../src/host/xlsx/template');
+    const { templatePlan } = await import('../src/core/template');
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'jixiao-lo-tpl-'));
+    const blank = await blankWorkbook(2025, 'dept');
+    const tpl = await applyTemplate(blank, templatePlan(check((await readXlsx(blank, 'blank')).snapshot), 2025, false));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(tpl as unknown as ArrayBuffer);
+    const basic = wb.getWorksheet('基础数据表')!;
+    Object.entries({ B4: 7, C4: 9, B8: 23.27, B9: 172.99, B11: 1.7, C9: 120, C11: 6.6, D8: 19.04, D9: 97.86, D11: 1.68 }).forEach(([a, v]) => (basic.getCell(a).value = v));
+    const self = wb.getWorksheet('自评表')!;
+    Object.entries({ C4: 618.42, D4: 2170.2, E4: 2000.1, H13: 16, H14: 10 }).forEach(([a, v]) => (self.getCell(a).value = v));
+    wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((cell) => {
+      if (cell.type === ExcelJS.ValueType.Formula) cell.value = { formula: cell.formula } as ExcelJS.CellFormulaValue;
+    })));
+    const filledBytes = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+    const input = path.join(dir, 'filled.xlsx');
+    writeFileSync(input, filledBytes);
+    const r = spawnSync(soffice, ['--headless', '--norestore', '--calc', '--convert-to', 'xlsx', '--outdir', path.join(dir, 'out'), input], { encoding: 'utf8', env: { ...process.env, HOME: dir } });
+    expect(r.status).toBe(0);
+    const lo = (await readXlsx(new Uint8Array(readFileSync(path.join(dir, 'out', 'filled.xlsx'))), 'lo')).snapshot;
+    const engine = check((await readXlsx(filledBytes, 'filled')).snapshot);
+    const at = (sheet: string, row: number, col: number) => {
+      const s = lo.sheets.find((x) => x.name === sheet)!;
+      return s.values[row - s.top][col - s.left];
+    };
+    let compared = 0;
+    for (const v of engine.computed.values) {
+      if (!v.ref) continue;
+      expect(at(v.ref.sheet, v.ref.row, v.ref.col) as number).toBeCloseTo(v.value.toNumber(), 9);
+      compared++;
+    }
+    expect(compared).toBeGreaterThanOrEqual(4);
+    expect(at('基础数据表', 5, 1)).toBeCloseTo(23.27 + 172.99 + 1.7, 9);
+  });
+});
