@@ -111,3 +111,21 @@ describe('reviewer features in the preview', () => {
     await page.close();
   });
 });
+
+describe('新建年度模板 in the preview', () => {
+  it('rolls the open workbook forward into new sheets and adds a blank year beside them', async () => {
+    const page = await open('seed001-dept-hunan.xlsx');
+    const pane = page.frameLocator('#pane');
+    await pane.getByTestId('year').fill('2024');
+    await pane.getByTestId('roll-forward').click();
+    await pane.getByText(/已新增工作表：基础数据表 \(2\)、自评表 \(2\)/).waitFor({ timeout: 60_000 });
+    await page.locator('#tabs button', { hasText: '基础数据表 (2)' }).click();
+    const grid = page.locator('table.grid[data-sheet="基础数据表 (2)"]');
+    expect(await grid.locator('td[data-cell="B5"]').textContent()).toBe('2023年决算数');
+    expect(await grid.locator('td[data-cell="B6"]').textContent()).toBe('118.58');
+    await pane.getByTestId('year').fill('2025');
+    await pane.getByTestId('blank-template').click();
+    await pane.getByText(/已新增工作表：基础数据表 \(3\)、自评表 \(3\)/).waitFor({ timeout: 60_000 });
+    await page.close();
+  });
+});

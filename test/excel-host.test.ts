@@ -156,3 +156,29 @@ describe('reviewer sheets in the open workbook', () => {
     expect(doc.sheet('问题清单')!.usedArea()!.bottom).toBe(r.result.findings.length);
   });
 });
+
+describe('新建年度模板 into the open workbook', () => {
+  it('adds a blank year as new sheets, never over existing ones, and leaves the existing sheets as they were', async () => {
+    const { run, doc } = await fakeFrom(EXAMPLES['seed001-dept-hunan.xlsx']);
+    const before = JSON.parse(doc.fingerprint());
+    const { newYearTemplate } = await import('../src/taskpane/newyear');
+    const names = await newYearTemplate(run, { year: 2025, roll: false, layout: 'dept', target: 'sheets', profile: defaultProfile() });
+    expect(names).toEqual(['基础数据表 (2)', '自评表 (2)']);
+    const after = JSON.parse(doc.fingerprint());
+    expect(after.slice(0, 2)).toEqual(before);
+    const r = check(doc.toSnapshot());
+    expect(r.info.filter((t) => t.year === 2025).map((t) => t.sheet)).toEqual(['基础数据表 (2)', '自评表 (2)']);
+  });
+
+  it('rolls the open workbook forward into new sheets', async () => {
+    const { run, doc } = await fakeFrom(EXAMPLES['seed001-dept-hunan.xlsx']);
+    const { newYearTemplate } = await import('../src/taskpane/newyear');
+    const bytes = await workbookBytes(EXAMPLES['seed001-dept-hunan.xlsx']);
+    const names = await newYearTemplate(run, { year: 2024, roll: true, layout: 'dept', target: 'sheets', profile: defaultProfile(), fileBytes: async () => bytes });
+    expect(names).toEqual(['基础数据表 (2)', '自评表 (2)']);
+    const rolled = doc.sheet('基础数据表 (2)')!;
+    expect(rolled.cell(4, 1)?.value).toBe('2023年决算数');
+    expect(rolled.cell(5, 1)?.value).toBe(118.58);
+    expect(rolled.protected).toBe(true);
+  });
+});

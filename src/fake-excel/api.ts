@@ -22,7 +22,7 @@ export interface SyncStats {
   payloads: number[];
 }
 
-type Action = () => void;
+type Action = () => void | Promise<void>;
 
 export class FakeContext {
   readonly workbook: FakeWorkbookApi;
@@ -52,7 +52,7 @@ export class FakeContext {
     this.sizes = 0;
     this.stats.syncs++;
     try {
-      for (const a of q) a();
+      for (const a of q) await a();
     } finally {
       this.stats.payloads.push(this.sizes);
       if (this.dirty) this.doc.recalculate();
@@ -124,6 +124,26 @@ class FakeWorkbookApi {
     this.worksheets = new WorksheetCollection(ctx);
     this.names = new NamedItemCollection(ctx);
     this.customXmlParts = new CustomXmlPartCollection(ctx);
+  }
+  /** Inserts the sheets of an .xlsx file at the end; a name already taken becomes `名称 (2)`, as in Excel. */
+  insertWorksheetsFromBase64(base64: string): ClientResult<string[]> {
+    const result = new ClientResult<string[]>();
+    this.ctx.enqueue(async () => {
+      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      const { readXlsx } = await import('../host/xlsx/read');
+      const incoming = FakeWorkbook.fromSnapshot((await readXlsx(bytes, 'inserted.xlsx')).snapshot);
+      const names: string[] = [];
+      for (const sheet of incoming.sheets) {
+        let name = sheet.name;
+        for (let i = 2; this.ctx.doc.sheet(name); i++) name = `${sheet.name} (${i})`;
+        sheet.name = name;
+        this.ctx.doc.sheets.push(sheet);
+        names.push(name);
+      }
+      this.ctx.dirty = true;
+      result.resolve(names);
+    });
+    return result;
   }
   getSelectedRange(): Range {
     return new Range(this.ctx, () => {

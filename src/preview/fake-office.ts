@@ -17,11 +17,33 @@ const office = {
   },
   actions: { associate: () => undefined },
   HostType: { Excel: 'Excel' },
+  FileType: { Compressed: 'compressed' },
+  AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
 };
+
+// The open (fake) workbook as a file, in one slice, the way Office.context.document.getFileAsync hands it out.
+Object.assign(office.context, {
+  document: {
+    getFileAsync(_type: string, _options: unknown, cb: (r: unknown) => void) {
+      host.fileBytes().then((bytes) => {
+        const file = {
+          sliceCount: 1,
+          getSliceAsync: (_i: number, done: (r: unknown) => void) => done({ status: 'succeeded', value: { data: Array.from(bytes) } }),
+          closeAsync: () => undefined,
+        };
+        cb({ status: 'succeeded', value: file });
+      });
+    },
+  },
+});
 
 const excel = {
   run: (a: unknown, b?: unknown) => (host.excel.run as (a: unknown, b?: unknown) => Promise<unknown>)(a, b).finally(() => host.changed()),
   ConditionalFormatType: { custom: 'Custom' },
+  WorksheetPositionType: { end: 'End' },
+  createWorkbook: async () => {
+    throw new Error('预览中无法打开新工作簿，请选择“新工作表” (the preview cannot open a new workbook)');
+  },
 };
 
 Object.assign(window, { Office: office, Excel: excel });

@@ -11,6 +11,7 @@ interface PreviewHost {
   lang: string;
   changed(): void;
   doc: FakeWorkbook;
+  fileBytes(): Promise<Uint8Array>;
 }
 
 declare global {
@@ -97,7 +98,7 @@ async function main(): Promise<void> {
   const snapshot = (await (await fetch(`snapshot?example=${encodeURIComponent(example)}`)).json()) as Snapshot;
   const doc = FakeWorkbook.fromSnapshot(snapshot);
   const excel = makeExcel(doc);
-  window.jixiaoPreview = { excel, lang, doc, changed: () => render(doc) };
+  window.jixiaoPreview = { excel, lang, doc, changed: () => render(doc), fileBytes: async () => (await import('../fake-excel/xlsx')).fakeToXlsx(doc) };
   render(doc);
   (document.getElementById('pane') as HTMLIFrameElement).src = `taskpane.html?lang=${lang}`;
 }

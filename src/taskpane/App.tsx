@@ -4,7 +4,9 @@ import {
   Body1,
   Button,
   Caption1,
+  Checkbox,
   Dropdown,
+  Input,
   MessageBar,
   MessageBarBody,
   Option,
@@ -158,6 +160,22 @@ export function App({ env }: { env: OfficeEnv }): React.ReactElement {
       setMessage({ intent: 'success', text: t(lang, 'batchDone', { total: files.length, sheets: sheets.join('、') }) });
     });
 
+  const [year, setYear] = React.useState(String(new Date().getFullYear()));
+  const [newBook, setNewBook] = React.useState(false);
+  const [projectLayout, setProjectLayout] = React.useState(false);
+  const makeYear = (roll: boolean) =>
+    guard(t(lang, 'newYear'), async () => {
+      const eng = await loadEngine();
+      const names = await eng.newYearTemplate(env.run, {
+        year: Number(year),
+        roll,
+        layout: projectLayout ? 'project' : 'dept',
+        target: newBook ? 'workbook' : 'sheets',
+        profile: eng.builtInProfile(profileId) ?? eng.defaultProfile(),
+      });
+      setMessage({ intent: 'success', text: newBook ? t(lang, 'templateOpened') : t(lang, 'templateAdded', { names: names.join('、') }) });
+    });
+
   const changeProfile = (id: string) =>
     guard('', async () => {
       const eng = await loadEngine();
@@ -213,6 +231,18 @@ export function App({ env }: { env: OfficeEnv }): React.ReactElement {
         </Dropdown>
         <Switch checked={reviewer} onChange={(_, d) => setReviewer(d.checked)} label={t(lang, 'reviewer')} />
       </div>
+      <section aria-label={t(lang, 'newYear')} className={s.row}>
+        <Caption1 id="year-label">{`${t(lang, 'newYear')} · ${t(lang, 'year')}`}</Caption1>
+        <Input aria-labelledby="year-label" type="number" value={year} onChange={(_, d) => setYear(d.value)} style={{ width: '90px' }} data-testid="year" />
+        <Button onClick={() => makeYear(false)} disabled={!!busy || !/^\d{4}$/.test(year)} data-testid="blank-template">
+          {t(lang, 'blankTemplate')}
+        </Button>
+        <Button onClick={() => makeYear(true)} disabled={!!busy || !/^\d{4}$/.test(year)} data-testid="roll-forward">
+          {t(lang, 'rollForward')}
+        </Button>
+        <Checkbox checked={newBook} onChange={(_, d) => setNewBook(!!d.checked)} label={t(lang, 'inNewWorkbook')} />
+        <Checkbox checked={projectLayout} onChange={(_, d) => setProjectLayout(!!d.checked)} label={t(lang, 'projectLayout')} />
+      </section>
       {busy !== null && (
         <div role="status">
           <Spinner size="tiny" label={busy || t(lang, 'checking')} />

@@ -4,3 +4,4 @@ export { batchEntries } from './batch';
 export { BUILT_IN, builtInProfile, defaultProfile } from '../core/profiles';
 export { describeState } from '../core/plan';
 export { WriteRefused } from '../host/excel/write';
+export { newYearTemplate } from './newyear';

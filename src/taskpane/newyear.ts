@@ -1,0 +1,34 @@
+import { check } from '../core/check';
+import type { Profile } from '../core/profiles';
+import { templatePlan } from '../core/template';
+import type { ExcelRun } from '../host/excel/session';
+import { currentFileBytes, insertTemplate } from '../host/excel/newyear';
+
+export interface NewYearOptions {
+  year: number;
+  /** Roll the open workbook forward, or start from the blank canonical tables. */
+  roll: boolean;
+  layout: 'dept' | 'project';
+  target: 'sheets' | 'workbook';
+  profile: Profile;
+  /** The open workbook's bytes; office.js by default, injectable for tests. */
+  fileBytes?: () => Promise<Uint8Array>;
+}
+
+/**
+ * 新建年度模板 in the pane: the same template code as `jixiao template` (exceljs, loaded only now), put into new
+ * sheets of the open workbook or opened as a new workbook. Returns the names of the sheets added.
+ */
+export async function newYearTemplate(run: ExcelRun, o: NewYearOptions): Promise<string[]> {
+  const [{ readXlsx }, { applyTemplate }, { blankWorkbook }] = await Promise.all([
+    import(/* webpackChunkName: "xlsx" */ '../host/xlsx/read'),
+    import(/* webpackChunkName: "xlsx" */ '../host/xlsx/template'),
+    import(/* webpackChunkName: "xlsx" */ '../host/xlsx/blank'),
+  ]);
+  const bytes = o.roll ? await (o.fileBytes ?? currentFileBytes)() : await blankWorkbook(o.year, o.layout);
+  const { snapshot } = await readXlsx(bytes, o.roll ? 'workbook' : 'template');
+  const result = check(snapshot, { profile: o.profile });
+  if (!result.tables.length) throw new Error('未找到可结转的基础数据表或自评表 (no tables to roll forward)');
+  const tpl = await applyTemplate(bytes, templatePlan(result, o.year, o.roll));
+  return insertTemplate(run, tpl, o.target);
+}
