@@ -51,6 +51,18 @@ describe('jixiao template', () => {
     onlyMissing(r);
   });
 
+  it('weighs a blank template by the chosen profile (hubei: 预算执行 20 / 产出 40 / 效益+满意度 40)', async () => {
+    const out = path.join(tmp(), 'hubei.xlsx');
+    expect(await run('template', '--year', '2025', '--profile', 'hubei', '-o', out)).toBe(0);
+    const s = await snap(out);
+    const { builtInProfile } = await import('../src/core/profiles');
+    const r = check(s, { profile: builtInProfile('hubei')! });
+    onlyMissing(r);
+    expect(r.info[1].summary!.weightTotal).toBe('100');
+    expect(value(s, '自评表', 'B13').value).toBe('产出指标（40分）');
+    expect(value(s, '自评表', 'F4').value).toBe(20);
+  });
+
   it('rolls seed 001 forward to 2024: 118.58 becomes 2023年决算数 of 三公经费, 2024年决算数 is empty, and it checks clean', async () => {
     const out = path.join(tmp(), '2024.xlsx');
     const input = path.join('test', 'fixtures', 'seed001-dept-hunan.xlsx');

@@ -114,7 +114,7 @@ async function runTemplate(opts: CommonOptions & { year: string; from?: string; 
     bytes = r.bytes;
     roll = true;
   } else {
-    bytes = await blankWorkbook(year, opts.layout === 'project' ? 'project' : 'dept');
+    bytes = await blankWorkbook(year, opts.layout === 'project' ? 'project' : 'dept', profile);
   }
   const { snapshot } = await readXlsx(bytes, opts.from ?? 'template');
   const result = check(snapshot, { profile, lang: opts.lang });

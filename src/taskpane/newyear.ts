@@ -25,7 +25,7 @@ export async function newYearTemplate(run: ExcelRun, o: NewYearOptions): Promise
     import(/* webpackChunkName: "xlsx" */ '../host/xlsx/template'),
     import(/* webpackChunkName: "xlsx" */ '../host/xlsx/blank'),
   ]);
-  const bytes = o.roll ? await (o.fileBytes ?? currentFileBytes)() : await blankWorkbook(o.year, o.layout);
+  const bytes = o.roll ? await (o.fileBytes ?? currentFileBytes)() : await blankWorkbook(o.year, o.layout, o.profile);
   const { snapshot } = await readXlsx(bytes, o.roll ? 'workbook' : 'template');
   const result = check(snapshot, { profile: o.profile });
   if (!result.tables.length) throw new Error('未找到可结转的基础数据表或自评表 (no tables to roll forward)');
