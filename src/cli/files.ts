@@ -2,6 +2,7 @@ import { promises as fs } from 'fs';
 import { check, CheckResult } from '../core/check';
 import { builtInProfile, parseProfileText, Profile, ProfileError, BUILT_IN } from '../core/profiles';
 import type { Lang } from '../core/rules/types';
+import type { Binding } from '../core/bindings';
 import { XlsxReadError } from '../host/xlsx/guard';
 import { readXlsx } from '../host/xlsx/read';
 import { readError } from '../host/xlsx/guard';
@@ -30,7 +31,7 @@ export async function resolveProfile(arg: string | undefined): Promise<Profile> 
 }
 
 /** Reads and checks one file; an unreadable file becomes a result with `ok: false`, never a throw. */
-export async function checkFile(file: string, profile: Profile, lang: Lang, keepBytes = false): Promise<FileResult> {
+export async function checkFile(file: string, profile: Profile, lang: Lang, keepBytes = false, bindings: Binding[] = []): Promise<FileResult> {
   try {
     let raw: Buffer;
     try {
@@ -40,7 +41,7 @@ export async function checkFile(file: string, profile: Profile, lang: Lang, keep
     }
     const bytes = new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength);
     const { snapshot } = await readXlsx(bytes, file);
-    return { file, ok: true, error: null, result: check(snapshot, { profile, lang }), ...(keepBytes ? { bytes } : {}) };
+    return { file, ok: true, error: null, result: check(snapshot, { profile, lang, bindings }), ...(keepBytes ? { bytes } : {}) };
   } catch (e) {
     if (e instanceof XlsxReadError) return { file, ok: false, error: { code: e.code, message: e.message }, result: null };
     const msg = e instanceof Error ? e.message.split('\n')[0] : String(e);
@@ -59,8 +60,8 @@ export async function checkFiles(files: string[], profile: Profile, lang: Lang, 
 }
 
 /** Runs `each` over the files one at a time, handing it the checked file and dropping it after. */
-export async function eachFile(files: string[], profile: Profile, lang: Lang, keepBytes: boolean, each: (r: FileResult, index: number) => Promise<void>): Promise<void> {
-  for (let i = 0; i < files.length; i++) await each(await checkFile(files[i], profile, lang, keepBytes), i);
+export async function eachFile(files: string[], profile: Profile, lang: Lang, keepBytes: boolean, each: (r: FileResult, index: number) => Promise<void>, bindings: Binding[] = []): Promise<void> {
+  for (let i = 0; i < files.length; i++) await each(await checkFile(files[i], profile, lang, keepBytes, bindings), i);
 }
 
 export function exitCode(results: FileResult[]): 0 | 1 | 2 {

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command, CommanderError, Option } from 'commander';
 import { ProfileError } from '../core/profiles';
+import { BindingError, parseBindArg } from '../core/bindings';
 import type { Lang } from '../core/rules/types';
 import { promises as fs } from 'fs';
 import path from 'path';
@@ -20,13 +21,17 @@ interface CommonOptions {
   format: 'text' | 'json';
   profile?: string;
   lang: Lang;
+  bind: string[];
 }
+
+const bindingsOf = (o: CommonOptions) => o.bind.map(parseBindArg);
 
 function common(cmd: Command): Command {
   return cmd
     .addOption(new Option('--format <format>', '输出格式 output format').choices(['text', 'json']).default('text'))
     .option('--profile <id|path>', '评分规则：内置 ID（mof-2020、hubei）或 JSON 文件 rule profile: built-in id or JSON file')
-    .addOption(new Option('--lang <lang>', '语言 language').choices(['zh-CN', 'en-US']).default('zh-CN'));
+    .addOption(new Option('--lang <lang>', '语言 language').choices(['zh-CN', 'en-US']).default('zh-CN'))
+    .option('--bind <range=kind>', "手动指定表的区域，如 '基础数据表!A1:G28=basic' 或 '=self'（可重复）bind a range by hand (repeatable)", (v: string, prev: string[]) => [...prev, v], [] as string[]);
 }
 
 interface CheckOptions extends CommonOptions {
@@ -43,6 +48,7 @@ async function runCheck(files: string[], opts: CheckOptions): Promise<number> {
   const profile = await resolveProfile(opts.profile);
   const bar = progress(files.length);
   const results: FileResult[] = [];
+  const bindings = bindingsOf(opts);
   await eachFile(files, profile, opts.lang, !!opts.annotate, async (r, i) => {
     if (opts.annotate && r.ok && r.result && r.bytes) {
       const out = await outPath(opts.annotate, r.file, files.length > 1);
@@ -52,7 +58,7 @@ async function runCheck(files: string[], opts: CheckOptions): Promise<number> {
     delete r.bytes;
     results.push(r);
     bar.tick(i + 1, r.file);
-  });
+  }, bindings);
   bar.stop();
   process.stdout.write(`${opts.format === 'json' ? formatJson(results, profile.id) : formatText(results, opts.lang)}\n`);
   return exitCode(results);
@@ -60,7 +66,7 @@ async function runCheck(files: string[], opts: CheckOptions): Promise<number> {
 
 async function runFix(file: string, opts: CommonOptions & { output: string }): Promise<number> {
   const profile = await resolveProfile(opts.profile);
-  const r = await checkFile(file, profile, opts.lang, true);
+  const r = await checkFile(file, profile, opts.lang, true, bindingsOf(opts));
   if (!r.ok || !r.result || !r.bytes) {
     process.stdout.write(`${formatText([r], opts.lang)}\n`);
     return 2;
@@ -84,7 +90,7 @@ async function runReport(files: string[], opts: CommonOptions & { output: string
   await eachFile(files, profile, opts.lang, false, async (r, i) => {
     entries.push(reportEntry(r.file, r.result, r.error?.message ?? null));
     bar.tick(i + 1, r.file);
-  });
+  }, bindingsOf(opts));
   bar.stop();
   await fs.writeFile(opts.output, await writeReport(entries, opts.lang));
   const bad = entries.filter((e) => !e.ok).length;
@@ -106,7 +112,7 @@ async function runTemplate(opts: CommonOptions & { year: string; from?: string; 
   let roll = false;
   if (opts.from) {
     if (path.resolve(opts.from) === path.resolve(opts.output)) throw new Error(`-o 不能覆盖输入文件 would overwrite the input: ${opts.from}`);
-    const r = await checkFile(opts.from, profile, opts.lang, true);
+    const r = await checkFile(opts.from, profile, opts.lang, true, bindingsOf(opts));
     if (!r.ok || !r.bytes) {
       process.stdout.write(`${formatText([r], opts.lang)}\n`);
       return 2;
@@ -117,7 +123,7 @@ async function runTemplate(opts: CommonOptions & { year: string; from?: string; 
     bytes = await blankWorkbook(year, opts.layout === 'project' ? 'project' : 'dept', profile);
   }
   const { snapshot } = await readXlsx(bytes, opts.from ?? 'template');
-  const result = check(snapshot, { profile, lang: opts.lang });
+  const result = check(snapshot, { profile, lang: opts.lang, bindings: opts.from ? bindingsOf(opts) : [] });
   if (!result.tables.length) throw new Error(`${opts.from}: 未找到基础数据表或自评表 no tables to roll forward`);
   const plan = templatePlan(result, year, roll);
   await fs.writeFile(opts.output, await applyTemplate(bytes, plan, opts.password ?? ''));
@@ -166,7 +172,7 @@ export async function main(argv: string[]): Promise<number> {
     return code;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
-    if (e instanceof ProfileError) {
+    if (e instanceof ProfileError || e instanceof BindingError) {
       process.stderr.write(`jixiao: ${e.message}\n`);
       return 2;
     }

@@ -2,7 +2,8 @@ import { computeAll } from './compute';
 import { Computed, Summary } from './compute/types';
 import { decStr } from './decimal';
 import { message } from './i18n/messages';
-import { Book, locateTables } from './locate';
+import { Book, locateAll } from './locate';
+import { Binding, storedBindings } from './bindings';
 import { FormulaEngine } from './formula/engine';
 import { ComputedCell, computedCells } from './formula/expected';
 import { Table } from './model';
@@ -14,6 +15,8 @@ import { a1, areaA1, CellRef, Snapshot } from './snapshot';
 export interface CheckOptions {
   profile?: Profile;
   lang?: Lang;
+  /** Ranges bound by hand besides those stored in the workbook (`--bind`). */
+  bindings?: Binding[];
 }
 
 export interface TableSummary {
@@ -69,7 +72,8 @@ export function check(snapshot: Snapshot, options: CheckOptions = {}): CheckResu
   const profile = options.profile ?? defaultProfile();
   const lang = options.lang ?? 'zh-CN';
   const book = new Book(snapshot);
-  const tables = locateTables(book, profile);
+  const bindings = [...storedBindings(snapshot), ...(options.bindings ?? [])];
+  const { tables, empty } = locateAll(book, profile, bindings);
   const computed = computeAll(tables, profile);
   let engine: FormulaEngine | null = null;
   const formulas: FormulaContext = {
@@ -92,6 +96,7 @@ export function check(snapshot: Snapshot, options: CheckOptions = {}): CheckResu
       tables,
       computed,
       formulas,
+      emptyBindings: empty,
       report(r: Report) {
         const sheet = r.ref?.sheet ?? firstSheet;
         const cell = r.ref ? a1(r.ref.row, r.ref.col) : 'A1';

@@ -39,6 +39,8 @@ export interface Snapshot {
   sheets: SheetSnapshot[];
   /** Workbook-scoped defined names and the reference each stands for (`'基础数据表'!$B$4`). */
   names?: Array<{ name: string; ref: string }>;
+  /** The add-in's state part (custom XML), where a host can read it. */
+  stateXml?: string | null;
 }
 
 export interface CellRef {

@@ -146,6 +146,9 @@ class FakeWorkbookApi {
     return result;
   }
   getSelectedRange(): Range {
+    return this.selected();
+  }
+  private selected(): Range {
     return new Range(this.ctx, () => {
       const s = this.ctx.doc.selection;
       if (!s) return null;
@@ -611,8 +614,50 @@ class Note extends ProxyObject {
   }
 }
 
+class NamedItem extends ProxyObject {
+  constructor(
+    ctx: FakeContext,
+    private readonly key: string,
+  ) {
+    super(ctx);
+  }
+  protected target(): unknown {
+    return this.ctx.doc.names.find((n) => n.name.toLowerCase() === this.key.toLowerCase()) ?? null;
+  }
+  protected read(prop: string): unknown {
+    const n = this.target() as { name: string; ref: string } | null;
+    return prop === 'name' ? n?.name : prop === 'formula' ? `=${n?.ref}` : undefined;
+  }
+  get name(): string {
+    return this.get('name');
+  }
+  delete(): void {
+    this.ctx.enqueue(() => {
+      this.ctx.doc.names = this.ctx.doc.names.filter((n) => n.name.toLowerCase() !== this.key.toLowerCase());
+    });
+  }
+}
+
 class NamedItemCollection extends ProxyObject {
   private list: Array<{ name: string; formula: string; type: string }> | null = null;
+  add(name: string, reference: Range | string): NamedItem {
+    this.ctx.enqueue(() => {
+      if (this.ctx.doc.names.some((n) => n.name.toLowerCase() === name.toLowerCase())) throw new FakeApiError('ItemAlreadyExists', `The name ${name} already exists.`);
+      let ref: string;
+      if (typeof reference === 'string') ref = reference.replace(/^=/, '');
+      else {
+        const t = reference.resolve();
+        if (!t) throw new FakeApiError('InvalidReference', 'range not found');
+        const [sheetPart, cells] = addressOf(t.sheet.name, t.area).split('!');
+        ref = `'${sheetPart.replace(/^'|'$/g, '').replace(/'/g, "''")}'!${cells.split(':').map((c) => c.replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2')).join(':')}`;
+      }
+      this.ctx.doc.names.push({ name, ref });
+    });
+    return new NamedItem(this.ctx, name);
+  }
+  getItemOrNullObject(name: string): NamedItem {
+    return new NamedItem(this.ctx, name);
+  }
   protected target(): unknown {
     return this.ctx.doc.names;
   }

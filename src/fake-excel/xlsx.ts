@@ -1,6 +1,8 @@
 import ExcelJS from 'exceljs';
 import { a1 } from '../core/snapshot';
 import { FakeWorkbook } from './workbook';
+import JSZip from 'jszip';
+import { STATE_NAMESPACE } from '../core/state';
 
 /** The fake document as .xlsx bytes, for the preview's `Office.context.document.getFileAsync`. */
 export async function fakeToXlsx(doc: FakeWorkbook): Promise<Uint8Array> {
@@ -16,5 +18,12 @@ export async function fakeToXlsx(doc: FakeWorkbook): Promise<Uint8Array> {
     }
     for (const m of s.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
   }
-  return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  for (const n of doc.names) wb.definedNames.add(n.ref, n.name);
+  const bytes = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  const state = [...doc.parts.values()].find((p) => p.namespace === STATE_NAMESPACE);
+  if (!state) return bytes;
+  // exceljs writes no custom XML parts; the state goes in as customXml/item1.xml, where the xlsx host looks.
+  const zip = await JSZip.loadAsync(bytes);
+  zip.file('customXml/item1.xml', state.xml);
+  return zip.generateAsync({ type: 'uint8array' });
 }

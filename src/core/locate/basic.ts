@@ -93,9 +93,17 @@ function tableYear(columns: BasicTable['columns']): number | null {
 }
 
 /** Finds every 基础数据表 on a sheet by its 三公经费 row and the 决算数/预算数 header above it. */
-export function locateBasic(grid: Grid, dicts: Dicts, taken: Area[]): BasicTable[] {
+export function locateBasic(grid: Grid, dicts: Dicts, taken: Area[], bound = false): BasicTable[] {
   const tables: BasicTable[] = [];
   const anchors = grid.findAll((l) => lookup(dicts.basicRows, l) === 'sangong');
+  if (bound && !anchors.length) {
+    // Bound by hand with no 三公经费 row known: the 决算数/预算数 header row alone anchors the table; its rows
+    // are named as unknown until their labels are mapped.
+    for (let h = grid.top; h <= grid.bottom; h++) {
+      const header = findMoneyHeader(grid, h + 1, grid.left);
+      if (header && header.row === h) return [bindBasic(grid, dicts, grid.left, header)];
+    }
+  }
   for (const anchor of anchors) {
     if ([...taken, ...tables.map((t) => t.range)].some((a) => anchor.row >= a.top && anchor.row <= a.bottom && anchor.col >= a.left && anchor.col <= a.right)) continue;
     const header = findMoneyHeader(grid, anchor.row, anchor.col);

@@ -16,12 +16,22 @@ export class Grid {
   private readonly hiddenCols: Set<number>;
   private readonly mergeTopLeft = new Map<string, Area>();
 
-  constructor(readonly sheet: SheetSnapshot) {
+  /**
+   * `bounds` narrows the grid to one area (a table bound by hand): cells outside it read as empty. `overrides` maps
+   * a normalised label to the label the locators know (a person's own name for a row, bound to its role).
+   */
+  constructor(
+    readonly sheet: SheetSnapshot,
+    bounds?: Area,
+    private readonly overrides?: ReadonlyMap<string, string>,
+  ) {
     this.name = sheet.name;
-    this.top = sheet.top;
-    this.left = sheet.left;
-    this.bottom = sheet.top + sheet.values.length - 1;
-    this.right = sheet.left + (sheet.values[0]?.length ?? 0) - 1;
+    const bottom = sheet.top + sheet.values.length - 1;
+    const right = sheet.left + (sheet.values[0]?.length ?? 0) - 1;
+    this.top = Math.max(sheet.top, bounds?.top ?? sheet.top);
+    this.left = Math.max(sheet.left, bounds?.left ?? sheet.left);
+    this.bottom = Math.min(bottom, bounds?.bottom ?? bottom);
+    this.right = Math.min(right, bounds?.right ?? right);
     this.labels = sheet.values.map(() => []);
     this.hiddenCols = new Set(sheet.hiddenCols);
     for (const m of sheet.merges) {
@@ -44,21 +54,22 @@ export class Grid {
   /** The text a person sees in the cell, or in the merged area it belongs to. */
   text(r: number, c: number): string {
     if (!this.inside(r, c)) return '';
-    const t = this.sheet.text[r - this.top][c - this.left];
+    const t = this.sheet.text[r - this.sheet.top][c - this.sheet.left];
     if (t) return t;
-    const v = this.sheet.values[r - this.top][c - this.left];
+    const v = this.sheet.values[r - this.sheet.top][c - this.sheet.left];
     return v === null || v === undefined ? '' : String(v);
   }
 
   /** The normalised label of a text cell ('' for numbers and empties). */
   label(r: number, c: number): string {
     if (!this.inside(r, c)) return '';
-    const row = this.labels[r - this.top];
-    let l = row[c - this.left];
+    const row = this.labels[r - this.sheet.top];
+    let l = row[c - this.sheet.left];
     if (l === undefined) {
-      const type = this.sheet.types[r - this.top][c - this.left];
+      const type = this.sheet.types[r - this.sheet.top][c - this.sheet.left];
       l = type === 'string' ? normalizeLabel(this.text(r, c)) : '';
-      row[c - this.left] = l;
+      if (l && this.overrides?.has(l)) l = this.overrides.get(l)!;
+      row[c - this.sheet.left] = l;
     }
     return l;
   }
@@ -70,27 +81,27 @@ export class Grid {
   read(r: number, c: number): CellRead {
     const ref = this.ref(r, c);
     if (!this.inside(r, c)) return readCellValue(ref, null, '', '', 'General', 'empty');
-    const i = r - this.top;
-    const j = c - this.left;
+    const i = r - this.sheet.top;
+    const j = c - this.sheet.left;
     const s = this.sheet;
     return readCellValue(ref, s.values[i][j], s.text[i][j], s.formulas[i][j], s.numberFormats[i][j], s.types[i][j]);
   }
 
   /** The raw value (a formula's cached result), or null outside the used range. */
   raw(r: number, c: number): RawValue {
-    return this.inside(r, c) ? this.sheet.values[r - this.top][c - this.left] : null;
+    return this.inside(r, c) ? this.sheet.values[r - this.sheet.top][c - this.sheet.left] : null;
   }
 
   type(r: number, c: number): CellType {
-    return this.inside(r, c) ? this.sheet.types[r - this.top][c - this.left] : 'empty';
+    return this.inside(r, c) ? this.sheet.types[r - this.sheet.top][c - this.sheet.left] : 'empty';
   }
 
   formula(r: number, c: number): string {
-    return this.inside(r, c) ? this.sheet.formulas[r - this.top][c - this.left] : '';
+    return this.inside(r, c) ? this.sheet.formulas[r - this.sheet.top][c - this.sheet.left] : '';
   }
 
   formulaR1C1(r: number, c: number): string {
-    return this.inside(r, c) ? (this.sheet.formulasR1C1?.[r - this.top][c - this.left] ?? '') : '';
+    return this.inside(r, c) ? (this.sheet.formulasR1C1?.[r - this.sheet.top][c - this.sheet.left] ?? '') : '';
   }
 
   target(r: number, c: number, bareOp: Operator): Target {
@@ -99,7 +110,7 @@ export class Grid {
 
   isEmpty(r: number, c: number): boolean {
     if (!this.inside(r, c)) return true;
-    const type = this.sheet.types[r - this.top][c - this.left];
+    const type = this.sheet.types[r - this.sheet.top][c - this.sheet.left];
     if (type === 'empty') return true;
     if (type !== 'string') return false;
     return !/\S/.test(this.text(r, c));
@@ -141,9 +152,9 @@ export class Grid {
     const left = Math.max(area?.left ?? this.left, this.left);
     const right = Math.min(area?.right ?? this.right, this.right);
     for (let r = top; r <= bottom; r++) {
-      const types = this.sheet.types[r - this.top];
+      const types = this.sheet.types[r - this.sheet.top];
       for (let c = left; c <= right; c++) {
-        if (types[c - this.left] !== 'string') continue;
+        if (types[c - this.sheet.left] !== 'string') continue;
         const l = this.label(r, c);
         if (l && test(l)) out.push({ row: r, col: c, label: l });
       }

@@ -3,20 +3,49 @@ import type { Profile } from '../profiles';
 import { Snapshot } from '../snapshot';
 import { locateBasic } from './basic';
 import { dictionaries } from './dictionaries';
-import { Book } from './grid';
+import { Book, Grid } from './grid';
+import { Binding, labelMap } from '../bindings';
 import { locateSelf } from './self';
 
-/** Finds and binds every 基础数据表 and 自评表 in a workbook, in sheet order, basic tables first on each sheet. */
-export function locateTables(book: Book | Snapshot, profile: Profile): Table[] {
+export interface Located {
+  tables: Table[];
+  /** Bindings whose range held no table of their kind, even with their label map. */
+  empty: Binding[];
+}
+
+/**
+ * Finds and binds every 基础数据表 and 自评表 in a workbook. Ranges bound by hand come first: the locator runs inside
+ * each one only, with its label map. Then detection runs on the rest of every sheet, in sheet order.
+ */
+export function locateAll(book: Book | Snapshot, profile: Profile, bindings: Binding[] = []): Located {
+  const b = book instanceof Book ? book : new Book(book);
   const dicts = dictionaries(profile);
   const tables: Table[] = [];
-  for (const grid of (book instanceof Book ? book : new Book(book)).grids) {
+  const empty: Binding[] = [];
+  for (const bind of bindings) {
+    const whole = b.grid(bind.sheet);
+    if (!whole) {
+      empty.push(bind);
+      continue;
+    }
+    const grid = new Grid(whole.sheet, bind.area, labelMap(bind));
+    const found = bind.kind === 'basic' ? locateBasic(grid, dicts, [], true) : locateSelf(grid, dicts, profile, []);
+    if (found.length) tables.push(found[0]);
+    else empty.push(bind);
+  }
+  for (const grid of b.grids) {
     if (!grid.rowCount) continue;
-    const basics = locateBasic(grid, dicts, []);
-    const selfs = locateSelf(grid, dicts, profile, basics.map((b) => b.range));
+    const bound = bindings.filter((x) => x.sheet.toLowerCase() === grid.name.toLowerCase()).map((x) => x.area);
+    const basics = locateBasic(grid, dicts, bound);
+    const selfs = locateSelf(grid, dicts, profile, [...bound, ...basics.map((x) => x.range)]);
     tables.push(...basics, ...selfs);
   }
-  return tables;
+  return { tables, empty };
+}
+
+/** Finds and binds every table (see locateAll). */
+export function locateTables(book: Book | Snapshot, profile: Profile, bindings: Binding[] = []): Table[] {
+  return locateAll(book, profile, bindings).tables;
 }
 
 export { Book, Grid } from './grid';

@@ -1,6 +1,7 @@
 import type { Profile } from '../profiles';
 import type { Table, BasicTable, SelfTable } from '../model';
 import type { CellRef } from '../snapshot';
+import type { Binding } from '../bindings';
 import type { Computed } from '../compute/types';
 import type { Book } from '../locate/grid';
 import type { FormulaEngine } from '../formula/engine';
@@ -51,6 +52,8 @@ export interface RuleContext {
   tables: Table[];
   computed: Computed;
   formulas: FormulaContext;
+  /** Ranges bound by hand that held no table. */
+  emptyBindings: Binding[];
   report(r: Report): void;
 }
 

@@ -1,4 +1,5 @@
 import { Rule } from './types';
+import { areaA1 } from '../snapshot';
 
 export const WORKBOOK_RULES: Rule[] = [
   {
@@ -17,10 +18,15 @@ export const WORKBOOK_RULES: Rule[] = [
     scope: 'workbook',
     check(ctx) {
       for (const t of ctx.tables) {
+        const range = `'${t.sheet}'!${areaA1(t.range)}`;
         for (const s of t.skipped) {
-          // The message is built per language at render time from the two keys.
-          ctx.report({ ref: s.ref ?? { sheet: t.sheet, row: t.range.top, col: t.range.left }, params: { table: `@table.${t.kind}`, what: `@skipped.${s.key}`, ...s.params } });
+          // The message is built per language at render time from the keys; the hint says how to bind by hand.
+          ctx.report({ ref: s.ref ?? { sheet: t.sheet, row: t.range.top, col: t.range.left }, params: { table: `@table.${t.kind}`, what: `@skipped.${s.key}`, hint: `@bindHint.${t.kind}`, range, ...s.params } });
         }
+      }
+      for (const b of ctx.emptyBindings) {
+        const range = `'${b.sheet}'!${areaA1(b.area)}`;
+        ctx.report({ ref: { sheet: b.sheet, row: b.area.top, col: b.area.left }, params: { table: `@table.${b.kind}`, what: '@skipped.emptyBinding', hint: `@bindHint.${b.kind}`, range, source: b.source } });
       }
     },
   },

@@ -122,7 +122,7 @@ export async function readSnapshot(context: Excel.RequestContext, options: { mer
   });
   const namedRanges = names.items.filter((n) => n.type === 'Range').map((n) => ({ name: n.name, ref: String(n.formula).replace(/^=/, '') }));
   return {
-    snapshot: { sheets: out, names: namedRanges },
+    snapshot: { sheets: out, names: namedRanges, stateXml: xml?.value ?? null },
     protectedSheets: out.filter((s) => s.protected).map((s) => s.name),
     state: stateFromXml(xml?.value),
     syncs,

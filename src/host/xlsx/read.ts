@@ -3,6 +3,8 @@ import * as numfmt from 'numfmt';
 import { CellType, emptySheet, parseAreaA1, RawValue, SheetSnapshot, Snapshot } from '../../core/snapshot';
 import { inspectZip, readError, XlsxReadError } from './guard';
 import { toR1C1 } from '../../core/formula/tokens';
+import JSZip from 'jszip';
+import { STATE_NAMESPACE } from '../../core/state';
 
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 
@@ -114,6 +116,16 @@ function readSheet(ws: ExcelJS.Worksheet): SheetSnapshot {
   return s;
 }
 
+/** The add-in's custom XML part (bindings, saved profile), which exceljs does not expose. */
+async function readStatePart(bytes: Uint8Array): Promise<string | null> {
+  const zip = await JSZip.loadAsync(bytes);
+  for (const name of Object.keys(zip.files).filter((n) => /^customXml\/item\d+\.xml$/.test(n))) {
+    const xml = await zip.file(name)!.async('string');
+    if (xml.includes(STATE_NAMESPACE)) return xml;
+  }
+  return null;
+}
+
 /** Reads .xlsx bytes into a Snapshot; `file` names the file in every error. */
 export async function readXlsx(bytes: Uint8Array, file: string): Promise<{ snapshot: Snapshot; workbook: ExcelJS.Workbook }> {
   inspectZip(bytes, file);
@@ -127,5 +139,5 @@ export async function readXlsx(bytes: Uint8Array, file: string): Promise<{ snaps
   const names = (workbook.definedNames.model as Array<{ name: string; ranges: string[] }>)
     .filter((n) => n.ranges.length === 1)
     .map((n) => ({ name: n.name, ref: n.ranges[0] }));
-  return { snapshot: { sheets: workbook.worksheets.map(readSheet), names }, workbook };
+  return { snapshot: { sheets: workbook.worksheets.map(readSheet), names, stateXml: await readStatePart(bytes) }, workbook };
 }

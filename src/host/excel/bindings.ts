@@ -1,0 +1,38 @@
+import { queueState, readState } from './state';
+
+/**
+ * Binds a range by hand: a workbook-scoped defined name (jixiao_basic / jixiao_self), which Excel moves with the
+ * range when rows are inserted, and the label map in the add-in state. Without an address, the selection is bound.
+ * Returns the range's address.
+ */
+export async function bindRange(context: Excel.RequestContext, kind: 'basic' | 'self', address: string | null, labels: Record<string, string> = {}): Promise<string> {
+  let range: Excel.Range;
+  if (address) {
+    const bang = address.lastIndexOf('!');
+    const sheet = address.slice(0, bang).replace(/^'|'$/g, '').replace(/''/g, "'");
+    range = context.workbook.worksheets.getItem(sheet).getRange(address.slice(bang + 1));
+  } else range = context.workbook.getSelectedRange();
+  range.load('address');
+  const name = `jixiao_${kind}`;
+  const old = context.workbook.names.getItemOrNullObject(name);
+  old.load('name');
+  const { state, part } = await readState(context);
+  if (!old.isNullObject) old.delete();
+  context.workbook.names.add(name, range);
+  state.bindings = { ...(state.bindings ?? {}), [name]: { kind, labels: { ...(state.bindings?.[name]?.labels ?? {}), ...labels } } };
+  queueState(context, part, state);
+  await context.sync();
+  return range.address;
+}
+
+/** Removes a binding: the table goes back to detection. */
+export async function clearBinding(context: Excel.RequestContext, kind: 'basic' | 'self'): Promise<void> {
+  const name = `jixiao_${kind}`;
+  const old = context.workbook.names.getItemOrNullObject(name);
+  old.load('name');
+  const { state, part } = await readState(context);
+  if (!old.isNullObject) old.delete();
+  if (state.bindings) delete state.bindings[name];
+  queueState(context, part, state);
+  await context.sync();
+}

@@ -1,0 +1,84 @@
+import { parseBindArg, BindingError } from '../src/core/bindings';
+import { check, CheckResult } from '../src/core/check';
+import { defaultProfile } from '../src/core/profiles';
+import { readXlsx } from '../src/host/xlsx/read';
+import { FakeWorkbook } from '../src/fake-excel/workbook';
+import { makeExcel } from '../src/fake-excel/api';
+import { fakeToXlsx } from '../src/fake-excel/xlsx';
+import { checkWorkbook, ExcelRun } from '../src/host/excel/session';
+import { bindRange, clearBinding } from '../src/host/excel/bindings';
+import { mapText, SheetSpec, workbookBytes } from '../scripts/fixtures/spec';
+import { seed001Basic } from '../scripts/fixtures/seeds';
+
+const RENAMES: Record<string, string> = {
+  三公经费: '三项费用合计',
+  '1、公务用车购置和维护经费': '1、车辆购置与运维',
+  '其中：公车购置': '其中：购车',
+  公车运行维护: '车辆日常运维',
+  '2、出国经费': '2、出境经费',
+  '3、公务接待': '3、接待费用',
+};
+const LABELS = { 三项费用合计: '三公经费', 车辆购置与运维: '公务用车购置和维护经费', 购车: '公车购置', 车辆日常运维: '公车运行维护', 出境经费: '出国经费', 接待费用: '公务接待' };
+
+const renamed = mapText(seed001Basic, (s) => {
+  const k = s.trim();
+  return k in RENAMES ? s.replace(k, RENAMES[k]) : s;
+});
+const sheets = (t = renamed): SheetSpec[] => [{ name: '基础数据表', blocks: [{ at: [0, 0], table: t }] }];
+const basicKeys = (r: CheckResult) =>
+  r.findings
+    .filter((f) => f.rule.startsWith('basic.') || f.rule.startsWith('value.'))
+    .map((f) => `${f.rule}@${f.cell}|${f.expected}|${f.actual}`)
+    .sort();
+
+async function snapshotOf(s: SheetSpec[]) {
+  return (await readXlsx(await workbookBytes(s), 'x.xlsx')).snapshot;
+}
+
+describe('bindings', () => {
+  it('parses --bind and refuses a malformed one with a message', () => {
+    expect(parseBindArg("'基础 数据'!$A$1:$G$28=basic")).toMatchObject({ kind: 'basic', sheet: '基础 数据', area: { top: 0, left: 0, bottom: 27, right: 6 } });
+    expect(() => parseBindArg('A1:G28=basic')).toThrow(BindingError);
+    expect(() => parseBindArg('基础数据表!A1:G28=table')).toThrow(/--bind/);
+  });
+
+  it('finds a heavily renamed 基础数据表 only when bound by hand, and with its labels mapped gives the canonical findings', async () => {
+    const canonical = check(await snapshotOf(sheets(seed001Basic)));
+    const snap = await snapshotOf(sheets());
+    const missed = check(snap);
+    expect(missed.tables.filter((t) => t.kind === 'basic')).toEqual([]);
+
+    const bound = check(snap, { bindings: [parseBindArg('基础数据表!A1:G28=basic')] });
+    expect(bound.tables.map((t) => t.kind)).toEqual(['basic']);
+    const ambiguous = bound.findings.filter((f) => f.rule === 'workbook.ambiguous');
+    expect(ambiguous.length).toBeGreaterThan(0);
+    expect(ambiguous.map((f) => f.message)).toContainEqual(expect.stringMatching(/未识别的行“三项费用合计”已跳过.*设为基础数据表.*--bind "'基础数据表'!A1:G28=basic"/));
+    expect(ambiguous.map((f) => f.message)).toContainEqual(expect.stringMatching(/未找到“三公经费”/));
+
+    const mapped = check(snap, { bindings: [{ ...parseBindArg('基础数据表!A1:G28=basic'), labels: LABELS }] });
+    expect(basicKeys(mapped)).toEqual(basicKeys(canonical));
+    expect(mapped.findings.filter((f) => f.rule === 'workbook.ambiguous')).toEqual([]);
+  });
+
+  it('binds in the pane (fake Excel): a defined name and the label map in the workbook; the CLI reads the same file the same way; clearing returns to detection', async () => {
+    const doc = FakeWorkbook.fromSnapshot(await snapshotOf(sheets()));
+    const excel = makeExcel(doc);
+    const run = excel.run as unknown as ExcelRun;
+    const caps = { merges: true, notes: true, undo: true };
+    doc.selection = { sheet: '基础数据表', address: 'A1:G28' };
+    expect(await run({ delayForCellEdit: true }, (ctx) => bindRange(ctx, 'basic', null, LABELS))).toBe('基础数据表!A1:G28');
+    expect(doc.names).toEqual([{ name: 'jixiao_basic', ref: "'基础数据表'!$A$1:$G$28" }]);
+    const pane = await checkWorkbook(run, defaultProfile(), 'zh-CN', caps);
+    const canonical = check(await snapshotOf(sheets(seed001Basic)));
+    expect(basicKeys(pane.result)).toEqual(basicKeys(canonical));
+
+    const saved = await readXlsx(await fakeToXlsx(doc), 'saved.xlsx');
+    const cli = check(saved.snapshot);
+    expect(basicKeys(cli)).toEqual(basicKeys(pane.result));
+    expect(cli.info.map((t) => [t.kind, t.range])).toEqual(pane.result.info.map((t) => [t.kind, t.range]));
+
+    await run({ delayForCellEdit: true }, (ctx) => clearBinding(ctx, 'basic'));
+    expect(doc.names).toEqual([]);
+    expect((await checkWorkbook(run, defaultProfile(), 'zh-CN', caps)).result.tables).toEqual([]);
+  });
+});
