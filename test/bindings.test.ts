@@ -82,3 +82,27 @@ describe('bindings', () => {
     expect((await checkWorkbook(run, defaultProfile(), 'zh-CN', caps)).result.tables).toEqual([]);
   });
 });
+
+describe('a binding follows its range', () => {
+  it('survives rows inserted above and inside the table, and a save and reopen', async () => {
+    const doc = FakeWorkbook.fromSnapshot(await snapshotOf(sheets()));
+    const run = makeExcel(doc).run as unknown as ExcelRun;
+    const caps = { merges: true, notes: true, undo: true };
+    await run({ delayForCellEdit: true }, (ctx) => bindRange(ctx, 'basic', '基础数据表!A1:G28', LABELS));
+    const canonical = check(await snapshotOf(sheets(seed001Basic)));
+    const rel = (r: CheckResult) => r.findings.filter((f) => f.rule.startsWith('basic.')).map((f) => `${f.rule}|${f.expected}|${f.actual}`).sort();
+    await run({ delayForCellEdit: true }, async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem('基础数据表');
+      ws.getRange('1:2').insert('Down');
+      ws.getRange('17:19').insert('Down');
+      await ctx.sync();
+    });
+    expect(doc.names).toEqual([{ name: 'jixiao_basic', ref: "'基础数据表'!$A$3:$G$33" }]);
+    const after = await checkWorkbook(run, defaultProfile(), 'zh-CN', caps);
+    expect(after.result.info.map((t) => t.range)).toEqual(['A3:G33']);
+    expect(rel(after.result)).toEqual(rel(canonical));
+    const reopened = check((await readXlsx(await fakeToXlsx(doc), 'reopened.xlsx')).snapshot);
+    expect(rel(reopened)).toEqual(rel(canonical));
+    expect(reopened.info.map((t) => t.range)).toEqual(['A3:G33']);
+  });
+});

@@ -431,6 +431,43 @@ class Range extends ProxyObject {
         for (let c = t.area.left; c <= t.area.right; c++) t.sheet.set(r, c, fn(t.sheet.cell(r, c) ?? { value: null, type: 'empty', formula: '', numberFormat: 'General' }));
     });
   }
+  /**
+   * Inserts whole rows above this range (shift down), as Excel does: cells, merges, notes and defined names below
+   * move down; a merge or a name that spans the insertion point grows. (Formulas are not rewritten here.)
+   */
+  insert(_shift: string): void {
+    this.ctx.enqueue(() => {
+      const t = this.resolve();
+      if (!t) throw new FakeApiError('ItemNotFound', 'range not found');
+      guardWrite(t.sheet);
+      const at = t.area.top;
+      const n = t.area.bottom - t.area.top + 1;
+      const sheet = t.sheet;
+      const moved = [...sheet.cells].map(([k, c]) => {
+        const [r, col] = k.split(',').map(Number);
+        return [r >= at ? r + n : r, col, c] as const;
+      });
+      sheet.cells.clear();
+      for (const [r, col, c] of moved) sheet.cells.set(`${r},${col}`, c);
+      const grow = (a: Area): Area => (a.top >= at ? { ...a, top: a.top + n, bottom: a.bottom + n } : a.bottom >= at ? { ...a, bottom: a.bottom + n } : a);
+      sheet.merges = sheet.merges.map(grow);
+      const notes = [...sheet.notes].map(([k, v]) => {
+        const p = parseAreaA1(k);
+        return [a1(p.top >= at ? p.top + n : p.top, p.left), v] as const;
+      });
+      sheet.notes.clear();
+      for (const [k, v] of notes) sheet.notes.set(k, v);
+      this.ctx.doc.names = this.ctx.doc.names.map((nm) => {
+        const bang = nm.ref.lastIndexOf('!');
+        const target = nm.ref.slice(0, bang).replace(/^'|'$/g, '').replace(/''/g, "'");
+        if (target.toLowerCase() !== sheet.name.toLowerCase()) return nm;
+        const a = grow(parseAreaA1(nm.ref.slice(bang + 1).replace(/\$/g, '')));
+        const abs = (r: number, c: number) => a1(r, c).replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2');
+        return { ...nm, ref: `${nm.ref.slice(0, bang)}!${abs(a.top, a.left)}:${abs(a.bottom, a.right)}` };
+      });
+      this.ctx.dirty = true;
+    });
+  }
   getIntersectionOrNullObject(other: Range): Range {
     return new Range(this.ctx, () => {
       const a = this.resolve();
