@@ -7,23 +7,12 @@ import { makeExcel } from '../src/fake-excel/api';
 import { fakeToXlsx } from '../src/fake-excel/xlsx';
 import { checkWorkbook, ExcelRun } from '../src/host/excel/session';
 import { bindRange, clearBinding } from '../src/host/excel/bindings';
-import { mapText, SheetSpec, workbookBytes } from '../scripts/fixtures/spec';
-import { seed001Basic } from '../scripts/fixtures/seeds';
+import { SheetSpec, workbookBytes } from '../scripts/fixtures/spec';
+import { seed001Basic, seed001Renamed } from '../scripts/fixtures/seeds';
 
-const RENAMES: Record<string, string> = {
-  三公经费: '三项费用合计',
-  '1、公务用车购置和维护经费': '1、车辆购置与运维',
-  '其中：公车购置': '其中：购车',
-  公车运行维护: '车辆日常运维',
-  '2、出国经费': '2、出境经费',
-  '3、公务接待': '3、接待费用',
-};
 const LABELS = { 三项费用合计: '三公经费', 车辆购置与运维: '公务用车购置和维护经费', 购车: '公车购置', 车辆日常运维: '公车运行维护', 出境经费: '出国经费', 接待费用: '公务接待' };
 
-const renamed = mapText(seed001Basic, (s) => {
-  const k = s.trim();
-  return k in RENAMES ? s.replace(k, RENAMES[k]) : s;
-});
+const renamed = seed001Renamed;
 const sheets = (t = renamed): SheetSpec[] => [{ name: '基础数据表', blocks: [{ at: [0, 0], table: t }] }];
 const basicKeys = (r: CheckResult) =>
   r.findings

@@ -129,3 +129,37 @@ describe('新建年度模板 in the preview', () => {
     await page.close();
   });
 });
+
+describe('binding a table by hand in the preview', () => {
+  it('binds a renamed 基础数据表 selected in the grid, maps its labels, and sees its findings', async () => {
+    const page = await open('seed001-renamed.xlsx');
+    const pane = page.frameLocator('#pane');
+    await pane.getByTestId('check').click();
+    await pane.locator('[data-rule="workbook.no-tables"]').waitFor();
+    await page.evaluate(() => {
+      window.jixiaoPreview!.doc.selection = { sheet: '基础数据表', address: 'A1:G28' };
+    });
+    await pane.getByTestId('bind-basic').click();
+    await pane.getByText('已将 基础数据表!A1:G28 指定为基础数据表').waitFor();
+    expect(await pane.locator('[data-rule="workbook.ambiguous"]').count()).toBeGreaterThan(0);
+    const map: Array<[string, string]> = [
+      ['三项费用合计', '三公经费'],
+      ['车辆购置与运维', '公务用车购置和维护经费'],
+      ['购车', '公车购置'],
+      ['车辆日常运维', '公车运行维护'],
+      ['出境经费', '出国经费'],
+      ['接待费用', '公务接待'],
+    ];
+    for (const [label, role] of map) {
+      await pane.getByRole('combobox', { name: label }).click();
+      await pane.getByRole('option', { name: role, exact: true }).click();
+      await pane.getByText('已将 基础数据表!A1:G28 指定为基础数据表').waitFor();
+      await pane.locator('main[aria-busy="false"]').waitFor();
+    }
+    const sum = pane.locator('[data-testid="finding"][data-rule="basic.sum"]');
+    await sum.waitFor();
+    expect(await sum.getAttribute('data-cell')).toBe('基础数据表!B6');
+    expect(await pane.locator('[data-rule="workbook.ambiguous"]').count()).toBe(0);
+    await page.close();
+  });
+});

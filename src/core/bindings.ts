@@ -1,4 +1,4 @@
-import { normalizeLabel } from './parse/label';
+import { LABELS, normalizeLabel } from './parse/label';
 import { Area, parseAreaA1, Snapshot } from './snapshot';
 import { AddinState, stateFromXml } from './state';
 
@@ -62,4 +62,29 @@ export function storedBindings(snapshot: Snapshot): Binding[] {
 
 export function labelMap(b: Binding): Map<string, string> {
   return new Map(Object.entries(b.labels).map(([k, v]) => [normalizeLabel(k), normalizeLabel(v)]));
+}
+
+/** The labels a person can map their own labels to, per kind of table: the first synonym of every role. */
+export function canonicalLabels(kind: 'basic' | 'self'): string[] {
+  const firsts = (g: Record<string, string[]>) => Object.entries(g).filter(([k]) => k !== 'ellipsis').map(([, v]) => v[0]);
+  if (kind === 'basic') return [...firsts(LABELS.basic.rows), ...firsts(LABELS.basic.staffCols), '上年决算数', '本年预算数', '本年决算数', '楼堂馆所控制情况', ...firsts(LABELS.basic.buildingCols)];
+  return [...firsts(LABELS.self.indicatorCols), ...firsts(LABELS.self.fundsCols), ...firsts(LABELS.self.fundRows), ...firsts(LABELS.self.headerFields), LABELS.self.totalRow[0]];
+}
+
+/** Text labels inside a bound range (its first two columns and first rows), for mapping when nothing was found. */
+export function rangeLabels(snapshot: Snapshot, b: Binding): string[] {
+  const sheet = snapshot.sheets.find((s) => s.name.toLowerCase() === b.sheet.toLowerCase());
+  if (!sheet) return [];
+  const out = new Set<string>();
+  for (let r = b.area.top; r <= b.area.bottom; r++) {
+    for (let c = b.area.left; c <= b.area.right; c++) {
+      if (c > b.area.left + 1 && r > b.area.top + 5) continue;
+      const i = r - sheet.top;
+      const j = c - sheet.left;
+      if (sheet.types[i]?.[j] !== 'string') continue;
+      const l = normalizeLabel(String(sheet.values[i][j]));
+      if (l && l.length <= 30) out.add(l);
+    }
+  }
+  return [...out];
 }

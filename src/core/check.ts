@@ -47,6 +47,9 @@ export interface CheckResult {
   computedCells: ComputedCell[];
   /** The Snapshot that was checked. */
   snapshot: Snapshot;
+  /** Ranges bound by hand (stored and given), and those that held no table. */
+  bindings: Binding[];
+  emptyBindings: Binding[];
 }
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -140,7 +143,7 @@ export function check(snapshot: Snapshot, options: CheckOptions = {}): CheckResu
     const s = computed.self.get(i);
     return s ? { ...base, summary: summaryStrings(s.summary) } : base;
   });
-  return { profile: profile.id, tables, info, findings, computed, computedCells: formulas.cells, snapshot };
+  return { profile: profile.id, tables, info, findings, computed, computedCells: formulas.cells, snapshot, bindings, emptyBindings: empty };
 }
 
 /** Re-renders findings in another language without checking again. */

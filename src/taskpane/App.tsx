@@ -29,6 +29,7 @@ import type { CheckResult } from '../core/check';
 import type { WritePlan } from '../core/plan';
 import type { Finding, Severity } from '../core/rules/types';
 import { t } from './i18n';
+import { Bindings } from './Bindings';
 import type { OfficeEnv } from '../host/excel/env';
 
 type Engine = typeof import('./engine');
@@ -176,6 +177,21 @@ export function App({ env }: { env: OfficeEnv }): React.ReactElement {
       setMessage({ intent: 'success', text: newBook ? t(lang, 'templateOpened') : t(lang, 'templateAdded', { names: names.join('、') }) });
     });
 
+  const bind = (kind: 'basic' | 'self', address: string | null, labels: Record<string, string> = {}) =>
+    guard(t(lang, kind === 'basic' ? 'bindBasic' : 'bindSelf'), async () => {
+      const eng = await loadEngine();
+      const range = await eng.bindTable(env.run, kind, address, labels);
+      await runCheck();
+      setMessage({ intent: 'success', text: t(lang, 'bound', { range, kind: t(lang, kind) }) });
+    });
+  const unbind = (kind: 'basic' | 'self') =>
+    guard(t(lang, 'unbind'), async () => {
+      const eng = await loadEngine();
+      await eng.unbindTable(env.run, kind);
+      await runCheck();
+      setMessage({ intent: 'info', text: t(lang, 'unbound') });
+    });
+
   const changeProfile = (id: string) =>
     guard('', async () => {
       const eng = await loadEngine();
@@ -285,6 +301,7 @@ export function App({ env }: { env: OfficeEnv }): React.ReactElement {
           </div>
         </section>
       )}
+      <Bindings lang={lang} result={result} engine={engine} busy={!!busy} onBind={bind} onUnbind={unbind} />
       {result && (
         <>
           <div className={s.counts} data-testid="counts">

@@ -1,7 +1,8 @@
 // Everything heavy the pane uses, in one chunk loaded on the first check rather than at startup.
-export { addBatchSheets, addReviewSheet, checkWorkbook, clearFindings, markFindings, planFor, saveProfile, selectCell, undoWrite, writePlan } from '../host/excel/session';
+export { addBatchSheets, addReviewSheet, bindTable, unbindTable, checkWorkbook, clearFindings, markFindings, planFor, saveProfile, selectCell, undoWrite, writePlan } from '../host/excel/session';
 export { batchEntries } from './batch';
 export { BUILT_IN, builtInProfile, defaultProfile } from '../core/profiles';
 export { describeState } from '../core/plan';
 export { WriteRefused } from '../host/excel/write';
 export { newYearTemplate } from './newyear';
+export { canonicalLabels, rangeLabels } from '../core/bindings';

@@ -4,6 +4,7 @@ import type { Profile } from '../../core/profiles';
 import type { Finding, Lang } from '../../core/rules/types';
 import { applyMarks, clearMarks } from './marks';
 import { addTableSheet } from './sheets';
+import { bindRange, clearBinding } from './bindings';
 import { findingsTable, ReportEntry, reviewTable, summaryTable } from '../../core/report';
 import { readSnapshot } from './read';
 import { queueState, readState } from './state';
@@ -76,6 +77,15 @@ export function addReviewSheet(run: ExcelRun, findings: Finding[], lang: Lang): 
 /** 批量审核: the 汇总 and 问题清单 sheets of a batch, written into the open workbook. */
 export function addBatchSheets(run: ExcelRun, entries: ReportEntry[], lang: Lang): Promise<string[]> {
   return run(OPTIONS, async (context) => [await addTableSheet(context, summaryTable(entries, lang)), await addTableSheet(context, findingsTable(entries, lang))]);
+}
+
+/** 设为基础数据表 / 设为自评表: binds the selection (or an address) by hand, with label mappings if given. */
+export function bindTable(run: ExcelRun, kind: 'basic' | 'self', address: string | null, labels: Record<string, string> = {}): Promise<string> {
+  return run(OPTIONS, (context) => bindRange(context, kind, address, labels));
+}
+
+export function unbindTable(run: ExcelRun, kind: 'basic' | 'self'): Promise<void> {
+  return run(OPTIONS, (context) => clearBinding(context, kind));
 }
 
 export function selectCell(run: ExcelRun, sheet: string, cell: string): Promise<void> {

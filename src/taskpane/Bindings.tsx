@@ -1,0 +1,88 @@
+import * as React from 'react';
+import { Button, Caption1, Dropdown, Option, Subtitle2, makeStyles } from '@fluentui/react-components';
+import type { CheckResult } from '../core/check';
+import type { Lang } from '../core/rules/types';
+import { areaA1 } from '../core/snapshot';
+import { t } from './i18n';
+
+type Engine = typeof import('./engine');
+
+const useStyles = makeStyles({
+  box: { display: 'flex', flexDirection: 'column', gap: '6px' },
+  row: { display: 'flex', gap: '8px', flexWrap: 'wrap', alignItems: 'center' },
+});
+
+interface Props {
+  lang: Lang;
+  result: CheckResult | null;
+  engine: Engine | null;
+  busy: boolean;
+  /** Binds a range (null: the selection) with label mappings, then checks again. */
+  onBind(kind: 'basic' | 'self', address: string | null, labels?: Record<string, string>): void;
+  onUnbind(kind: 'basic' | 'self'): void;
+}
+
+function LabelPicker({ lang, label, options, onPick }: { lang: Lang; label: string; options: string[]; onPick(v: string): void }) {
+  return (
+    <div>
+      <Caption1>{t(lang, 'mapLabel', { label })}</Caption1>
+      <Dropdown aria-label={label} placeholder="—" onOptionSelect={(_, d) => d.optionValue && onPick(d.optionValue)} data-testid="map-label">
+        {options.map((o) => (
+          <Option key={o} value={o}>
+            {o}
+          </Option>
+        ))}
+      </Dropdown>
+    </div>
+  );
+}
+
+/** What was bound for each table, and the controls to bind a range by hand and map the labels it did not know. */
+export function Bindings({ lang, result, engine, busy, onBind, onUnbind }: Props): React.ReactElement {
+  const s = useStyles();
+  const quote = (sheet: string) => `'${sheet.replace(/'/g, "''")}'`;
+  return (
+    <section aria-label={t(lang, 'tablesFound')} className={s.box}>
+      <Subtitle2 as="h2">{t(lang, 'tablesFound')}</Subtitle2>
+      {result?.tables.map((table, i) => {
+        const bound = result.bindings.some((b) => b.sheet === table.sheet && b.kind === table.kind && b.area.top <= table.range.top && b.area.bottom >= table.range.bottom);
+        const unknown = table.skipped.filter((x) => x.key === 'unknownRow').map((x) => x.params.label);
+        return (
+          <div key={i} className={s.box} data-testid="table-binding">
+            <Caption1>{`${t(lang, table.kind)} · ${result.info[i].sheet}!${result.info[i].range} · ${table.layout}${bound ? ` · ${t(lang, 'boundByHand')}` : ''}`}</Caption1>
+            {engine &&
+              unknown.map((label) => (
+                <LabelPicker key={label} lang={lang} label={label} options={engine.canonicalLabels(table.kind)} onPick={(v) => onBind(table.kind, `${quote(table.sheet)}!${result.info[i].range}`, { [label]: v })} />
+              ))}
+          </div>
+        );
+      })}
+      {engine &&
+        result?.emptyBindings.map((b) => {
+          const address = `${quote(b.sheet)}!${areaA1(b.area)}`;
+          return (
+            <div key={b.source} className={s.box} data-testid="empty-binding">
+              <Caption1>{t(lang, 'emptyBinding', { range: address, kind: t(lang, b.kind) })}</Caption1>
+              {engine.rangeLabels(result.snapshot, b).map((label) => (
+                <LabelPicker key={label} lang={lang} label={label} options={engine.canonicalLabels(b.kind)} onPick={(v) => onBind(b.kind, address, { [label]: v })} />
+              ))}
+            </div>
+          );
+        })}
+      <div className={s.row}>
+        <Button onClick={() => onBind('basic', null)} disabled={busy} data-testid="bind-basic">
+          {t(lang, 'bindBasic')}
+        </Button>
+        <Button onClick={() => onBind('self', null)} disabled={busy} data-testid="bind-self">
+          {t(lang, 'bindSelf')}
+        </Button>
+        <Button onClick={() => onUnbind('basic')} disabled={busy || !result?.bindings.some((b) => b.kind === 'basic')} data-testid="unbind-basic">
+          {`${t(lang, 'unbind')} · ${t(lang, 'basic')}`}
+        </Button>
+        <Button onClick={() => onUnbind('self')} disabled={busy || !result?.bindings.some((b) => b.kind === 'self')} data-testid="unbind-self">
+          {`${t(lang, 'unbind')} · ${t(lang, 'self')}`}
+        </Button>
+      </div>
+    </section>
+  );
+}
