@@ -22,11 +22,11 @@ interface Props {
   onUnbind(kind: 'basic' | 'self'): void;
 }
 
-function LabelPicker({ lang, label, options, onPick }: { lang: Lang; label: string; options: string[]; onPick(v: string): void }) {
+function LabelPicker({ label, ariaLabel, options, onPick }: { lang: Lang; label: string; ariaLabel?: string; options: string[]; onPick(v: string): void }) {
   return (
     <div>
-      <Caption1>{t(lang, 'mapLabel', { label })}</Caption1>
-      <Dropdown aria-label={label} placeholder="—" onOptionSelect={(_, d) => d.optionValue && onPick(d.optionValue)} data-testid="map-label">
+      <Caption1>{label}</Caption1>
+      <Dropdown aria-label={ariaLabel ?? label} placeholder="—" onOptionSelect={(_, d) => d.optionValue && onPick(d.optionValue)} data-testid="map-label">
         {options.map((o) => (
           <Option key={o} value={o}>
             {o}
@@ -47,12 +47,32 @@ export function Bindings({ lang, result, engine, busy, onBind, onUnbind }: Props
       {result?.tables.map((table, i) => {
         const bound = result.bindings.some((b) => b.sheet === table.sheet && b.kind === table.kind && b.area.top <= table.range.top && b.area.bottom >= table.range.bottom);
         const unknown = table.skipped.filter((x) => x.key === 'unknownRow').map((x) => x.params.label);
+        const missing = table.skipped.filter((x) => x.key === 'missingBlock' || x.key === 'missingColumn').map((x) => x.params.label);
+        const address = `${quote(table.sheet)}!${result.info[i].range}`;
+        const roles =
+          table.kind === 'basic'
+            ? [...table.columns.map((c) => `${c.role} ← ${c.header.text}`), ...table.rows.filter((r) => r.role !== 'other').map((r) => `${r.role} ← ${r.label.text}`)]
+            : [...table.funds.map((f) => `${f.role} ← ${f.label.text}`), ...table.levels.map((l) => `${l.key ?? '?'} ← ${l.label.text} (${l.indicators.length})`)];
         return (
           <div key={i} className={s.box} data-testid="table-binding">
             <Caption1>{`${t(lang, table.kind)} · ${result.info[i].sheet}!${result.info[i].range} · ${table.layout}${bound ? ` · ${t(lang, 'boundByHand')}` : ''}`}</Caption1>
+            <details>
+              <summary>{t(lang, 'rolesFound', { n: roles.length })}</summary>
+              <ul>
+                {roles.map((r) => (
+                  <li key={r}>
+                    <Caption1>{r}</Caption1>
+                  </li>
+                ))}
+              </ul>
+            </details>
+            {engine &&
+              missing.map((role) => (
+                <LabelPicker key={`missing-${role}`} lang={lang} label={t(lang, 'whichLabel', { role })} options={engine.rangeLabels(result.snapshot, { kind: table.kind, sheet: table.sheet, area: table.range, labels: {}, source: '' })} onPick={(v) => onBind(table.kind, address, { [v]: role })} />
+              ))}
             {engine &&
               unknown.map((label) => (
-                <LabelPicker key={label} lang={lang} label={label} options={engine.canonicalLabels(table.kind)} onPick={(v) => onBind(table.kind, `${quote(table.sheet)}!${result.info[i].range}`, { [label]: v })} />
+                <LabelPicker key={label} lang={lang} label={t(lang, 'mapLabel', { label })} ariaLabel={label} options={engine.canonicalLabels(table.kind)} onPick={(v) => onBind(table.kind, address, { [label]: v })} />
               ))}
           </div>
         );
@@ -64,7 +84,7 @@ export function Bindings({ lang, result, engine, busy, onBind, onUnbind }: Props
             <div key={b.source} className={s.box} data-testid="empty-binding">
               <Caption1>{t(lang, 'emptyBinding', { range: address, kind: t(lang, b.kind) })}</Caption1>
               {engine.rangeLabels(result.snapshot, b).map((label) => (
-                <LabelPicker key={label} lang={lang} label={label} options={engine.canonicalLabels(b.kind)} onPick={(v) => onBind(b.kind, address, { [label]: v })} />
+                <LabelPicker key={label} lang={lang} label={t(lang, 'mapLabel', { label })} ariaLabel={label} options={engine.canonicalLabels(b.kind)} onPick={(v) => onBind(b.kind, address, { [label]: v })} />
               ))}
             </div>
           );
