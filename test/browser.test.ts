@@ -116,7 +116,9 @@ describe('新建年度模板 in the preview', () => {
   it('rolls the open workbook forward into new sheets and adds a blank year beside them', async () => {
     const page = await open('seed001-dept-hunan.xlsx');
     const pane = page.frameLocator('#pane');
-    await pane.getByTestId('year').fill('2024');
+    await pane.getByTestId('check').click();
+    await pane.getByTestId('counts').waitFor();
+    expect(await pane.getByTestId('year').inputValue()).toBe('2024');
     await pane.getByTestId('roll-forward').click();
     await pane.getByText(/已新增工作表：基础数据表 \(2\)、自评表 \(2\)/).waitFor({ timeout: 60_000 });
     await page.locator('#tabs button', { hasText: '基础数据表 (2)' }).click();

@@ -162,6 +162,12 @@ export function App({ env }: { env: OfficeEnv }): React.ReactElement {
     });
 
   const [year, setYear] = React.useState(String(new Date().getFullYear()));
+  const [yearEdited, setYearEdited] = React.useState(false);
+  // The next fiscal year after the workbook's, until the person types one.
+  React.useEffect(() => {
+    const y = result?.info.find((i) => i.year)?.year;
+    if (y && !yearEdited) setYear(String(y + 1));
+  }, [result, yearEdited]);
   const [newBook, setNewBook] = React.useState(false);
   const [projectLayout, setProjectLayout] = React.useState(false);
   const makeYear = (roll: boolean) =>
@@ -249,7 +255,10 @@ export function App({ env }: { env: OfficeEnv }): React.ReactElement {
       </div>
       <section aria-label={t(lang, 'newYear')} className={s.row}>
         <Caption1 id="year-label">{`${t(lang, 'newYear')} · ${t(lang, 'year')}`}</Caption1>
-        <Input aria-labelledby="year-label" type="number" value={year} onChange={(_, d) => setYear(d.value)} style={{ width: '90px' }} data-testid="year" />
+        <Input aria-labelledby="year-label" type="number" value={year} onChange={(_, d) => {
+            setYear(d.value);
+            setYearEdited(true);
+          }} style={{ width: '90px' }} data-testid="year" />
         <Button onClick={() => makeYear(false)} disabled={!!busy || !/^\d{4}$/.test(year)} data-testid="blank-template">
           {t(lang, 'blankTemplate')}
         </Button>
