@@ -1,22 +1,8 @@
 import { spawnSync } from 'child_process';
-import path from 'path';
-import { main } from '../src/cli/main';
+import { fx, runCli } from './support/helpers';
 
-const fx = (name: string) => path.join('test', 'fixtures', name);
+const run = runCli;
 
-async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const o = jest.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => ((out += String(s)), true));
-  const e = jest.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => ((err += String(s)), true));
-  try {
-    const code = await main(args);
-    return { code, out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
 
 describe('jixiao check (text)', () => {
   it('prints findings by file, table and severity, with cell, expected and actual, and exits 1 on errors', async () => {

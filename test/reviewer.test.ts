@@ -3,33 +3,20 @@ import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'fs';
 import os from 'os';
 import path from 'path';
 import ExcelJS from 'exceljs';
-import { main } from '../src/cli/main';
-import { readXlsx } from '../src/host/xlsx/read';
+import { readXlsxFile } from '../src/host/xlsx/file';
+import { fx, runCli } from './support/helpers';
 import { check } from '../src/core/check';
 import { Book } from '../src/core/locate/grid';
 import { FormulaEngine } from '../src/core/formula/engine';
 import { workbookBytes, setCell, rowOf, insertRows } from '../scripts/fixtures/spec';
 import { seed001Basic, seed001Self } from '../scripts/fixtures/seeds';
 
-const fx = (name: string) => path.join('test', 'fixtures', name);
+const run = runCli;
+const snap = readXlsxFile;
 const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'jixiao-'));
 const sha = (f: string) => createHash('sha256').update(readFileSync(f)).digest('hex');
 
-async function run(...args: string[]): Promise<{ code: number; out: string }> {
-  let out = '';
-  const o = jest.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => ((out += String(s)), true));
-  const e = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
-  try {
-    return { code: await main(args), out };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
 
-async function snap(file: string) {
-  return (await readXlsx(new Uint8Array(readFileSync(file)), file)).snapshot;
-}
 
 describe('check --annotate', () => {
   it('writes a copy whose cells, minus the marks, equal the original, and never writes the input', async () => {

@@ -2,30 +2,19 @@ import { mkdtempSync, readFileSync } from 'fs';
 import os from 'os';
 import path from 'path';
 import ExcelJS from 'exceljs';
-import { main } from '../src/cli/main';
 import { check, CheckResult } from '../src/core/check';
-import { readXlsx } from '../src/host/xlsx/read';
+import { readXlsxFile } from '../src/host/xlsx/file';
+import { runCli } from './support/helpers';
 import { Book } from '../src/core/locate/grid';
 import { FormulaEngine } from '../src/core/formula/engine';
 import { decStr, decFromNumber, round } from '../src/core/decimal';
 import { Snapshot } from '../src/core/snapshot';
 
 const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'jixiao-tpl-'));
+const run = async (...args: string[]): Promise<number> => (await runCli(...args)).code;
+const snap = readXlsxFile;
 
-async function run(...args: string[]): Promise<number> {
-  const o = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
-  const e = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
-  try {
-    return await main(args);
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
 
-async function snap(file: string): Promise<Snapshot> {
-  return (await readXlsx(new Uint8Array(readFileSync(file)), file)).snapshot;
-}
 
 const value = (s: Snapshot, sheet: string, a1: string) => {
   const sh = s.sheets.find((x) => x.name === sheet)!;

@@ -5,7 +5,7 @@ import type { Lang } from '../core/rules/types';
 import type { Binding } from '../core/bindings';
 import { XlsxReadError } from '../host/xlsx/guard';
 import { readXlsx } from '../host/xlsx/read';
-import { readError } from '../host/xlsx/guard';
+import { readFileBytes } from '../host/xlsx/file';
 
 export interface FileResult {
   file: string;
@@ -33,13 +33,7 @@ export async function resolveProfile(arg: string | undefined): Promise<Profile> 
 /** Reads and checks one file; an unreadable file becomes a result with `ok: false`, never a throw. */
 export async function checkFile(file: string, profile: Profile, lang: Lang, keepBytes = false, bindings: Binding[] = []): Promise<FileResult> {
   try {
-    let raw: Buffer;
-    try {
-      raw = await fs.readFile(file);
-    } catch (e) {
-      throw readError('not-found', file, (e as NodeJS.ErrnoException).code);
-    }
-    const bytes = new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength);
+    const bytes = await readFileBytes(file);
     const { snapshot } = await readXlsx(bytes, file);
     return { file, ok: true, error: null, result: check(snapshot, { profile, lang, bindings }), ...(keepBytes ? { bytes } : {}) };
   } catch (e) {

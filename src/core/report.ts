@@ -1,9 +1,17 @@
 import type { CheckResult } from './check';
+import { quoteSheet } from './formula/tokens';
 import { text } from './i18n/messages';
 import type { Finding, Lang, Severity } from './rules/types';
 
 /** Fills by severity, for annotated copies and report sheets (the colours of the pane's conditional formats). */
-export const SEVERITY_FILL: Record<Severity, string> = { error: 'FFFFC7CE', warning: 'FFFFEB9C', info: 'FFDDEBF7' };
+export const SEVERITY_COLOR: Record<Severity, string> = { error: '#FFC7CE', warning: '#FFEB9C', info: '#DDEBF7' };
+
+/** The same fills as ARGB, the form exceljs writes. */
+export const SEVERITY_FILL: Record<Severity, string> = {
+  error: `FF${SEVERITY_COLOR.error.slice(1)}`,
+  warning: `FF${SEVERITY_COLOR.warning.slice(1)}`,
+  info: `FF${SEVERITY_COLOR.info.slice(1)}`,
+};
 
 /** One file of a batch, reduced to what the report shows, so a batch of 1,000 files holds no workbook in memory. */
 export interface ReportEntry {
@@ -84,7 +92,7 @@ export function reviewTable(findings: Finding[], lang: Lang): TextTable {
     name: h.review,
     header: h.r,
     rows: findings.map((f) => [f.rule, text(`severity.${f.severity}`, lang), `${f.sheet}!${f.cell}`, f.message, f.expected ?? '', f.actual ?? '']),
-    links: { column: 2, targets: findings.map((f) => `'${f.sheet.replace(/'/g, "''")}'!${f.cell}`) },
+    links: { column: 2, targets: findings.map((f) => `${quoteSheet(f.sheet)}!${f.cell}`) },
     fills: { column: 1, severities: findings.map((f) => f.severity) },
     widths: [24, 10, 18, 80, 14, 14],
   };

@@ -4,7 +4,8 @@
  * throws; it counts syncs and the bytes each sync returns.
  */
 import { parseAreaA1, Area, a1, CellType, RawValue } from '../core/snapshot';
-import { toR1C1 } from '../core/formula/tokens';
+import { quoteSheet, toR1C1 } from '../core/formula/tokens';
+import { parseRangeRef } from '../core/bindings';
 import { addressOf, displayText, FakeCell, FakeSheet, FakeWorkbook } from './workbook';
 
 export class FakeApiError extends Error {
@@ -287,6 +288,12 @@ function guardWrite(sheet: FakeSheet): void {
   if (sheet.protected) throw new FakeApiError('AccessDenied', `The cell or chart you're trying to change is on a protected sheet (${sheet.name}).`);
 }
 
+/** `'Sheet'!$A$1:$G$28`, the form Excel gives a defined name's reference. */
+function absoluteRef(sheet: string, a: Area): string {
+  const abs = (r: number, c: number) => a1(r, c).replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2');
+  return `${quoteSheet(sheet)}!${abs(a.top, a.left)}:${abs(a.bottom, a.right)}`;
+}
+
 /** A1 areas, and the whole-row form `5:2000` Excel accepts. */
 function parseAddress(address: string): Area {
   const rows = /^\$?(\d+):\$?(\d+)$/.exec(address);
@@ -390,47 +397,42 @@ class Range extends ProxyObject {
   get columnIndex(): number {
     return this.get('columnIndex');
   }
-  private write(fn: (cell: FakeCell, x: unknown) => FakeCell, matrix: unknown[][]): void {
+  /** Queues a change to every cell of the range, or, given a matrix, to the cells it covers with their values. */
+  private write(fn: (cell: FakeCell, x: unknown) => FakeCell, matrix?: unknown[][]): void {
     this.ctx.enqueue(() => {
       const t = this.resolve();
       if (!t) throw new FakeApiError('ItemNotFound', 'range not found');
       guardWrite(t.sheet);
       this.ctx.dirty = true;
-      matrix.forEach((row, i) =>
-        row.forEach((x, j) => {
+      const rows = matrix ? matrix.length : t.area.bottom - t.area.top + 1;
+      const cols = (i: number) => (matrix ? matrix[i].length : t.area.right - t.area.left + 1);
+      for (let i = 0; i < rows; i++) {
+        for (let j = 0; j < cols(i); j++) {
           const r = t.area.top + i;
           const c = t.area.left + j;
-          const cur = t.sheet.cell(r, c) ?? { value: null, type: 'empty', formula: '', numberFormat: 'General' };
-          t.sheet.set(r, c, fn(cur, x));
-        }),
-      );
-      this.ctx.addPayload(matrix);
+          t.sheet.set(r, c, fn(t.sheet.cell(r, c) ?? { value: null, type: 'empty', formula: '', numberFormat: 'General' }, matrix?.[i][j]));
+        }
+      }
+      if (matrix) this.ctx.addPayload(matrix);
     });
   }
+
   set hyperlink(h: { documentReference?: string; address?: string; textToDisplay?: string }) {
-    this.write((cell) => ({ ...cell, hyperlink: h.documentReference ?? h.address ?? '' }), [[null]]);
+    this.write((cell) => ({ ...cell, hyperlink: h.documentReference ?? h.address ?? '' }));
   }
   readonly format = ((range: Range) => ({
     font: {
       set bold(b: boolean) {
-        range.writeAll((cell) => ({ ...cell, bold: b }));
+        range.write((cell) => ({ ...cell, bold: b }));
       },
     },
     fill: {
       set color(c: string) {
-        range.writeAll((cell) => ({ ...cell, fill: c }));
+        range.write((cell) => ({ ...cell, fill: c }));
       },
     },
   }))(this);
-  writeAll(fn: (cell: FakeCell) => FakeCell): void {
-    this.ctx.enqueue(() => {
-      const t = this.resolve();
-      if (!t) throw new FakeApiError('ItemNotFound', 'range not found');
-      guardWrite(t.sheet);
-      for (let r = t.area.top; r <= t.area.bottom; r++)
-        for (let c = t.area.left; c <= t.area.right; c++) t.sheet.set(r, c, fn(t.sheet.cell(r, c) ?? { value: null, type: 'empty', formula: '', numberFormat: 'General' }));
-    });
-  }
+
   /**
    * Inserts whole rows above this range (shift down), as Excel does: cells, merges, notes and defined names below
    * move down; a merge or a name that spans the insertion point grows. (Formulas are not rewritten here.)
@@ -458,12 +460,8 @@ class Range extends ProxyObject {
       sheet.notes.clear();
       for (const [k, v] of notes) sheet.notes.set(k, v);
       this.ctx.doc.names = this.ctx.doc.names.map((nm) => {
-        const bang = nm.ref.lastIndexOf('!');
-        const target = nm.ref.slice(0, bang).replace(/^'|'$/g, '').replace(/''/g, "'");
-        if (target.toLowerCase() !== sheet.name.toLowerCase()) return nm;
-        const a = grow(parseAreaA1(nm.ref.slice(bang + 1).replace(/\$/g, '')));
-        const abs = (r: number, c: number) => a1(r, c).replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2');
-        return { ...nm, ref: `${nm.ref.slice(0, bang)}!${abs(a.top, a.left)}:${abs(a.bottom, a.right)}` };
+        const target = parseRangeRef(nm.ref);
+        return target.sheet.toLowerCase() === sheet.name.toLowerCase() ? { ...nm, ref: absoluteRef(target.sheet, grow(target.area)) } : nm;
       });
       this.ctx.dirty = true;
     });
@@ -685,8 +683,7 @@ class NamedItemCollection extends ProxyObject {
       else {
         const t = reference.resolve();
         if (!t) throw new FakeApiError('InvalidReference', 'range not found');
-        const [sheetPart, cells] = addressOf(t.sheet.name, t.area).split('!');
-        ref = `'${sheetPart.replace(/^'|'$/g, '').replace(/'/g, "''")}'!${cells.split(':').map((c) => c.replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2')).join(':')}`;
+        ref = absoluteRef(t.sheet.name, t.area);
       }
       this.ctx.doc.names.push({ name, ref });
     });

@@ -3,6 +3,7 @@ import { Button, Caption1, Dropdown, Option, Subtitle2, makeStyles } from '@flue
 import type { CheckResult } from '../core/check';
 import type { Lang } from '../core/rules/types';
 import { areaA1 } from '../core/snapshot';
+import { quoteSheet } from '../core/formula/tokens';
 import { t } from './i18n';
 
 type Engine = typeof import('./engine');
@@ -40,7 +41,6 @@ function LabelPicker({ label, ariaLabel, options, onPick }: { lang: Lang; label:
 /** What was bound for each table, and the controls to bind a range by hand and map the labels it did not know. */
 export function Bindings({ lang, result, engine, busy, onBind, onUnbind }: Props): React.ReactElement {
   const s = useStyles();
-  const quote = (sheet: string) => `'${sheet.replace(/'/g, "''")}'`;
   return (
     <section aria-label={t(lang, 'tablesFound')} className={s.box}>
       <Subtitle2 as="h2">{t(lang, 'tablesFound')}</Subtitle2>
@@ -48,7 +48,7 @@ export function Bindings({ lang, result, engine, busy, onBind, onUnbind }: Props
         const bound = result.bindings.some((b) => b.sheet === table.sheet && b.kind === table.kind && b.area.top <= table.range.top && b.area.bottom >= table.range.bottom);
         const unknown = table.skipped.filter((x) => x.key === 'unknownRow').map((x) => x.params.label);
         const missing = table.skipped.filter((x) => x.key === 'missingBlock' || x.key === 'missingColumn').map((x) => x.params.label);
-        const address = `${quote(table.sheet)}!${result.info[i].range}`;
+        const address = `${quoteSheet(table.sheet)}!${result.info[i].range}`;
         const roles =
           table.kind === 'basic'
             ? [...table.columns.map((c) => `${c.role} ← ${c.header.text}`), ...table.rows.filter((r) => r.role !== 'other').map((r) => `${r.role} ← ${r.label.text}`)]
@@ -79,7 +79,7 @@ export function Bindings({ lang, result, engine, busy, onBind, onUnbind }: Props
       })}
       {engine &&
         result?.emptyBindings.map((b) => {
-          const address = `${quote(b.sheet)}!${areaA1(b.area)}`;
+          const address = `${quoteSheet(b.sheet)}!${areaA1(b.area)}`;
           return (
             <div key={b.source} className={s.box} data-testid="empty-binding">
               <Caption1>{t(lang, 'emptyBinding', { range: address, kind: t(lang, b.kind) })}</Caption1>

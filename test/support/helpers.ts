@@ -1,3 +1,5 @@
+import path from 'path';
+import { main } from '../../src/cli/main';
 import { check, CheckOptions, CheckResult } from '../../src/core/check';
 import { Finding } from '../../src/core/rules/types';
 import { readXlsx } from '../../src/host/xlsx/read';
@@ -21,4 +23,22 @@ export function keys(findings: Finding[]): string[] {
 
 export function byRule(findings: Finding[], rule: string): Finding[] {
   return findings.filter((f) => f.rule === rule);
+}
+
+/** A file under test/fixtures, as the CLI tests name it. */
+export const fx = (name: string): string => path.join('test', 'fixtures', name);
+
+/** Runs the CLI in-process, capturing what it prints. */
+export async function runCli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const o = jest.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => ((out += String(s)), true));
+  const e = jest.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => ((err += String(s)), true));
+  try {
+    const code = await main(args);
+    return { code, out, err };
+  } finally {
+    o.mockRestore();
+    e.mockRestore();
+  }
 }

@@ -2,6 +2,7 @@ import { childrenOf } from '../compute';
 import { BasicTable, MoneyCol, SelfTable, Table } from '../model';
 import { CellRead } from '../parse/number';
 import { a1, CellRef } from '../snapshot';
+import { quoteSheet } from './tokens';
 
 export type ComputedKind = 'ratio' | 'variance' | 'sum' | 'execScore' | 'weightedScore';
 
@@ -27,7 +28,7 @@ const same = (a: CellRef, b: CellRef) => a.row === b.row && a.col === b.col && a
 
 /** A1 text for a reference, sheet-qualified only when it lies on another sheet. */
 export function refText(ref: CellRef, from: string): string {
-  return ref.sheet.toLowerCase() === from.toLowerCase() ? a1(ref.row, ref.col) : `'${ref.sheet.replace(/'/g, "''")}'!${a1(ref.row, ref.col)}`;
+  return ref.sheet.toLowerCase() === from.toLowerCase() ? a1(ref.row, ref.col) : `${quoteSheet(ref.sheet)}!${a1(ref.row, ref.col)}`;
 }
 
 /** `SUM(B7,B10:B11)`: contiguous cells of one column collapse into a range. */

@@ -145,6 +145,19 @@ function differs(cached: Evaluated, now: Evaluated): boolean {
   return c.minus(n).abs().greaterThan(STALE_TOLERANCE.times(D.max(1, n.abs())));
 }
 
+/** One finding about a computed cell's formula: the formula, the template's shape, the refs at fault, both values. */
+function reportFormula(ctx: RuleContext, a: Analysis, variant: string | undefined, refs: CellRef[]): void {
+  const { cell } = a;
+  const exp = expectedValue(ctx, cell);
+  ctx.report({
+    ref: cell.read.ref,
+    variant,
+    params: { label: cell.label, formula: a.formula, shape: cell.shape, refs: refsText(refs, cell.read.ref.sheet), actual: cachedText(cell), expected: show(exp) },
+    expected: exp.kind === 'number' ? show(exp) : null,
+    actual: cell.read.kind === 'number' ? decStr(cell.read.value) : cell.read.text || null,
+  });
+}
+
 export const FORMULA_RULES: Rule[] = [
   {
     id: 'formula.wrong-ref',
@@ -153,17 +166,12 @@ export const FORMULA_RULES: Rule[] = [
     scope: 'workbook',
     check(ctx) {
       for (const a of analyse(ctx)) {
-        if (!a.deps || (!a.extra.length && !a.missing.length && a.probeOk && (a.cell.kind === 'sum' || !a.uncovered.length))) continue;
-        const { cell } = a;
-        const exp = expectedValue(ctx, cell);
-        const wrong = a.extra.length ? refsText(a.extra, cell.read.ref.sheet) : a.missing.length || (cell.kind !== 'sum' && a.uncovered.length) ? refsText([...a.missing, ...a.uncovered], cell.read.ref.sheet) : '';
-        ctx.report({
-          ref: cell.read.ref,
-          variant: a.extra.length ? 'extra' : a.missing.length || (cell.kind !== 'sum' && a.uncovered.length) ? 'missing' : 'computes',
-          params: { label: cell.label, formula: a.formula, shape: cell.shape, refs: wrong, actual: cachedText(cell), expected: show(exp) },
-          expected: exp.kind === 'number' ? show(exp) : null,
-          actual: cell.read.kind === 'number' ? decStr(cell.read.value) : cell.read.text || null,
-        });
+        if (!a.deps) continue;
+        // A total that leaves a child out is formula.omits; any other missing input makes the formula wrong.
+        const missing = [...a.missing, ...(a.cell.kind === 'sum' ? [] : a.uncovered)];
+        if (a.extra.length) reportFormula(ctx, a, 'extra', a.extra);
+        else if (missing.length) reportFormula(ctx, a, 'missing', missing);
+        else if (!a.probeOk) reportFormula(ctx, a, 'computes', []);
       }
     },
   },
@@ -173,16 +181,7 @@ export const FORMULA_RULES: Rule[] = [
     docs: { 'zh-CN': '合计公式漏掉了本块的单元格', 'en-US': 'a total leaves out cells of its block' },
     scope: 'workbook',
     check(ctx) {
-      for (const a of analyse(ctx)) {
-        if (a.cell.kind !== 'sum' || !a.deps || !a.uncovered.length) continue;
-        const exp = expectedValue(ctx, a.cell);
-        ctx.report({
-          ref: a.cell.read.ref,
-          params: { label: a.cell.label, formula: a.formula, shape: a.cell.shape, refs: refsText(a.uncovered, a.cell.read.ref.sheet), actual: cachedText(a.cell), expected: show(exp) },
-          expected: exp.kind === 'number' ? show(exp) : null,
-          actual: a.cell.read.kind === 'number' ? decStr(a.cell.read.value) : null,
-        });
-      }
+      for (const a of analyse(ctx)) if (a.cell.kind === 'sum' && a.deps && a.uncovered.length) reportFormula(ctx, a, undefined, a.uncovered);
     },
   },
   {

@@ -1,3 +1,5 @@
+import { parseRangeRef } from '../../core/bindings';
+import { areaA1 } from '../../core/snapshot';
 import { queueState, readState } from './state';
 
 /**
@@ -8,9 +10,8 @@ import { queueState, readState } from './state';
 export async function bindRange(context: Excel.RequestContext, kind: 'basic' | 'self', address: string | null, labels: Record<string, string> = {}): Promise<string> {
   let range: Excel.Range;
   if (address) {
-    const bang = address.lastIndexOf('!');
-    const sheet = address.slice(0, bang).replace(/^'|'$/g, '').replace(/''/g, "'");
-    range = context.workbook.worksheets.getItem(sheet).getRange(address.slice(bang + 1));
+    const { sheet, area } = parseRangeRef(address);
+    range = context.workbook.worksheets.getItem(sheet).getRange(areaA1(area));
   } else range = context.workbook.getSelectedRange();
   range.load('address');
   const name = `jixiao_${kind}`;

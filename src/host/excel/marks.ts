@@ -1,8 +1,7 @@
 import type { Finding, Lang, Severity } from '../../core/rules/types';
+import { SEVERITY_COLOR } from '../../core/report';
 import { AddinState, readState, queueState } from './state';
 
-/** Fills by severity, used only inside the add-in's own conditional formats. */
-export const MARK_FILL: Record<Severity, string> = { error: '#FFC7CE', warning: '#FFEB9C', info: '#DDEBF7' };
 const PRIORITY: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 const NOTE_PREFIX = 'jixiao: ';
 
@@ -98,7 +97,7 @@ export async function applyMarks(context: Excel.RequestContext, findings: Findin
       for (const chunk of chunkAddresses(cells)) {
         const cf = ws.getRanges(chunk).conditionalFormats.add('Custom' as Excel.ConditionalFormatType.custom);
         cf.custom.rule.formula = '=TRUE';
-        cf.custom.format.fill.color = MARK_FILL[sev];
+        cf.custom.format.fill.color = SEVERITY_COLOR[sev];
         cf.priority = PRIORITY[sev];
         cf.load('id');
         entry.formats.push(cf);

@@ -1,7 +1,5 @@
-import { freeSheetName, TextTable } from '../../core/report';
-import type { Severity } from '../../core/rules/types';
+import { freeSheetName, SEVERITY_COLOR, TextTable } from '../../core/report';
 
-const FILL: Record<Severity, string> = { error: '#FFC7CE', warning: '#FFEB9C', info: '#DDEBF7' };
 /** Rows per sync, so that a large batch report stays under Excel on the web's 5 MB payload limit. */
 const ROWS_PER_SYNC = 2000;
 
@@ -30,7 +28,7 @@ export async function addTableSheet(context: Excel.RequestContext, t: TextTable)
       rows.forEach((r, k) => {
         const i = start + k;
         if (t.links) ws.getRangeByIndexes(i + 1, t.links.column, 1, 1).hyperlink = { documentReference: t.links.targets[i], textToDisplay: String(r[t.links.column]) };
-        if (t.fills) ws.getRangeByIndexes(i + 1, t.fills.column, 1, 1).format.fill.color = FILL[t.fills.severities[i]];
+        if (t.fills) ws.getRangeByIndexes(i + 1, t.fills.column, 1, 1).format.fill.color = SEVERITY_COLOR[t.fills.severities[i]];
       });
     }
     await context.sync();

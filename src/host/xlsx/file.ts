@@ -3,13 +3,17 @@ import { readError } from './guard';
 import { readXlsx } from './read';
 import type { Snapshot } from '../../core/snapshot';
 
-/** Reads an .xlsx file from disk into a Snapshot. */
-export async function readXlsxFile(path: string): Promise<Snapshot> {
-  let bytes: Buffer;
+/** A file's bytes; a file that cannot be opened is an XlsxReadError that names it. */
+export async function readFileBytes(path: string): Promise<Uint8Array> {
   try {
-    bytes = await fs.readFile(path);
+    const raw = await fs.readFile(path);
+    return new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength);
   } catch (e) {
     throw readError('not-found', path, (e as NodeJS.ErrnoException).code);
   }
-  return (await readXlsx(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), path)).snapshot;
+}
+
+/** Reads an .xlsx file from disk into a Snapshot. */
+export async function readXlsxFile(path: string): Promise<Snapshot> {
+  return (await readXlsx(await readFileBytes(path), path)).snapshot;
 }
