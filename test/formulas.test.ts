@@ -84,8 +84,10 @@ describe('formula rules on the seed templates', () => {
     base001 = formulaKeys(await checkSheets(both(seed001BasicFormulas, seed001SelfFormulas)));
   });
 
-  it('finds no formula error in the clean examples, only the typed-over 196.26', async () => {
-    expect(base001).toEqual(['formula.hardcoded@基础数据表!B6']);
+  it('finds no formula error in the clean examples; the typed-over 196.26 is basic.sum’s to report, once', async () => {
+    expect(base001).toEqual([]);
+    const typed = (await checkSheets(both(seed001BasicFormulas, seed001SelfFormulas))).findings.filter((f) => f.cell === 'B6' && f.sheet === '基础数据表');
+    expect(typed.map((f) => f.rule)).toEqual(['basic.sum']);
     expect(formulaKeys(await checkSheets(EXAMPLES['seed002-formulas.xlsx']))).toEqual([]);
     for (const name of ['seed001-dept-hunan.xlsx', 'seed002-weighted.xlsx', 'seed004-project.xlsx']) {
       expect(formulaKeys(await checkSheets(EXAMPLES[name]))).toEqual([]);
@@ -116,6 +118,20 @@ describe('formula rules on the seed templates', () => {
     expect(keys.filter((k) => !base.includes(k))).toEqual([want]);
   });
 
+  it('weighs each case as RULES.md does: omits by what it leaves out, hardcoded by whether the value is right', async () => {
+    const sev = async (sheets: SheetSpec[], rule: string) => (await checkSheets(sheets)).findings.filter((f) => f.rule === rule).map((f) => `${f.cell}:${f.severity}`);
+    // 出国经费 is blank: the total is right today.
+    expect(await sev(both(at(seed001BasicFormulas, '三公经费', 3, { f: 'SUM(D7,D11)', v: 118.58 }), seed001SelfFormulas), 'formula.omits')).toEqual(['D6:warning']);
+    // With 2.5 spent abroad the same formula leaves money out.
+    const abroad = at(at(seed001BasicFormulas, '出国经费', 3, 2.5), '三公经费', 3, { f: 'SUM(D7,D11)', v: 118.58 });
+    expect(await sev(both(abroad, seed001SelfFormulas), 'formula.omits')).toEqual(['D6:error']);
+    // A typed 100% where 2170.2/2170.2 is computed: right, so only a note.
+    expect(await sev(both(seed001BasicFormulas, at(seed001SelfFormulas, '年度资金总额', 6, { v: 1, fmt: '0.00%' })), 'formula.hardcoded')).toEqual(['G4:info']);
+    // A typed 99%: wrong, and self.exec-rate says so; the hardcoded warning stands back.
+    const wrong = await checkSheets(both(seed001BasicFormulas, at(seed001SelfFormulas, '年度资金总额', 6, { v: 0.99, fmt: '0.00%' })));
+    expect(wrong.findings.filter((f) => f.cell === 'G4').map((f) => f.rule)).toEqual(['self.exec-rate']);
+  });
+
   it('shows the formula, the expected shape and both values', async () => {
     const r = await checkSheets(both(setCell(seed001BasicFormulas, 3, 3, { f: 'B4/C4', v: 0.5, fmt: '0.00%' }), seed001SelfFormulas));
     const f = r.findings.find((x) => x.rule === 'formula.wrong-ref')!;
@@ -129,9 +145,9 @@ describe('formula rules on the seed templates', () => {
     const names: [string, string] = ["基础 数据（2023）", "It's 自评"];
     const basic = setCell(seed001BasicFormulas, 3, 3, { f: "'基础 数据（2023）'!C4/'基础 数据（2023）'!$B$4", v: 2, fmt: '0.00%' });
     const self = at(seed001SelfFormulas, '年度资金总额', 4, { f: "'基础 数据（2023）'!D12+447.33", v: 2170.2 });
-    expect(formulaKeys(await checkSheets(both(basic, self, names)))).toEqual([`formula.hardcoded@${names[0]}!B6`]);
+    expect(formulaKeys(await checkSheets(both(basic, self, names)))).toEqual([]);
     const stale = at(seed001SelfFormulas, '年度资金总额', 4, { f: "'基础 数据（2023）'!D12+447.33", v: 2170.3 });
-    expect(formulaKeys(await checkSheets(both(basic, stale, names)))).toEqual([`formula.hardcoded@${names[0]}!B6`, `formula.stale@${names[1]}!E4`]);
+    expect(formulaKeys(await checkSheets(both(basic, stale, names)))).toEqual([`formula.stale@${names[1]}!E4`]);
   });
 
   it('sees a plain sum written with + and a minus sign that is not one', async () => {

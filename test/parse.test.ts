@@ -101,7 +101,7 @@ describe('parseTarget', () => {
     ['＜5%', '<', '0.05', true],
     ['＝100%', '=', '1', true],
     ['不低于95%', '>=', '0.95', true],
-    ['不超过2170.20万元', '<=', '2170.2', true],
+    ['不超过2170.20万元', '<=', '21702000', true],
     ['95%以上', '>=', '0.95', true],
     ['10天以内', '<=', '10', true],
     ['1000人', '>=', '1000', false],
@@ -114,10 +114,10 @@ describe('parseTarget', () => {
     expect(t.explicit).toBe(explicit);
   });
   it('reads dates, qualitative text and unreadable numbers', () => {
-    expect(parseTarget('2023年12月31日前')).toMatchObject({ kind: 'date', op: '<=', date: '2023-12-31' });
+    expect(parseTarget('2023年12月31日前')).toMatchObject({ kind: 'date', op: '<=', date: { year: 2023, start: '12-31', end: '12-31' } });
     expect(parseTarget('及时保障')).toMatchObject({ kind: 'qual' });
-    expect(parseTarget('约20次')).toMatchObject({ kind: 'unreadable' });
-    expect(parseTarget('≥约20次')).toMatchObject({ kind: 'unreadable' });
+    expect(parseTarget('≥1.2.3次')).toMatchObject({ kind: 'unreadable' });
+    expect(parseTarget('≥两次')).toMatchObject({ kind: 'unreadable' });
     expect(parseTarget('——')).toMatchObject({ kind: 'na' });
     expect(parseTarget('')).toMatchObject({ kind: 'empty' });
   });

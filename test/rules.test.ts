@@ -48,6 +48,9 @@ interface Case {
 const fire = (rule: string, why: string, sheets: SheetSpec[], cell: string, profile?: string): Case => ({ rule, fires: true, why, sheets, cell, profile });
 const miss = (rule: string, why: string, sheets: SheetSpec[], cell: string, profile?: string): Case => ({ rule, fires: false, why, sheets, cell, profile });
 
+/** Seed 001's 自评表 with 一级指标 labels that state no weight. */
+const unweighted = [['产出指标', 8], ['效益指标', 4], ['满意度指标', 1]].reduce((t, [l, n]) => at(t, l as string, 1, { v: l as string, span: [n as number, 1] }), seed001Self);
+
 const building = (approved: number, actual: number, rate: number): TableSpec => setCell(setCell(setCell(seed001Basic, 24, 1, approved), 24, 2, actual), 24, 3, { v: rate, fmt: '0.00%' });
 
 const CASES: Case[] = [
@@ -94,12 +97,17 @@ const CASES: Case[] = [
   miss('self.score-rule', '5 for ≥2次 met', sheetsFor('self'), '自评表!H13'),
   fire('self.score-rule', '4.5 for 及时保障 achieved with no reason', sheetsFor('self', undefined, S('保障办公设备', 7, 4.5)), '自评表!H18'),
   miss('self.score-rule', '4.5 for 及时保障 with a reason given', sheetsFor('self', undefined, at(S('保障办公设备', 7, 4.5), '保障办公设备', 8, '个别维修未在当日完成')), '自评表!H18'),
-  fire('self.completion-rate', '98% stated for a met ≤100% target', sheetsFor('weighted'), '评价表!G16'),
-  miss('self.completion-rate', '100% stated', sheetsFor('weighted', undefined, undefined, at(seed002Weighted, '工作完成情况', 6, { v: 1, fmt: '0.00%' })), '评价表!G16'),
+  fire('self.completion-rate', '90% stated for 98% against 100% (either way the target is read)', sheetsFor('weighted', undefined, undefined, at(seed002Weighted, '工作完成情况', 6, { v: 0.9, fmt: '0.00%' })), '评价表!G16'),
+  miss('self.completion-rate', '98% stated for a contradicted ≤100% target: the direction warning tells that story', sheetsFor('weighted'), '评价表!G16'),
+  miss('self.completion-rate', '100% stated for the ≤100% target as written', sheetsFor('weighted', undefined, undefined, at(seed002Weighted, '工作完成情况', 6, { v: 1, fmt: '0.00%' })), '评价表!G16'),
+  fire('self.completion-rate', '90% stated for 在职人员控制率 =100% met', sheetsFor('weighted', undefined, undefined, at(seed002Weighted, '在职人员控制率', 6, { v: 0.9, fmt: '0.00%' })), '评价表!G14'),
   fire('self.level-weight', '产出指标（40分) over indicators worth 50', sheetsFor('self', undefined, S('产出指标', 1, { v: '产出指标（40分)', span: [8, 1] })), '自评表!B13'),
   miss('self.level-weight', '产出指标（50分)', sheetsFor('self'), '自评表!B13'),
-  fire('self.level-weight', 'hubei: 产出 must weigh 40, whatever its label says', sheetsFor('self'), '自评表!B13', 'hubei'),
-  fire('self.level-weight', 'hubei: 预算执行率 must weigh 20', sheetsFor('self'), '自评表!F4', 'hubei'),
+  fire('self.level-weight', 'hubei: 产出 must weigh 40 when no label states a weight', sheetsFor('self', undefined, unweighted), '自评表!B13', 'hubei'),
+  fire('self.level-weight', 'hubei: 预算执行率 must weigh 20 when no label states a weight', sheetsFor('self', undefined, unweighted), '自评表!F4', 'hubei'),
+  miss('self.level-weight', 'mof-2020: the seed’s 50/30/10/10 without weights in the labels', sheetsFor('self', undefined, unweighted), '自评表!B13'),
+  miss('self.level-weight', 'hubei: 产出指标（50分) states its own weight, and the form its own scheme', sheetsFor('self'), '自评表!B13', 'hubei'),
+  miss('self.level-weight', 'hubei: the 预算执行率 weight of a form that states its levels’ weights', sheetsFor('self'), '自评表!F4', 'hubei'),
   miss('self.level-weight', 'hubei: 效益 30 + 满意度 10 make the 40 it asks for', sheetsFor('self'), '自评表!B21', 'hubei'),
   fire('self.level-score-cap', 'scores 50 under 产出指标（45分)', sheetsFor('self', undefined, S('产出指标', 1, { v: '产出指标（45分)', span: [8, 1] })), '自评表!B13'),
   miss('self.level-score-cap', 'scores 50 under 产出指标（50分)', sheetsFor('self'), '自评表!B13'),
@@ -116,7 +124,9 @@ const CASES: Case[] = [
   miss('self.overachieve', '2.3次 against ≥2次 is under 120%', sheetsFor('self', undefined, S('大型疫情', 5, '2.3次')), '自评表!F13'),
   fire('self.target-direction', '满意度 ≤95%', sheetsFor('self', undefined, S('人民群众满意度', 4, '≤95%')), '自评表!E25'),
   miss('self.target-direction', '满意度 ≥95%', sheetsFor('self'), '自评表!E25'),
-  fire('self.target-parse', '约2次', sheetsFor('self', undefined, S('大型疫情', 4, '约2次')), '自评表!E13'),
+  fire('self.target-parse', '≥1.2.3次', sheetsFor('self', undefined, S('大型疫情', 4, '≥1.2.3次')), '自评表!E13'),
+  fire('self.target-parse', '≥两次: a sign with no figure', sheetsFor('self', undefined, S('大型疫情', 4, '≥两次')), '自评表!E13'),
+  miss('self.target-parse', '约2次 is a round figure', sheetsFor('self', undefined, S('大型疫情', 4, '约2次')), '自评表!E13'),
   miss('self.target-parse', '≥2次', sheetsFor('self'), '自评表!E13'),
 
   fire('cross.project-spend', '1722.80 against 1722.87', sheetsFor('both', undefined, S('项目支出：1722', 4, { v: '项目支出：1722.80', span: [1, 5] })), '自评表!E7'),

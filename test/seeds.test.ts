@@ -75,7 +75,7 @@ describe('seed 001 (both tables, canonical layout and layout A)', () => {
 describe('seed 002 (layout C, weighted)', () => {
   it('finds the weighted table in 元', () => {
     expect(seed002.info).toMatchObject([{ kind: 'self', layout: 'dept-weighted', unit: '临泽县机关事务中心' }]);
-    expect((seed002.tables[0] as { money: string }).money).toBe('元');
+    expect(seed002.tables[0].currency).toBe('元');
   });
 
   it('flags the weights adding to 90 instead of 100', () => {
@@ -99,8 +99,14 @@ describe('seed 002 (layout C, weighted)', () => {
     expect(f).toMatchObject({ severity: 'warning', actual: '<=95%' });
   });
 
-  it('recomputes 完成率 for ≤ targets that were met', () => {
-    expect(byRule(seed002.findings, 'self.completion-rate').map((f) => f.cell)).toEqual(['G16', 'G22']);
+  it('tells one story per row: a ≤ target on a higher-is-better indicator is a direction warning, not a 完成率 error', () => {
+    expect(byRule(seed002.findings, 'self.target-direction').map((f) => f.cell)).toEqual(['E6', 'E16', 'E18', 'E22']);
+    expect(byRule(seed002.findings, 'self.completion-rate')).toEqual([]);
+    // The full 权重 for a stated 98% / 95% is still an inflated score.
+    expect(byRule(seed002.findings, 'self.score-rule').filter((f) => ['H16', 'H22'].includes(f.cell)).map((f) => [f.cell, f.expected, f.severity])).toEqual([
+      ['H16', '13.23', 'error'],
+      ['H22', '2.85', 'error'],
+    ]);
   });
 
   it('sums the weighted scores into the summary', () => {
@@ -113,15 +119,15 @@ describe('seed 004 numbers (layout B, project)', () => {
     expect(seed004.info).toMatchObject([{ layout: 'project-2020', unit: '襄汾县直属机关事务服务中心', year: 2021 }]);
     expect(seed004.info[0].summary).toMatchObject({ weightTotal: '100', statedTotal: '97.11', statedGrade: '优' });
   });
-  it('scores a bare target as ≥ and a met ≤ target in full', () => {
-    expect(byRule(seed004.findings, 'self.score-rule').map((f) => [f.cell, f.expected, f.actual])).toEqual([
-      ['H17', '7.85', '10'],
-      ['H21', '10', '9'],
-    ]);
+  it('reads a bare target under 成本指标 as a ceiling, and scores a contradicted ≤ target by the indicator’s nature', () => {
+    // 项目总经费 2698万元 / 2118万元 is within its ceiling; 满意度 ≤100% with 90% and 9 of 10 fits the ≥ reading.
+    expect(byRule(seed004.findings, 'self.score-rule')).toEqual([]);
+    expect(byRule(seed004.findings, 'self.target-direction').map((f) => f.cell)).toEqual(['E21']);
     expect(byRule(seed004.findings, 'self.exec-rate')).toEqual([]);
     expect(byRule(seed004.findings, 'self.exec-score')).toEqual([]);
+    expect(seed004.findings.filter((f) => f.severity === 'error')).toEqual([]);
   });
-  it('asks for a deviation reason where the rule gives less than full marks', () => {
-    expect(byRule(seed004.findings, 'self.deviation-missing').map((f) => f.cell)).toEqual(['I17']);
+  it('asks for no deviation reason where the row is met or explained', () => {
+    expect(byRule(seed004.findings, 'self.deviation-missing')).toEqual([]);
   });
 });

@@ -110,7 +110,7 @@ export function check(snapshot: Snapshot, options: CheckOptions = {}): CheckResu
         seen.add(dedupe);
         findings.push({
           rule: rule.id,
-          severity,
+          severity: setting ?? r.severity ?? severity,
           sheet,
           cell,
           message: message(key, params, lang),
@@ -120,6 +120,7 @@ export function check(snapshot: Snapshot, options: CheckOptions = {}): CheckResu
           ref: r.ref,
           params,
           key,
+          ...(r.unlessReported ? { unlessReported: true } : {}),
         });
       },
     };
@@ -130,7 +131,10 @@ export function check(snapshot: Snapshot, options: CheckOptions = {}): CheckResu
         if (rule.scope === 'self' && t.kind === 'self') rule.check(ctx, t, i);
       });
   }
-  findings.sort(
+  const reported = new Set(findings.filter((f) => !f.unlessReported).map((f) => `${f.sheet}!${f.cell}`));
+  const kept = findings.filter((f) => !f.unlessReported || !reported.has(`${f.sheet}!${f.cell}`));
+  for (const f of kept) delete f.unlessReported;
+  kept.sort(
     (a, b) =>
       (a.table ?? -1) - (b.table ?? -1) ||
       SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
@@ -143,7 +147,7 @@ export function check(snapshot: Snapshot, options: CheckOptions = {}): CheckResu
     const s = computed.self.get(i);
     return s ? { ...base, summary: summaryStrings(s.summary) } : base;
   });
-  return { profile: profile.id, tables, info, findings, computed, computedCells: formulas.cells, snapshot, bindings, emptyBindings: empty };
+  return { profile: profile.id, tables, info, findings: kept, computed, computedCells: formulas.cells, snapshot, bindings, emptyBindings: empty };
 }
 
 /** Re-renders findings in another language without checking again. */

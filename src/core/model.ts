@@ -1,6 +1,7 @@
 import { CellRead } from './parse/number';
 import { Target } from './parse/target';
 import { Area, CellRef } from './snapshot';
+import type { Currency } from './parse/currency';
 
 export type TableKind = 'basic' | 'self';
 export type Layout = 'hunan-basic' | 'dept-hunan' | 'project-2020' | 'dept-weighted';
@@ -27,8 +28,8 @@ interface TableBase {
   unit: string | null;
   unitRef: CellRef | null;
   year: number | null;
-  /** 万元 or 元. */
-  money: string;
+  /** The currency unit the table states (`单位：万元`, `预算数（元）`), or null when it states none. */
+  currency: Currency | null;
   /** Every cell the template needs as a number, so value rules see each once. */
   numeric: Array<{ read: CellRead; required: boolean; label: string }>;
   skipped: Skipped[];
@@ -104,6 +105,10 @@ export interface Indicator {
   reason: TextCell | null;
   /** Layout C: the stated 完成率. */
   completion: CellRead | null;
+  /** Higher- or lower-is-better, from the indicator's name and its 二级指标 (labels.json `nature`). */
+  nature: 'higher' | 'lower' | null;
+  /** The target's written operator points against the nature (`满意度 ≤95%`): self.target-direction. */
+  contradicted: boolean;
 }
 
 export interface Level {

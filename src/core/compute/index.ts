@@ -2,7 +2,8 @@ import { D, Dec, ZERO, sum } from '../decimal';
 import { BasicTable, MoneyCol, SelfTable, Table } from '../model';
 import { CellRead, isNumber } from '../parse/number';
 import type { Profile } from '../profiles';
-import { completionRate, execScore, gradeOf, indicatorExpected, weightedExpected } from './score';
+import { completionRate, execScore, fitsExpected, gradeOf, indicatorExpected, natureOperator, weightedExpected } from './score';
+import { gradeNamed } from '../parse/label';
 import { BasicComputed, Computed, ComputedValue, Expected, SelfComputed, Variance } from './types';
 
 const MONEY: MoneyCol[] = ['prev', 'budget', 'final'];
@@ -117,7 +118,20 @@ function computeSelf(t: SelfTable, index: number, profile: Profile, values: Comp
   const execWeight = total && isNumber(total.cells.weight) ? total.cells.weight.value : null;
   const execScoreValue = execRate !== null && execWeight !== null ? execScore(execWeight, execRate, profile) : null;
   const expected: Expected[] = t.indicators.map((ind) => (weighted ? weightedExpected(ind, profile) : indicatorExpected(ind, profile)));
-  const completion = t.indicators.map((ind) => (weighted ? completionRate(ind.targetParsed, ind.actualParsed) : null));
+  const completion: Array<Dec | null> = [];
+  const completionAlt: Array<Dec | null> = [];
+  for (const ind of t.indicators) {
+    if (!weighted) {
+      completion.push(null);
+      completionAlt.push(null);
+      continue;
+    }
+    // One row, one story: a contradicted operator (self.target-direction) gives way to the indicator's nature.
+    const asWritten = completionRate(ind.targetParsed, ind.actualParsed);
+    const byNature = ind.contradicted && ind.nature ? completionRate(ind.targetParsed, ind.actualParsed, natureOperator(ind.nature)) : asWritten;
+    completion.push(byNature);
+    completionAlt.push(byNature !== null && asWritten !== null && !byNature.equals(asWritten) ? asWritten : null);
+  }
   const push = (ref: ComputedValue['ref'], label: string, value: Dec | null, kind: ComputedValue['kind']) => {
     if (value !== null) values.push({ table: index, sheet: t.sheet, ref, label, value, kind });
   };
@@ -130,16 +144,16 @@ function computeSelf(t: SelfTable, index: number, profile: Profile, values: Comp
   }
   t.indicators.forEach((ind, i) => {
     const e = expected[i];
-    if (e.kind === 'exact') push(ind.score?.ref ?? null, `得分 ${ind.name.text}`, e.value, 'score');
-    if (completion[i] !== null) push(ind.completion?.ref ?? null, `完成率 ${ind.name.text}`, completion[i], 'rate');
+    if (e.kind === 'exact' && e.alt === undefined) push(ind.score?.ref ?? null, `得分 ${ind.name.text}`, e.value, 'score');
+    if (completion[i] !== null && completionAlt[i] === null) push(ind.completion?.ref ?? null, `完成率 ${ind.name.text}`, completion[i], 'rate');
   });
   const weights = t.indicators.map((ind) => (isNumber(ind.weight) ? ind.weight.value : ZERO));
   const weightTotal = sum(weights).plus(execWeight ?? ZERO);
   const scoreOf = (i: number): Dec => {
     const e = expected[i];
     const stated = t.indicators[i].score;
-    if (e.kind === 'exact') return e.value;
     const s = isNumber(stated) ? stated.value : null;
+    if (e.kind === 'exact') return e.alt !== undefined && s !== null && fitsExpected(s, e, profile.scorePlaces) ? s : e.value;
     if (e.kind === 'range') return s === null ? ZERO : D.max(e.min, D.min(e.max, s));
     return s ?? ZERO;
   };
@@ -147,12 +161,13 @@ function computeSelf(t: SelfTable, index: number, profile: Profile, values: Comp
   const statedTotal = t.total?.score && isNumber(t.total.score) ? t.total.score.value : null;
   push(t.total?.score?.ref ?? null, '总分', computedTotal, 'total');
   const gradeText = t.grade?.text ?? null;
-  const statedGrade = gradeText ? (profile.grades.map((g) => g.grade).find((g) => gradeText.includes(g)) ?? gradeText) : null;
+  const statedGrade = gradeText ? (gradeNamed(gradeText, profile.grades.map((g) => g.grade)) ?? gradeText) : null;
   return {
     execRate,
     execScore: execScoreValue,
     expected,
     completion,
+    completionAlt,
     summary: { weightTotal, statedTotal, computedTotal, statedGrade, computedGrade: gradeOf(computedTotal, profile) },
   };
 }

@@ -2,51 +2,95 @@ import { D, Dec, ONE, ZERO, minDec, round } from '../decimal';
 import { Indicator } from '../model';
 import { LABELS, normalizeLabel } from '../parse/label';
 import { CellRead, isNumber } from '../parse/number';
-import { alignToTarget, Target } from '../parse/target';
+import { metDeadline } from '../parse/deadline';
+import { alignToTarget, Operator, Quant, Quantity, Target } from '../parse/target';
 import type { Profile } from '../profiles';
 import { Expected } from './types';
 
-type Quant = Extract<Target, { kind: 'quant' }>;
-
 const ACHIEVED = new Set(LABELS.achievedWords.map(normalizeLabel));
+const NONE = new Set(LABELS.noneWords.map(normalizeLabel));
+
+const max0 = (x: Dec): Dec => (x.isNegative() ? ZERO : x);
 
 /** mof-2020 scoring of one quantitative indicator: positive, reverse and equal targets. */
-export function quantScore(target: Quant, actual: Quant, weight: Dec, places: number): Expected {
-  const t = target.value;
-  const a = alignToTarget(target, actual);
-  const r = (x: Dec) => round(Decimal_max0(x), places);
-  switch (target.op) {
+function byOperator(op: Operator, t: Dec, a: Dec, weight: Dec, places: number): Expected {
+  switch (op) {
     case '<=':
     case '<': {
       if (t.isZero()) return { kind: 'exact', value: a.lessThanOrEqualTo(0) ? weight : ZERO, basis: 'reverse' };
       if (a.lessThanOrEqualTo(t)) return { kind: 'exact', value: weight, basis: 'reverse' };
       if (a.greaterThanOrEqualTo(t.times(2))) return { kind: 'exact', value: ZERO, basis: 'reverse' };
-      return { kind: 'exact', value: r(ONE.minus(a.minus(t).dividedBy(t)).times(weight)), basis: 'reverse' };
+      return { kind: 'exact', value: round(max0(ONE.minus(a.minus(t).dividedBy(t)).times(weight)), places), basis: 'reverse' };
     }
-    case '=': {
+    case '=':
       if (t.isZero()) return { kind: 'exact', value: a.lessThanOrEqualTo(0) ? weight : ZERO, basis: 'equal' };
       return positive(t, a, weight, places, 'equal');
-    }
     default:
       return positive(t, a, weight, places, 'positive');
   }
 }
 
-function Decimal_max0(x: Dec): Dec {
-  return x.isNegative() ? ZERO : x;
-}
-
 function positive(t: Dec, a: Dec, weight: Dec, places: number, basis: 'positive' | 'equal'): Expected {
   if (a.greaterThanOrEqualTo(t) || t.lessThanOrEqualTo(0)) return { kind: 'exact', value: weight, basis };
-  return { kind: 'exact', value: round(Decimal_max0(a.dividedBy(t).times(weight)), places), basis };
+  return { kind: 'exact', value: round(max0(a.dividedBy(t).times(weight)), places), basis };
+}
+
+/** The score of a quantitative target and actual, or unknown when their units cannot be compared. */
+export function quantScore(target: Quant, actual: Quantity, weight: Dec, places: number, op: Operator = target.op): Expected {
+  const a = alignToTarget(target, actual);
+  return a === null ? { kind: 'unknown' } : byOperator(op, target.value, a, weight, places);
+}
+
+/** `无`, `未发生` as an actual against a count target read as 0. */
+function asQuantity(actual: Target, target: Quant): Quantity | null {
+  if (actual.kind === 'quant') return actual;
+  if (actual.kind === 'qual' && NONE.has(normalizeLabel(actual.text))) return { value: ZERO, written: ZERO, percent: target.percent, unit: null, base: null, magnitude: ONE, approx: false };
+  return null;
 }
 
 export function isAchievedText(target: Target, actual: Target): boolean {
-  if (actual.kind !== 'qual' && actual.kind !== 'date' && actual.kind !== 'quant') return false;
+  if (actual.kind === 'empty' || actual.kind === 'na' || actual.kind === 'unreadable') return false;
   const a = normalizeLabel(actual.text);
   if (ACHIEVED.has(a)) return true;
-  if (target.kind === 'qual' || target.kind === 'date' || target.kind === 'quant') return normalizeLabel(target.text) === a;
-  return false;
+  if (target.kind === 'empty' || target.kind === 'na' || target.kind === 'unreadable') return false;
+  return normalizeLabel(target.text) === a;
+}
+
+/** The operator a contradicted target would have if it followed the indicator's nature. */
+export function natureOperator(nature: 'higher' | 'lower'): Operator {
+  return nature === 'higher' ? '>=' : '<=';
+}
+
+function quantExpected(ind: Indicator, w: Dec, profile: Profile): Expected | null {
+  const t = ind.targetParsed;
+  const a = ind.actualParsed;
+  if (t.kind === 'quant') {
+    const q = asQuantity(a, t);
+    if (!q) return null;
+    // One row, one story: when the operator contradicts the indicator's nature (self.target-direction), the score
+    // follows the nature, and a stated score that fits the operator as written is accepted too.
+    if (ind.contradicted && ind.nature) {
+      const byNature = quantScore(t, q, w, profile.scorePlaces, natureOperator(ind.nature));
+      const asWritten = quantScore(t, q, w, profile.scorePlaces);
+      if (byNature.kind !== 'exact' || asWritten.kind !== 'exact') return { kind: 'unknown' };
+      return byNature.value.equals(asWritten.value) ? byNature : { ...byNature, alt: asWritten.value };
+    }
+    return quantScore(t, q, w, profile.scorePlaces);
+  }
+  if (t.kind === 'between' && a.kind === 'quant') {
+    const lo = alignToTarget(t.low, a);
+    const hi = alignToTarget(t.high, a);
+    if (lo === null || hi === null) return { kind: 'unknown' };
+    if (lo.greaterThanOrEqualTo(t.low.value) && hi.lessThanOrEqualTo(t.high.value)) return { kind: 'exact', value: w, basis: 'range' };
+    return { kind: 'range', min: ZERO, max: w, basis: 'qualitative' };
+  }
+  if (t.kind === 'date' && a.kind === 'date' && (t.op === '<=' || t.op === '<' || t.op === '=')) {
+    const met = metDeadline(t.date, a.date);
+    if (met === true) return { kind: 'exact', value: w, basis: 'date' };
+    // A missed deadline is the evaluator's judgement; a day-dependent answer is none of ours.
+    return met === false ? { kind: 'range', min: ZERO, max: w, basis: 'qualitative', short: true } : { kind: 'unknown' };
+  }
+  return null;
 }
 
 /** The score the profile expects for an indicator of layout A or B. */
@@ -55,10 +99,8 @@ export function indicatorExpected(ind: Indicator, profile: Profile): Expected {
   const w = ind.weight.value;
   const t = ind.targetParsed;
   const a = ind.actualParsed;
-  if (t.kind === 'quant' && a.kind === 'quant') return quantScore(t, a, w, profile.scorePlaces);
-  if (t.kind === 'date' && a.kind === 'date' && !t.date.startsWith('?') && !a.date.startsWith('?')) {
-    return { kind: 'exact', value: a.date <= t.date ? w : ZERO, basis: 'date' };
-  }
+  const q = quantExpected(ind, w, profile);
+  if (q) return q;
   if (t.kind === 'empty' || t.kind === 'na' || a.kind === 'empty' || a.kind === 'na' || t.kind === 'unreadable' || a.kind === 'unreadable') {
     return { kind: 'unknown' };
   }
@@ -73,19 +115,20 @@ export function weightedExpected(ind: Indicator, profile: Profile): Expected {
   return { kind: 'exact', value: round(ind.weight.value.times(minDec(ind.completion.value, ONE)), profile.scorePlaces), basis: 'weighted' };
 }
 
-/** Layout C: 完成率 from 目标值 and 业绩值 (DOMAIN.md). */
-export function completionRate(target: Target, actual: Target): Dec | null {
+/** Layout C: 完成率 from 目标值 and 业绩值 (DOMAIN.md), with the operator given (the target's own by default). */
+export function completionRate(target: Target, actual: Target, op?: Operator): Dec | null {
   if (actual.kind !== 'quant') return null;
   if (target.kind === 'qual') return actual.percent ? actual.value : null;
   if (target.kind !== 'quant') return null;
   const t = target.value;
   const a = alignToTarget(target, actual);
-  switch (target.op) {
+  if (a === null) return null;
+  switch (op ?? target.op) {
     case '<=':
     case '<':
       if (t.isZero()) return a.lessThanOrEqualTo(0) ? ONE : ZERO;
       if (a.lessThanOrEqualTo(t)) return ONE;
-      return Decimal_max0(ONE.minus(a.minus(t).dividedBy(t)));
+      return max0(ONE.minus(a.minus(t).dividedBy(t)));
     case '=':
       if (t.isZero()) return a.lessThanOrEqualTo(0) ? ONE : ZERO;
       return a.dividedBy(t);
@@ -111,12 +154,22 @@ export function execScore(weight: Dec, rate: Dec, profile: Profile): Dec {
   return round(weight.times(minDec(rate, new D(profile.execScore.cap))), profile.execScore.places);
 }
 
-/** Whether a stated rate agrees with the exact one at the precision the cell shows (RULES.md). */
+/**
+ * Whether a stated rate agrees with the exact one at the precision the cell shows (RULES.md). A rate written as
+ * percent points without the sign (`20` for 20%, common in forms typed by hand) agrees too.
+ */
 export function rateAgrees(stated: CellRead & { value: Dec }, exact: Dec): boolean {
   const p = stated.places ?? 4;
-  return round(stated.value, p).equals(round(exact, p));
+  if (round(stated.value, p).equals(round(exact, p))) return true;
+  if (stated.percent || !stated.value.abs().greaterThan(1)) return false;
+  return round(stated.value, p).equals(round(exact.times(100), p));
 }
 
 export function scoreAgrees(stated: Dec, expected: Dec, places: number): boolean {
   return round(stated, places).equals(round(expected, places));
+}
+
+/** Whether a stated score fits an expectation: its value, or the other reading of a contradicted target. */
+export function fitsExpected(stated: Dec, e: Extract<Expected, { kind: 'exact' }>, places: number): boolean {
+  return scoreAgrees(stated, e.value, places) || (e.alt !== undefined && scoreAgrees(stated, e.alt, places));
 }

@@ -3,8 +3,15 @@ import type { CellRef } from '../snapshot';
 
 /** What the profile says an 得分 should be. */
 export type Expected =
-  | { kind: 'exact'; value: Dec; basis: 'positive' | 'reverse' | 'equal' | 'achieved' | 'weighted' | 'date' }
-  | { kind: 'range'; min: Dec; max: Dec; basis: 'qualitative' }
+  | {
+      kind: 'exact';
+      value: Dec;
+      basis: 'positive' | 'reverse' | 'equal' | 'achieved' | 'weighted' | 'date' | 'range';
+      /** The score under the operator as written, when it contradicts the indicator's nature and gives another. */
+      alt?: Dec;
+    }
+  /** Any score in [min, max] is the evaluator's call; `short` when the target was plainly missed. */
+  | { kind: 'range'; min: Dec; max: Dec; basis: 'qualitative'; short?: boolean }
   | { kind: 'unknown' };
 
 /**
@@ -56,6 +63,8 @@ export interface SelfComputed {
   expected: Expected[];
   /** Layout C: 完成率 recomputed from 目标值 and 业绩值, per indicator index. */
   completion: Array<Dec | null>;
+  /** Layout C: 完成率 under the operator as written, where it contradicts the indicator's nature and differs. */
+  completionAlt: Array<Dec | null>;
   summary: Summary;
 }
 

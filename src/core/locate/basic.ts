@@ -2,6 +2,7 @@ import { BasicRow, BasicRowRole, BasicTable, BuildingRow, MoneyCol, Skipped, Tex
 import { CellRead } from '../parse/number';
 import { normalizeLabel } from '../parse/label';
 import { cleanText, splitLabelValue } from '../parse/text';
+import { Currency, currencyIn } from '../parse/currency';
 import { Area } from '../snapshot';
 import { Dicts, lookup } from './dictionaries';
 import { Bounds, Grid, withTitleAndNotes } from './grid';
@@ -44,7 +45,7 @@ interface HeaderFound {
 }
 
 function findMoneyHeader(grid: Grid, anchorRow: number, labelCol: number): HeaderFound | null {
-  for (let h = anchorRow - 1; h >= Math.max(grid.top, anchorRow - 4); h--) {
+  for (let h = anchorRow - 1; h >= Math.max(grid.top, anchorRow - 8); h--) {
     const found: Array<{ col: number; header: TextCell; info: MoneyHeader }> = [];
     let varianceCol: BasicTable['varianceCol'] = null;
     for (let c = labelCol + 1; c <= grid.right; c++) {
@@ -53,7 +54,8 @@ function findMoneyHeader(grid: Grid, anchorRow: number, labelCol: number): Heade
       if (info) found.push({ col: c, header: grid.textCell(h, c), info });
       else if (!varianceCol && /^(预决算)?差异率$/.test(label)) varianceCol = { col: c, header: grid.textCell(h, c) };
     }
-    if (found.length < 2) continue;
+    // A 三公经费 table may carry a single money column (a 预算表 or a 决算表 alone).
+    if (!found.length) continue;
     const finals = found.filter((f) => f.info.type === 'final');
     const budgets = found.filter((f) => f.info.type === 'budget');
     const finalYears = finals.map((f) => f.info.year).filter((y): y is number => y !== null);
@@ -85,6 +87,15 @@ function findMoneyHeader(grid: Grid, anchorRow: number, labelCol: number): Heade
   return null;
 }
 
+/** `2023年决算数（万元）` in the money header names the currency when no 单位 line does. */
+function headerCurrency(grid: Grid, header: HeaderFound): Currency | null {
+  for (const c of header.columns) {
+    const cur = currencyIn(grid.text(header.row, c.col));
+    if (cur) return cur;
+  }
+  return null;
+}
+
 function tableYear(columns: BasicTable['columns']): number | null {
   const y = columns.find((c) => c.role === 'final')?.year ?? columns.find((c) => c.role === 'budget')?.year;
   if (y) return y;
@@ -95,7 +106,11 @@ function tableYear(columns: BasicTable['columns']): number | null {
 /** Finds every 基础数据表 on a sheet by its 三公经费 row and the 决算数/预算数 header above it. */
 export function locateBasic(grid: Grid, dicts: Dicts, taken: Area[], bound = false): BasicTable[] {
   const tables: BasicTable[] = [];
-  const anchors = grid.findAll((l) => lookup(dicts.basicRows, l) === 'sangong');
+  // A 三公经费 row, or a bare 合计 row whose next rows are the 三公 items (a 三公经费 table of its own).
+  const isItem = (r: number, c: number) => SANGONG_CHILDREN.has(lookup(dicts.basicRows, grid.label(r, c)) as BasicRowRole);
+  const anchors = grid.findAll((l) => lookup(dicts.basicRows, l) === 'sangong' || GENERIC_TOTAL.test(l)).filter(
+    (a) => lookup(dicts.basicRows, a.label) === 'sangong' || isItem(a.row + 1, a.col) || isItem(a.row + 2, a.col),
+  );
   if (bound && !anchors.length) {
     // Bound by hand with no 三公经费 row known: the 决算数/预算数 header row alone anchors the table; its rows
     // are named as unknown until their labels are mapped.
@@ -108,13 +123,15 @@ export function locateBasic(grid: Grid, dicts: Dicts, taken: Area[], bound = fal
     if ([...taken, ...tables.map((t) => t.range)].some((a) => anchor.row >= a.top && anchor.row <= a.bottom && anchor.col >= a.left && anchor.col <= a.right)) continue;
     const header = findMoneyHeader(grid, anchor.row, anchor.col);
     if (!header) continue;
-    const table = bindBasic(grid, dicts, anchor.col, header);
+    const table = bindBasic(grid, dicts, anchor.col, header, anchor.row);
     tables.push(table);
   }
   return tables;
 }
 
-function bindBasic(grid: Grid, dicts: Dicts, labelCol: number, header: HeaderFound): BasicTable {
+const GENERIC_TOTAL = /^(合计|总计|小计)$/;
+
+function bindBasic(grid: Grid, dicts: Dicts, labelCol: number, header: HeaderFound, anchorRow = -1): BasicTable {
   const skipped = [...header.skipped];
   const numeric: BasicTable['numeric'] = [];
   const bounds = new Bounds();
@@ -129,6 +146,8 @@ function bindBasic(grid: Grid, dicts: Dicts, labelCol: number, header: HeaderFou
   let project: number | null = null;
   let projectItem: number | null = null;
   let pub: number | null = null;
+  // Items listed before their 三公经费 total (a 决算情况表 that totals last) wait for it.
+  const early: number[] = [];
   let blank = 0;
   let r = header.row + 1;
   for (; r <= grid.bottom; r++) {
@@ -150,18 +169,21 @@ function bindBasic(grid: Grid, dicts: Dicts, labelCol: number, header: HeaderFou
     }
     blank = 0;
     if (isStopLabel(label, dicts)) break;
-    let role = lookup(dicts.basicRows, label) as BasicRowRole | 'ellipsis' | null;
+    let role = (r === anchorRow ? 'sangong' : lookup(dicts.basicRows, label)) as BasicRowRole | 'ellipsis' | null;
     if (role === 'ellipsis') continue;
     let parent: number | null = null;
     let relation: BasicRow['relation'] = null;
     if (role === 'sangong') {
       section = 'sangong';
+      for (const k of early) rows[k].parent = rows.length;
     } else if (role && SANGONG_CHILDREN.has(role)) {
       parent = sangong;
       relation = 'sum';
+      if (sangong === null) early.push(rows.length);
     } else if (role && CAR_CHILDREN.has(role)) {
       parent = car ?? sangong;
       relation = 'sum';
+      if (parent === null) early.push(rows.length);
     } else if (role === 'project') {
       section = 'project';
     } else if (role === 'public') {
@@ -213,7 +235,8 @@ function bindBasic(grid: Grid, dicts: Dicts, labelCol: number, header: HeaderFou
   const staff = bindStaff(grid, dicts, header.row, labelCol, numeric, skipped, grow);
   const buildings = bindBuildings(grid, dicts, lastFundsRow, labelCol, numeric, grow);
   const r0 = bounds.get();
-  const { unit, unitRef, money } = findUnit(grid, dicts, r0.top, r0.left, r0.right, grow);
+  const found = findUnit(grid, dicts, r0.top, r0.left, r0.right, grow);
+  const { unit, unitRef } = found;
   const finalRange = withTitleAndNotes(
     grid,
     bounds.get(),
@@ -228,7 +251,7 @@ function bindBasic(grid: Grid, dicts: Dicts, labelCol: number, header: HeaderFou
     unit,
     unitRef,
     year: tableYear(header.columns),
-    money,
+    currency: found.currency ?? headerCurrency(grid, header),
     numeric,
     skipped,
     staff,
@@ -340,10 +363,10 @@ export function findUnit(
   left: number,
   right: number,
   grow: (r: number, c: number) => void,
-): { unit: string | null; unitRef: BasicTable['unitRef']; money: string } {
+): { unit: string | null; unitRef: BasicTable['unitRef']; currency: Currency | null } {
   let unit: string | null = null;
   let unitRef: BasicTable['unitRef'] = null;
-  let money = '万元';
+  let currency: Currency | null = null;
   for (let r = top; r >= Math.max(grid.top, top - 3); r--) {
     for (let c = left; c <= Math.max(right, left); c++) {
       const t = grid.text(r, c);
@@ -351,8 +374,9 @@ export function findUnit(
       for (const seg of t.split(/\s{2,}|\u3000+/).filter((x) => x.trim())) {
         const lv = splitLabelValue(seg, true);
         const label = normalizeLabel(lv ? lv.label : seg);
-        if (/^单位$/.test(label) && lv) {
-          money = /万元/.test(lv.value) ? '万元' : /元/.test(lv.value) ? '元' : money;
+        const stated = currencyIn(seg);
+        if (stated) {
+          currency ??= stated;
           continue;
         }
         if (unit !== null || !lookup(dicts.basicUnit, label)) continue;
@@ -374,5 +398,5 @@ export function findUnit(
       }
     }
   }
-  return { unit, unitRef, money };
+  return { unit, unitRef, currency };
 }

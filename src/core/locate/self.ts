@@ -1,6 +1,8 @@
 import { FundCol, FundRow, FundRowRole, Indicator, Level, SelfTable, Skipped, SplitItem, TaskRow, TextCell } from '../model';
-import { CellRead, parseNumberText, readCellValue } from '../parse/number';
-import { levelKey, normalizeLabel, weightInLabel } from '../parse/label';
+import { CellRead, isNumber, parseNumberText, readCellValue } from '../parse/number';
+import { gradeNamed, indicatorNature, levelKey, LABELS, normalizeLabel, weightInLabel } from '../parse/label';
+import { Currency, currencyIn, currencyOfUnit, inCurrency } from '../parse/currency';
+import { Operator, parseTarget } from '../parse/target';
 import { cleanText, splitLabelValue } from '../parse/text';
 import type { Profile } from '../profiles';
 import { Area } from '../snapshot';
@@ -8,7 +10,7 @@ import { findUnit } from './basic';
 import { Dicts, lookup } from './dictionaries';
 import { Bounds, Grid, withTitleAndNotes } from './grid';
 
-type IndCol = 'level1' | 'level2' | 'name' | 'target' | 'actual' | 'weight' | 'score' | 'reason' | 'completion';
+type IndCol = 'level1' | 'level2' | 'name' | 'target' | 'actual' | 'weight' | 'score' | 'reason' | 'completion' | 'op' | 'unit';
 
 interface Header {
   row: number;
@@ -25,7 +27,8 @@ function indicatorHeaders(grid: Grid, dicts: Dicts): Header[] {
       const label = grid.label(hit.row, c);
       const role = lookup(dicts.indicatorCols, label) as IndCol | null;
       if (!role) continue;
-      if (label === '权重' || label === '业绩值' || label === '指标得分' || role === 'completion') weighted = true;
+      // Layout C states a 完成率 per indicator; 权重 alone names the weight column of other provinces' forms too.
+      if (role === 'completion') weighted = true;
       if (cols[role] === undefined || (grid.isHiddenCol(cols[role]!) && !grid.isHiddenCol(c))) cols[role] = c;
     }
     if (cols.level2 === undefined || cols.name === undefined) continue;
@@ -69,28 +72,32 @@ function bindSelf(grid: Grid, dicts: Dicts, profile: Profile, h: Header, minRow:
     if (h.cols[col] === undefined) skipped.push({ ref: grid.ref(h.row, left), key: 'missingColumn', params: { label: COL_NAMES[col] } });
   }
 
-  const { indicators, levels, total, lastRow } = bindIndicators(grid, dicts, profile, h, left, right, maxRow, numeric, grow);
+  const bound = bindIndicators(grid, dicts, profile, h, left, right, maxRow, numeric, grow);
+  const { indicators, levels, lastRow } = bound;
+  let { total } = bound;
   if (!total && !h.weighted) skipped.push({ ref: grid.ref(lastRow, left), key: 'missingTotal', params: {} });
 
   let funds: FundRow[] = [];
   let split: SplitItem[] = [];
   let tasks: TaskRow[] = [];
-  let money = '万元';
+  let currency: Currency | null = null;
   if (h.weighted) {
     const w = bindTasks(grid, dicts, h.row, minRow, numeric, grow);
     tasks = w.tasks;
-    money = w.money;
+    currency = w.currency;
   } else {
     const f = bindFunds(grid, dicts, h.row, minRow, Math.max(grid.left, left - 2), numeric, skipped, grow);
     funds = f.funds;
     split = f.split;
-    if (f.money) money = f.money;
+    currency = f.currency;
   }
 
   const top = bounds.empty ? h.row : bounds.get().top;
   const fields = headerFields(grid, dicts, Math.max(minRow, top - 4), top, grow);
   const r1 = bounds.get();
-  const grade = findGrade(grid, dicts, [[r1.top, h.row - 1], [lastRow - 1, Math.min(maxRow, lastRow + 3)]], r1.left, r1.right, grow);
+  currency ??= statedCurrency(grid, Math.max(minRow, r1.top - 3), h.row, r1.left, r1.right);
+  const grade =
+    findGrade(grid, dicts, [[r1.top, h.row - 1], [lastRow - 1, Math.min(maxRow, lastRow + 3)]], r1.left, r1.right, grow) ?? bound.totalGrade;
   const projectLayout = !h.weighted && (fields.project !== null || funds.some((f) => f.role === 'fiscal' || f.role === 'carryover'));
   const unit = fields.unit ?? fields.implementer ?? fields.department;
   const fallback = unit ? null : findUnit(grid, dicts, top, r1.left, r1.right, grow);
@@ -101,6 +108,7 @@ function bindSelf(grid: Grid, dicts: Dicts, profile: Profile, h: Header, minRow:
     (l) => /^(填表人|填报人|说明)/.test(l),
     maxRow,
   );
+  total = weightsAsPoints(indicators, funds, total);
   return {
     kind: 'self',
     layout: h.weighted ? 'dept-weighted' : projectLayout ? 'project-2020' : 'dept-hunan',
@@ -109,8 +117,8 @@ function bindSelf(grid: Grid, dicts: Dicts, profile: Profile, h: Header, minRow:
     unit: unit?.text ?? fallback?.unit ?? null,
     unitRef: unit?.ref ?? fallback?.unitRef ?? null,
     year: findYear(grid, Math.max(minRow, finalRange.top - 3), h.row, finalRange.left, finalRange.right),
-    money,
-    numeric,
+    currency: currency ?? fallback?.currency ?? null,
+    numeric: requireFilled(numeric, indicators, funds),
     skipped,
     project: fields.project?.text ?? null,
     funds,
@@ -133,7 +141,35 @@ const COL_NAMES: Record<IndCol, string> = {
   score: '得分',
   reason: '偏差原因分析及改进措施',
   completion: '完成率',
+  op: '指标性质',
+  unit: '度量单位',
 };
+
+const OPERATOR_WORDS = new Map<string, Operator | 'qual'>();
+for (const [op, words] of Object.entries(LABELS.self.operatorWords)) {
+  if (op === '$comment') continue;
+  for (const w of words as string[]) OPERATOR_WORDS.set(normalizeLabel(w), op as Operator | 'qual');
+}
+
+/**
+ * The 年度指标值 as one text: the cell itself, or, where the form splits it over 指标性质 | 指标值 | 度量单位
+ * columns (Sichuan), the three joined (`≥` `90` `%` → `≥90%`).
+ */
+function targetCell(grid: Grid, r: number, h: Header): TextCell | null {
+  const tc = h.cols.target;
+  if (tc === undefined) return null;
+  const base = grid.textCell(r, tc);
+  if (!base.text || (h.cols.op === undefined && h.cols.unit === undefined)) return base;
+  const op = h.cols.op === undefined ? null : OPERATOR_WORDS.get(normalizeLabel(grid.text(r, h.cols.op))) ?? null;
+  if (op === 'qual') return base;
+  const unit = h.cols.unit === undefined ? '' : cleanText(grid.text(r, h.cols.unit));
+  const withUnit = unit && !base.text.endsWith(unit) && /\d$/.test(base.text) ? `${base.text}${unit}` : base.text;
+  return { ref: base.ref, text: op && /^[\d.+-]/.test(withUnit) ? `${op}${withUnit}` : withUnit };
+}
+
+function contradicts(nature: Indicator['nature'], op: Operator): boolean {
+  return (nature === 'higher' && (op === '<=' || op === '<')) || (nature === 'lower' && (op === '>=' || op === '>'));
+}
 
 function bindIndicators(
   grid: Grid,
@@ -145,16 +181,18 @@ function bindIndicators(
   maxRow: number,
   numeric: SelfTable['numeric'],
   grow: (r: number, c: number) => void,
-): { indicators: Indicator[]; levels: Level[]; total: SelfTable['total']; lastRow: number } {
+): { indicators: Indicator[]; levels: Level[]; total: SelfTable['total']; totalGrade: TextCell | null; lastRow: number } {
   const indicators: Indicator[] = [];
   const levels: Level[] = [];
   let level1: TextCell | null = null;
   let level2: TextCell | null = null;
   let total: SelfTable['total'] = null;
+  let totalGrade: TextCell | null = null;
   let blank = 0;
   let lastRow = h.row;
   const scanLeft = Math.max(grid.left, left - 2);
-  const cell = (r: number, col: IndCol) => (h.cols[col] === undefined ? null : h.cols[col]!);
+  const cell = (col: IndCol) => (h.cols[col] === undefined ? null : h.cols[col]!);
+  const grades = profile.grades.map((g) => g.grade);
   // 总分 and 填表人 sit at the left of the form, before the indicator names.
   const labelRight = Math.max(scanLeft, (h.cols.name ?? right) - 1);
   for (let r = h.row + 1; r <= maxRow; r++) {
@@ -164,12 +202,21 @@ function bindIndicators(
       if (!l) continue;
       if (lookup(dicts.totalRow, l)) {
         total = { label: grid.textCell(r, c) };
-        const wc = cell(r, 'weight');
-        const sc = cell(r, 'score');
+        const wc = cell('weight');
+        const sc = cell('score');
         if (wc !== null) total.weight = grid.read(r, wc);
         if (sc !== null) total.score = grid.read(r, sc);
         for (const rd of [total.weight, total.score]) if (rd) grow(r, rd.ref.col);
         grow(r, c);
+        // `总分 | 100 | 90 | 良`: a grade word standing alone in the total row is the stated grade.
+        for (let k = c + 1; k <= grid.right && !totalGrade; k++) {
+          if (k === wc || k === sc || grid.isEmpty(r, k) || grid.isMergedSlave(r, k)) continue;
+          const t = grid.text(r, k);
+          if (t.length <= 8 && gradeNamed(t, grades)) {
+            totalGrade = grid.textCell(r, k);
+            grow(r, k);
+          }
+        }
         lastRow = r;
         stop = true;
         break;
@@ -185,38 +232,45 @@ function bindIndicators(
       continue;
     }
     blank = 0;
-    const l1c = cell(r, 'level1');
+    const l1c = cell('level1');
     if (l1c !== null && !grid.isEmpty(r, l1c)) {
       level1 = grid.textCell(r, l1c);
       levels.push({ label: level1, key: levelKey(level1.text), statedWeight: weightInLabel(level1.text), indicators: [] });
       level2 = null;
       grow(r, l1c);
     }
-    const l2c = cell(r, 'level2');
+    const l2c = cell('level2');
     if (l2c !== null && !grid.isEmpty(r, l2c)) level2 = grid.textCell(r, l2c);
-    const nc = cell(r, 'name')!;
-    const wc = cell(r, 'weight');
+    const nc = cell('name')!;
+    const wc = cell('weight');
     const nameText = cleanText(grid.text(r, nc));
     const weightRead = wc !== null ? grid.read(r, wc) : null;
     if (!nameText && (!weightRead || weightRead.kind === 'empty')) continue;
-    const tc = cell(r, 'target');
-    const ac = cell(r, 'actual');
-    const sc = cell(r, 'score');
-    const rc = cell(r, 'reason');
-    const cc = cell(r, 'completion');
+    const ac = cell('actual');
+    const sc = cell('score');
+    const rc = cell('reason');
+    const cc = cell('completion');
+    const name = grid.textCell(r, nc);
+    const nature = indicatorNature(name.text, level2?.text ?? '');
+    // A bare target takes its direction from the indicator: 成本, 控制率 … are ceilings, the rest floors.
+    const bareOp: Operator = nature === 'lower' ? '<=' : nature === 'higher' ? '>=' : profile.bareOperator;
+    const target = targetCell(grid, r, h);
+    const targetParsed = target ? parseTarget(target.text, bareOp) : ({ kind: 'empty' } as const);
     const ind: Indicator = {
       row: r,
       level1,
       level2,
-      name: grid.textCell(r, nc),
-      target: tc !== null ? grid.textCell(r, tc) : null,
+      name,
+      target,
       actual: ac !== null ? grid.textCell(r, ac) : null,
-      targetParsed: tc !== null ? grid.target(r, tc, profile.bareOperator) : { kind: 'empty' },
-      actualParsed: ac !== null ? grid.target(r, ac, profile.bareOperator) : { kind: 'empty' },
+      targetParsed,
+      actualParsed: ac !== null ? grid.target(r, ac, bareOp) : { kind: 'empty' },
       weight: weightRead,
       score: sc !== null ? grid.read(r, sc) : null,
       reason: rc !== null ? grid.textCell(r, rc) : null,
       completion: cc !== null ? grid.read(r, cc) : null,
+      nature,
+      contradicted: targetParsed.kind === 'quant' && targetParsed.explicit && contradicts(nature, targetParsed.op),
     };
     const label = `${ind.name.text}`;
     if (ind.weight) numeric.push({ read: ind.weight, required: true, label: `${label} ${h.weighted ? '权重' : '分值'}` });
@@ -225,12 +279,79 @@ function bindIndicators(
     if (levels.length === 0) levels.push({ label: { ref: grid.ref(r, nc), text: '' }, key: null, statedWeight: null, indicators: [] });
     levels[levels.length - 1].indicators.push(indicators.length);
     indicators.push(ind);
-    for (const c of [nc, tc, ac, wc, sc, rc, cc]) if (c !== null) grow(r, c);
+    for (const c of [nc, h.cols.target ?? null, h.cols.op ?? null, h.cols.unit ?? null, ac, wc, sc, rc, cc]) if (c !== null) grow(r, c);
     lastRow = r;
   }
   if (total?.weight) numeric.push({ read: total.weight, required: false, label: '总分 分值' });
   if (total?.score) numeric.push({ read: total.score, required: false, label: '总分' });
-  return { indicators, levels, total, lastRow };
+  return { indicators, levels, total, totalGrade, lastRow };
+}
+
+/** A weight written as a percent (`20%` in a 分值 cell) as the points it stands for (20 of 100). */
+function asPoints(read: CellRead | null | undefined): CellRead | null | undefined {
+  if (!isNumber(read) || !read.percent) return read;
+  return { ...read, value: read.value.times(100), percent: false, places: read.places === null ? null : Math.max(0, read.places - 2) };
+}
+
+/**
+ * Forms that print every 分值 as a percent (`20%`, `10%` … totalling 100%) mean points: the weights, the 总分 row's
+ * weight and the 预算执行率 weight are read as points. Scores printed as percents beside them are points too.
+ */
+function weightsAsPoints(indicators: Indicator[], funds: FundRow[], total: SelfTable['total']): SelfTable['total'] {
+  const fundTotal = funds.find((f) => f.role === 'total');
+  const weights = [...indicators.map((i) => i.weight), fundTotal?.cells.weight].filter(isNumber);
+  if (!weights.length || !weights.every((w) => w.percent)) return total;
+  const scores = [...indicators.map((i) => i.score), fundTotal?.cells.score, total?.score].filter(isNumber);
+  const scoresToo = scores.length > 0 && scores.every((s) => s.percent);
+  for (const ind of indicators) {
+    ind.weight = asPoints(ind.weight) ?? null;
+    if (scoresToo) ind.score = asPoints(ind.score) ?? null;
+  }
+  for (const f of funds) {
+    f.cells.weight = asPoints(f.cells.weight) ?? undefined;
+    if (scoresToo) f.cells.score = asPoints(f.cells.score) ?? undefined;
+  }
+  if (!total) return total;
+  return { ...total, weight: asPoints(total.weight) ?? undefined, score: scoresToo ? (asPoints(total.score) ?? undefined) : total.score };
+}
+
+/**
+ * Inputs a filed form needs: an indicator's 分值, its 得分 once its 实际完成值 is filled, the 年度资金总额 得分 once
+ * its 分值 and 执行数 are. A column left empty throughout is named once, not cell by cell.
+ */
+function requireFilled(numeric: SelfTable['numeric'], indicators: Indicator[], funds: FundRow[]): SelfTable['numeric'] {
+  // The value rules see each cell once, in this order: what is required here comes first.
+  const out: SelfTable['numeric'] = [];
+  const weights = indicators.map((i) => i.weight).filter((w): w is CellRead => !!w);
+  if (weights.length > 1 && weights.every((w) => w.kind === 'empty')) {
+    for (const n of numeric) if (weights.includes(n.read)) n.required = false;
+    out.push({ read: weights[0], required: true, label: `分值（${weights.length} 项均未填写）` });
+  }
+  const unscored = indicators.filter((i) => i.score && i.score.kind === 'empty' && isNumber(i.weight) && i.actualParsed.kind !== 'empty');
+  const scored = indicators.filter((i) => i.score && i.score.kind !== 'empty');
+  if (unscored.length > 1 && !scored.length) out.push({ read: unscored[0].score!, required: true, label: `得分（${unscored.length} 项已填实际完成值，均未评分）` });
+  else for (const i of unscored) out.push({ read: i.score!, required: true, label: `${i.name.text} 得分` });
+  const filled = indicators.some((i) => i.actualParsed.kind !== 'empty' || (i.score && i.score.kind !== 'empty'));
+  const withActual = indicators.filter((i) => i.actual);
+  if (!filled && withActual.length > 1 && weights.some((w) => w.kind !== 'empty')) {
+    const a = withActual[0].actual!;
+    out.push({ read: readCellValue(a.ref, null, '', '', 'General', 'empty'), required: true, label: `实际完成值与得分（${withActual.length} 项均未填写）` });
+  }
+  const total = funds.find((f) => f.role === 'total');
+  const score = total?.cells.score;
+  if (total && score && score.kind === 'empty' && isNumber(total.cells.weight) && isNumber(total.cells.exec)) out.push({ read: score, required: true, label: `${total.label.text} 得分` });
+  return [...out, ...numeric];
+}
+
+/** `单位：万元` / `单位：元` in the rows above an indicator table. */
+function statedCurrency(grid: Grid, from: number, to: number, left: number, right: number): Currency | null {
+  for (let r = from; r <= to; r++) {
+    for (let c = left; c <= right; c++) {
+      const cur = currencyIn(grid.text(r, c));
+      if (cur) return cur;
+    }
+  }
+  return null;
 }
 
 function bindFunds(
@@ -242,7 +363,7 @@ function bindFunds(
   numeric: SelfTable['numeric'],
   skipped: Skipped[],
   grow: (r: number, c: number) => void,
-): { funds: FundRow[]; split: SplitItem[]; money: string | null } {
+): { funds: FundRow[]; split: SplitItem[]; currency: Currency | null } {
   const funds: FundRow[] = [];
   const split: SplitItem[] = [];
   let fh: number | null = null;
@@ -253,26 +374,31 @@ function bindFunds(
       const role = lookup(dicts.fundsCols, grid.label(r, c)) as FundCol | null;
       if (role && found[role] === undefined) found[role] = c;
     }
-    if (found.annual !== undefined && found.exec !== undefined) {
+    if ((found.annual !== undefined || found.initial !== undefined) && found.exec !== undefined) {
       fh = r;
       Object.assign(cols, found);
     }
   }
   if (fh === null) {
     skipped.push({ ref: grid.ref(headerRow, left), key: 'missingBlock', params: { label: '年度资金总额' } });
-    return { funds, split, money: null };
+    return { funds, split, currency: null };
   }
-  let money: string | null = null;
-  for (let c = grid.left; c <= grid.right; c++) {
-    const t = grid.text(fh, c);
-    if (/万元/.test(t)) money = '万元';
-    else if (/[(（]元[)）]/.test(t)) money = '元';
+  // A form with only 年初预算数 | 全年执行数 measures execution against the initial budget.
+  if (cols.annual === undefined) {
+    cols.annual = cols.initial;
+    delete cols.initial;
   }
   for (const c of Object.values(cols)) grow(fh, c!);
   const firstCol = Math.min(...(Object.values(cols) as number[]));
+  let currency: Currency | null = null;
+  for (let r = Math.max(minRow, fh - 3); r < headerRow && !currency; r++) {
+    for (let c = grid.left; c <= grid.right && !currency; c++) currency = currencyIn(grid.text(r, c));
+  }
   let incomeCol: number | null = null;
   let expenseCol: number | null = null;
   let splitRow: number | null = null;
+  let totalSeen = false;
+  const rows: Array<{ role: FundRowRole; label: TextCell; r: number }> = [];
   for (let r = fh + 1; r < headerRow; r++) {
     let rowLabel: TextCell | null = null;
     for (let c = firstCol - 1; c >= left; c--) {
@@ -313,21 +439,36 @@ function bindFunds(
       }
       continue;
     }
-    const role = labelNorm ? (lookup(dicts.fundRows, labelNorm) as FundRowRole | null) : null;
-    if (!role || !rowLabel) continue;
+    if (splitRow !== null || !rowLabel) continue;
+    let role = labelNorm ? (lookup(dicts.fundRows, labelNorm) as FundRowRole | null) : null;
+    // Below the total, any labelled row with amounts is a part of it (中央财政资金, 地方资金, 基本支出 …).
+    if (!role && totalSeen && (['initial', 'annual', 'exec'] as FundCol[]).some((k) => cols[k] !== undefined && grid.read(r, cols[k]!).kind === 'number')) role = 'other';
+    if (!role) continue;
+    if (role === 'total') {
+      if (totalSeen) continue;
+      totalSeen = true;
+    }
+    rows.push({ role, label: rowLabel, r });
+  }
+  // Amounts written with their own unit (`3359.62万`) say the currency when no header does.
+  currency ??= rows
+    .flatMap(({ r }) => (['initial', 'annual', 'exec'] as FundCol[]).filter((k) => cols[k] !== undefined).map((k) => currencyOfUnit(grid.read(r, cols[k]!).unit)))
+    .find((c) => c !== null) ?? null;
+  for (const { role, label, r } of rows) {
     const cells: FundRow['cells'] = {};
     for (const [k, c] of Object.entries(cols) as Array<[FundCol, number]>) {
-      const read = grid.read(r, c);
+      const raw = grid.read(r, c);
+      const read = k === 'initial' || k === 'annual' || k === 'exec' ? inCurrency(raw, currency) : raw;
       cells[k] = read;
       grow(r, c);
       const required = role === 'total' && (k === 'annual' || k === 'exec');
-      numeric.push({ read, required, label: `${rowLabel.text} ${grid.textCell(fh, c).text}` });
+      numeric.push({ read: raw, required, label: `${label.text} ${grid.textCell(fh, c).text}` });
     }
-    grow(rowLabel.ref.row, rowLabel.ref.col);
-    funds.push({ role, label: rowLabel, cells });
+    grow(label.ref.row, label.ref.col);
+    funds.push({ role, label, cells });
   }
   if (!funds.some((f) => f.role === 'total')) skipped.push({ ref: grid.ref(fh, firstCol), key: 'missingBlock', params: { label: '年度资金总额' } });
-  return { funds, split, money };
+  return { funds, split, currency };
 }
 
 function readSplit(grid: Grid, dicts: Dicts, r: number, c: number, nature: 'income' | 'expense'): SplitItem | null {
@@ -358,19 +499,15 @@ function bindTasks(
   minRow: number,
   numeric: SelfTable['numeric'],
   grow: (r: number, c: number) => void,
-): { tasks: TaskRow[]; money: string } {
+): { tasks: TaskRow[]; currency: Currency | null } {
   const tasks: TaskRow[] = [];
-  let money = '万元';
+  let currency: Currency | null = null;
   for (let r = headerRow - 1; r >= Math.max(minRow, headerRow - 30); r--) {
     const cols: Partial<Record<'task' | 'completion' | 'budget' | 'exec', number>> = {};
     for (let c = grid.left; c <= grid.right; c++) {
       const role = lookup(dicts.weightedFunds, grid.label(r, c)) as 'block' | 'task' | 'completion' | 'budget' | 'exec' | null;
       if (role && role !== 'block' && cols[role] === undefined) cols[role] = c;
-      if (role === 'budget' || role === 'exec') {
-        const t = grid.text(r, c);
-        if (/万元/.test(t)) money = '万元';
-        else if (/元/.test(t)) money = '元';
-      }
+      if (role === 'budget' || role === 'exec') currency ??= currencyIn(grid.text(r, c));
       if (role === 'block') grow(r, c);
     }
     if (cols.task === undefined || (cols.budget === undefined && cols.exec === undefined)) continue;
@@ -390,7 +527,7 @@ function bindTasks(
     }
     break;
   }
-  return { tasks, money };
+  return { tasks, currency };
 }
 
 function headerFields(

@@ -1,4 +1,5 @@
 import labels from '../data/labels.json';
+import { simplified } from './script';
 import { nfkc } from './text';
 
 const NUMBERING = /^(其中[:：]?|\d{1,2}[、.．)](?!\d)|[一二三四五六七八九十]{1,3}[、.．]|\(\d{1,2}\)|\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}\))/;
@@ -6,7 +7,7 @@ const NUMBERING = /^(其中[:：]?|\d{1,2}[、.．)](?!\d)|[一二三四五六�
 /** A label reduced to what identifies it: `   1、公务用车购置和维护经费：` → `公务用车购置和维护经费`. */
 export function normalizeLabel(s: string): string {
   let t = s.replace(/[①-⑳]/g, '');
-  t = nfkc(t).replace(/\s+/g, '').replace(/[“”"‘’'「」『』《》]/g, '');
+  t = simplified(nfkc(t)).replace(/\s+/g, '').replace(/[“”"‘’'「」『』《》]/g, '');
   for (let prev = ''; prev !== t; ) {
     prev = t;
     t = t.replace(NUMBERING, '');
@@ -60,8 +61,13 @@ export function levelKey(label: string): string | null {
   return null;
 }
 
-/** Whether an indicator name says higher is better, lower is better, or neither. The last keyword in the name wins. */
+/**
+ * Whether an indicator says higher is better, lower is better, or neither: under a 二级指标 such as 成本指标 always
+ * lower; otherwise by the keyword of its name that ends last (`经费到位率` is higher, `项目总经费` lower).
+ */
 export function indicatorNature(name: string, level2 = ''): 'higher' | 'lower' | null {
+  const l2 = normalizeLabel(level2);
+  if (l2 && labels.nature.underLevel2.lower.some((w) => l2.includes(w))) return 'lower';
   const t = normalizeLabel(name);
   let best: { end: number; len: number; nature: 'higher' | 'lower' } | null = null;
   for (const nature of ['higher', 'lower'] as const) {
@@ -72,6 +78,25 @@ export function indicatorNature(name: string, level2 = ''): 'higher' | 'lower' |
       if (!best || end > best.end || (end === best.end && w.length > best.len)) best = { end, len: w.length, nature };
     }
   }
-  if (best) return best.nature;
-  return normalizeLabel(level2).includes('成本') ? 'lower' : null;
+  return best ? best.nature : null;
+}
+
+const GRADE_WORDS = Object.entries(labels.grades).filter(([k]) => k !== '$comment') as Array<[string, string[]]>;
+
+/**
+ * The profile grade a stated grade names: the grade itself (`优`), or a word of the same band (`优秀`, `良好`,
+ * `合格`, `不合格`), whole words only. Null when the text names no grade.
+ */
+export function gradeNamed(text: string, grades: string[]): string | null {
+  const t = normalizeLabel(text).replace(/^(等级|评价等级|自评等级|评价结果|自评结果)[:：]?/, '').replace(/(级|等)$/, '');
+  if (!t) return null;
+  if (grades.includes(t)) return t;
+  for (const [band, words] of GRADE_WORDS) {
+    if (!words.includes(t)) continue;
+    if (grades.includes(band)) return band;
+    // A profile with its own names: match by position among the four bands.
+    const i = GRADE_WORDS.findIndex(([b]) => b === band);
+    if (grades.length === GRADE_WORDS.length) return grades[i];
+  }
+  return null;
 }

@@ -1,57 +1,101 @@
-import { D, Dec, decFromNumber } from '../decimal';
+import { D, Dec, ONE, decFromNumber } from '../decimal';
 import { CellRef, CellType, RawValue } from '../snapshot';
 import { compactText, isNotApplicable } from './text';
 
 export interface ParsedNumber {
+  /** The number as written; a percent as its fraction (`95%` → 0.95). */
   value: Dec;
   percent: boolean;
+  /** The unit as written after the number, magnitude word included (`万元`, `人`, `元/人*月`), or null. */
   unit: string | null;
+  /** The factor of a magnitude word (`2.5万人` → 10000); 1 without one. */
+  magnitude: Dec;
+  /** The unit without its magnitude word (`元`, `人`), or null. */
+  base: string | null;
   /** Decimal places of the value as written, counted on the fraction for a percent ("45.38%" → 4). */
   places: number;
+  /** Written as a round figure: `200余人`, `50多个`, `约20次`, `20次左右`. */
+  approx: boolean;
 }
 
-const UNITS = [
-  '万元', '亿元', '千元', '元', '万', '人次', '人', '次', '个', '天', '户', '场', '家', '辆', '台', '件', '项', '套', '份', '名',
-  '批', '栋', '间', '平方米', 'm2', '公里', 'km', '小时', '分钟', '分', '张', '所', '处', '条', '篇', '期', '册', '本', '座', '盏', '亩',
-];
-const UNIT_RE = new RegExp(`(${UNITS.join('|')})(/(年|月|日|天|人|次))?$`);
-const NUM_RE = /^([+-])?(\d{1,3}(?:,\d{3})+|\d+|(?=\.\d))(\.\d+)?$/;
+/** `amount`: a cell that feeds a total (no approximations). `target`: a 年度指标值 or 实际完成值. */
+export type NumberMode = 'amount' | 'target';
 
-/** Reads number text: `1,386.49`, `1.70`, `95%`, `2170.20万元`, `１２`, ` -0.06% `. Returns null for anything else. */
-export function parseNumberText(input: string): ParsedNumber | null {
+const NUM_RE = /^([+-])?(\d{1,3}(?:,\d{3})+|\d+|(?=\.\d))(\.\d+)?/;
+const MAGNITUDES: Array<[string, number]> = [['百万', 1e6], ['千万', 1e7], ['万', 1e4], ['亿', 1e8], ['千', 1e3]];
+/**
+ * Any unit: a short run that starts with a letter or a non-ASCII sign (not a digit or punctuation) and holds no
+ * digit except the 2 or 3 of `m2`/`km3`. `元/人*月`, `人次`, `㎡`, `TB`, `倍`, `起`.
+ */
+const UNIT_RE = /^(?:[A-Za-z]+[23]?|[^\x00-\x7f\d，。；：、！？（）“”‘’《》【】…—～])(?:[A-Za-z]+[23]?|[^\x00-\x7f\d，。；：！？“”‘’《》【】…～]|[/*()·])*$/;
+/** Percent forms: `%`, `百分比`, `98%(百分比)`; in a target, a word may follow (`100%覆盖`). */
+const PERCENT_RE = /^(?:%|百分比|百分点)(?:\(百分比\)|\(%\))?/;
+const APPROX_PREFIX = /^(约|大约|近)/;
+const APPROX_SUFFIX = /(左右|上下)$/;
+
+/**
+ * Reads number text: `1,386.49`, `1.70`, `95%`, `2170.20万元`, `１２`, ` -0.06% `; in target mode also any unit
+ * with magnitude words and round figures (`2.5万人`, `200余人`, `约20次`, `100%覆盖`). Returns null for anything else.
+ */
+export function parseNumberText(input: string, mode: NumberMode = 'amount'): ParsedNumber | null {
   let t = compactText(input);
   if (!t) return null;
-  let percent = false;
-  let permille = false;
-  let unit: string | null = null;
-  if (t.endsWith('%')) {
-    percent = true;
-    t = t.slice(0, -1);
-  } else if (t.endsWith('‰')) {
-    permille = true;
-    t = t.slice(0, -1);
-  } else {
-    const m = UNIT_RE.exec(t);
-    if (m && m.index > 0) {
-      unit = m[0];
-      t = t.slice(0, m.index);
+  let approx = false;
+  if (mode === 'target') {
+    const a = APPROX_PREFIX.exec(t) ?? APPROX_SUFFIX.exec(t);
+    if (a) {
+      approx = true;
+      t = a.index === 0 ? t.slice(a[0].length) : t.slice(0, a.index);
     }
   }
   const m = NUM_RE.exec(t);
-  if (!m) return null;
+  if (!m || (!m[2] && !m[3])) return null;
   const digits = `${m[1] ?? ''}${(m[2] || '0').replace(/,/g, '')}${m[3] ?? ''}`;
-  const written = m[3] ? m[3].length - 1 : 0;
+  let rest = t.slice(m[0].length);
+  if (/^[\d.,]/.test(rest)) return null;
   let value = new D(digits);
-  let places = written;
-  if (percent) {
-    value = value.dividedBy(100);
-    places += 2;
-  } else if (permille) {
-    value = value.dividedBy(1000);
-    places += 3;
-    unit = '‰';
+  let places = m[3] ? m[3].length - 1 : 0;
+  let percent = false;
+  let unit: string | null = null;
+  let base: string | null = null;
+  let magnitude = ONE;
+  const pm = PERCENT_RE.exec(rest);
+  if (pm || rest.startsWith('‰')) {
+    const permille = !pm;
+    value = value.dividedBy(permille ? 1000 : 100);
+    places += permille ? 3 : 2;
+    percent = !permille;
+    unit = permille ? '‰' : null;
+    rest = rest.slice(pm ? pm[0].length : 1);
+    // `100%覆盖`, `95%以上` (the operator word was taken off by the target reader): a word may follow a percent.
+    if (rest && (mode === 'amount' || !/^[^\x00-\x7f\d]{1,6}$/.test(rest))) return null;
+    return { value, percent, unit, magnitude, base, places, approx };
   }
-  return { value, percent, unit, places };
+  let word = '';
+  for (const [w, factor] of MAGNITUDES) {
+    if (rest.startsWith(w) && !rest.startsWith('百分')) {
+      word = w;
+      magnitude = new D(factor);
+      rest = rest.slice(w.length);
+      break;
+    }
+  }
+  if (/^(余|多)/.test(rest)) {
+    if (mode === 'amount') return null;
+    approx = true;
+    rest = rest.slice(1);
+  }
+  if (rest) {
+    if (rest.length > 10 || !UNIT_RE.test(rest)) return null;
+    base = rest;
+  }
+  unit = word + (base ?? '') || null;
+  return { value, percent, unit, magnitude, base, places, approx };
+}
+
+/** The amount a parsed number stands for: its value times its magnitude word. */
+export function scaled(p: Pick<ParsedNumber, 'value' | 'magnitude'>): Dec {
+  return p.magnitude.equals(ONE) ? p.value : p.value.times(p.magnitude);
 }
 
 export type ReadKind = 'empty' | 'na' | 'number' | 'text' | 'error' | 'bool';
@@ -70,6 +114,8 @@ export interface CellRead {
   percent: boolean;
   /** Decimal places of the value as shown, on the fraction for percents; null when unknown. */
   places: number | null;
+  /** A unit written with the number (`2170.20万元`) or in its number format (`0.00"万元"`), or null. */
+  unit: string | null;
 }
 
 const formatPlaces = new Map<string, number | null>();
@@ -100,8 +146,20 @@ function placesFromShown(text: string): number | null {
   return dec + (pctSign ? 2 : 0);
 }
 
-function make(ref: CellRef, raw: RawValue, text: string, formula: string, numFmt: string, kind: ReadKind, value: Dec | null, fromText: boolean, percent: boolean, places: number | null): CellRead {
-  return { ref, text, raw, formula, numFmt, kind, value, fromText, percent, places };
+function make(ref: CellRef, raw: RawValue, text: string, formula: string, numFmt: string, kind: ReadKind, value: Dec | null, fromText: boolean, percent: boolean, places: number | null, unit: string | null = null): CellRead {
+  return { ref, text, raw, formula, numFmt, kind, value, fromText, percent, places, unit };
+}
+
+const formatUnits = new Map<string, string | null>();
+
+/** The unit a number format writes after the number: `#,##0.00"万元"` → 万元. */
+function unitFromFormat(fmt: string): string | null {
+  let u = formatUnits.get(fmt);
+  if (u !== undefined) return u;
+  const m = /"([^"\d]{1,6})"\s*(?:;|$)/.exec(fmt.split(';')[0]);
+  u = m ? m[1].trim() || null : null;
+  formatUnits.set(fmt, u);
+  return u;
 }
 
 /** Reads a snapshot cell: what the person sees counts, and numbers typed as text are read too. */
@@ -112,13 +170,13 @@ export function readCellValue(ref: CellRef, raw: RawValue, text: string, formula
     const fromFormat = placesFromFormat(numFmt);
     const places = fromFormat ?? placesFromShown(text);
     const percent = numFmt.includes('%') || (fromFormat === null && text.trim().endsWith('%'));
-    return make(ref, raw, text, formula, numFmt, 'number', decFromNumber(raw), false, percent, places);
+    return make(ref, raw, text, formula, numFmt, 'number', decFromNumber(raw), false, percent, places, numFmt.includes('"') ? unitFromFormat(numFmt) : null);
   }
   const s = typeof raw === 'string' ? raw : text;
   if (!s || !/\S/.test(s)) return make(ref, raw, text, formula, numFmt, 'empty', null, false, false, null);
   if (isNotApplicable(s)) return make(ref, raw, text, formula, numFmt, 'na', null, false, false, null);
   const p = parseNumberText(s);
-  if (p) return make(ref, raw, text, formula, numFmt, 'number', p.value, true, p.percent, p.places);
+  if (p) return make(ref, raw, text, formula, numFmt, 'number', p.value, true, p.percent, p.places, p.unit);
   return make(ref, raw, text, formula, numFmt, 'text', null, false, false, null);
 }
 

@@ -9,6 +9,8 @@ export interface Profile {
   name: { 'zh-CN': string; 'en-US': string };
   total: number;
   levels: Array<{ keys: string[]; weight: number }>;
+  /** Whether the level weights bind every form (`rule`, the default) or only guide (`guide`): see schema.json. */
+  levelWeights?: 'rule' | 'guide';
   bareOperator: '>=' | '<=' | '=';
   execScore: { cap: number; places: number };
   scorePlaces: number;

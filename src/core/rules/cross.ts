@@ -1,4 +1,5 @@
-import { decStr, withinSumTolerance } from '../decimal';
+import { D, decStr } from '../decimal';
+import { convertMoney } from '../parse/currency';
 import { BasicTable, SelfTable } from '../model';
 import { isNumber } from '../parse/number';
 import { compactText } from '../parse/text';
@@ -33,8 +34,19 @@ export const CROSS_RULES: Rule[] = [
         const row = basic.rows.find((r) => r.role === 'project');
         const fin = row?.cells.final;
         if (!item || !isNumber(item.read) || !isNumber(fin)) continue;
-        if (withinSumTolerance(item.read.value, fin.value, 1)) continue;
-        ctx.report({ ref: item.read.ref, params: { actual: decStr(item.read.value)!, expected: decStr(fin.value)! }, expected: decStr(fin.value), actual: decStr(item.read.value) });
+        // Both in the 自评表's unit: a 基础数据表 kept in 元 beside a 自评表 in 万元 compares once converted.
+        const selfCur = self.currency ?? basic.currency ?? '万元';
+        const basicCur = basic.currency ?? self.currency ?? '万元';
+        const want = convertMoney(fin.value, basicCur, selfCur);
+        // Each table rounds to two decimals of its own unit: the coarser one bounds the difference.
+        const tolerance = convertMoney(new D('0.005'), selfCur === '万元' || basicCur === '万元' ? '万元' : '元', selfCur);
+        if (item.read.value.minus(want).abs().lessThanOrEqualTo(tolerance)) continue;
+        ctx.report({
+          ref: item.read.ref,
+          params: { actual: decStr(item.read.value)!, expected: decStr(fin.value)!, selfUnit: selfCur, basicUnit: basicCur },
+          expected: decStr(want),
+          actual: decStr(item.read.value),
+        });
       }
     },
   },

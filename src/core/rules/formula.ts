@@ -4,7 +4,7 @@ import { ComputedCell } from '../formula/expected';
 import { toR1C1 } from '../formula/tokens';
 import { Table } from '../model';
 import { a1, CellRef } from '../snapshot';
-import { Rule, RuleContext } from './types';
+import { Rule, RuleContext, Severity } from './types';
 
 /** What one computed cell's formula reads and computes, worked out once per check and shared by the rules. */
 interface Analysis {
@@ -134,7 +134,7 @@ function labelOf(tables: Table[], ref: CellRef): string {
 
 const STALE_TOLERANCE = new D('1e-9');
 
-function differs(cached: Evaluated, now: Evaluated): boolean {
+function differs(cached: Evaluated, now: Evaluated, tolerance: Dec | null = null): boolean {
   if (now.kind === 'unsupported' || now.kind === 'other') return false;
   if (cached.kind === 'error' || now.kind === 'error') return cached.kind !== now.kind || (cached.kind === 'error' && now.kind === 'error' && cached.code !== now.code);
   if (cached.kind !== 'number') return true;
@@ -142,16 +142,23 @@ function differs(cached: Evaluated, now: Evaluated): boolean {
   if (cached.value === now.value) return false;
   const c: Dec = decFromNumber(cached.value);
   const n: Dec = decFromNumber(now.value);
-  return c.minus(n).abs().greaterThan(STALE_TOLERANCE.times(D.max(1, n.abs())));
+  return c.minus(n).abs().greaterThan(tolerance ?? STALE_TOLERANCE.times(D.max(1, n.abs())));
+}
+
+/** How far a typed value may sit from the computed one and still be the same figure: half a unit of what it shows. */
+function shownTolerance(cell: ComputedCell): Dec {
+  const places = cell.read.places ?? (cell.kind === 'sum' ? 2 : 4);
+  return new D(5).times(new D(10).pow(-(places + 1)));
 }
 
 /** One finding about a computed cell's formula: the formula, the template's shape, the refs at fault, both values. */
-function reportFormula(ctx: RuleContext, a: Analysis, variant: string | undefined, refs: CellRef[]): void {
+function reportFormula(ctx: RuleContext, a: Analysis, variant: string | undefined, refs: CellRef[], severity?: Severity): void {
   const { cell } = a;
   const exp = expectedValue(ctx, cell);
   ctx.report({
     ref: cell.read.ref,
     variant,
+    severity,
     params: { label: cell.label, formula: a.formula, shape: cell.shape, refs: refsText(refs, cell.read.ref.sheet), actual: cachedText(cell), expected: show(exp) },
     expected: exp.kind === 'number' ? show(exp) : null,
     actual: cell.read.kind === 'number' ? decStr(cell.read.value) : cell.read.text || null,
@@ -181,7 +188,15 @@ export const FORMULA_RULES: Rule[] = [
     docs: { 'zh-CN': '合计公式漏掉了本块的单元格', 'en-US': 'a total leaves out cells of its block' },
     scope: 'workbook',
     check(ctx) {
-      for (const a of analyse(ctx)) if (a.cell.kind === 'sum' && a.deps && a.uncovered.length) reportFormula(ctx, a, undefined, a.uncovered);
+      const book = ctx.formulas.book;
+      // Blank or zero omitted cells leave the total right today (a warning: it breaks when they are filled).
+      const zero = (r: CellRef) => {
+        const read = book.grid(r.sheet)?.read(r.row, r.col);
+        return !read || read.kind === 'empty' || read.kind === 'na' || (read.kind === 'number' && read.value!.isZero());
+      };
+      for (const a of analyse(ctx)) {
+        if (a.cell.kind === 'sum' && a.deps && a.uncovered.length) reportFormula(ctx, a, undefined, a.uncovered, a.uncovered.every(zero) ? 'warning' : 'error');
+      }
     },
   },
   {
@@ -196,7 +211,10 @@ export const FORMULA_RULES: Rule[] = [
       for (const cell of cells) {
         if (cell.read.formula || cell.read.kind !== 'number' || !templated.has(cell.table)) continue;
         const exp = expectedValue(ctx, cell);
-        ctx.report({ ref: cell.read.ref, params: { label: cell.label, actual: cachedText(cell), shape: cell.shape, expected: show(exp) }, expected: cell.shape, actual: decStr(cell.read.value) });
+        // A typed value that equals what the template computes is only worth knowing; one that differs is a warning,
+        // unless the rule that checks that value already reports the cell.
+        const equal = exp.kind === 'number' && !differs({ kind: 'number', value: cell.read.value!.toNumber() }, exp, shownTolerance(cell));
+        ctx.report({ ref: cell.read.ref, severity: equal ? 'info' : 'warning', unlessReported: !equal, params: { label: cell.label, actual: cachedText(cell), shape: cell.shape, expected: show(exp) }, expected: cell.shape, actual: decStr(cell.read.value) });
       }
     },
   },

@@ -1,10 +1,10 @@
 import { D, Dec, ONE, ZERO, decStr, pct, round, sum, withinSumTolerance } from '../decimal';
 import { FundCol, Level, SelfTable } from '../model';
-import { indicatorNature } from '../parse/label';
 import { CellRead, isNumber } from '../parse/number';
 import { alignToTarget } from '../parse/target';
-import { gradeOf, rateAgrees, scoreAgrees } from '../compute/score';
+import { execScore, fitsExpected, gradeOf, rateAgrees, scoreAgrees } from '../compute/score';
 import { Rule, RuleContext } from './types';
+import type { CellRef } from '../snapshot';
 
 function pctOf(read: CellRead & { value: Dec }, exact: Dec): { params: { actualPct: string; expectedPct: string }; expected: string | null } {
   const p = read.places ?? 4;
@@ -12,9 +12,10 @@ function pctOf(read: CellRead & { value: Dec }, exact: Dec): { params: { actualP
   return { params: { actualPct: pct(read.value, shown), expectedPct: pct(exact, shown) }, expected: decStr(round(exact, p)) };
 }
 
-/** The weight a 一级指标 must carry: the one its label states, or the profile's for its key. */
+/** The weight a 一级指标 must carry: the one its label states, or the profile's for its key where they bind. */
 function levelWeight(level: Level, ctx: RuleContext): Dec | null {
   if (level.statedWeight !== null) return new D(level.statedWeight);
+  if (ctx.profile.levelWeights === 'guide') return null;
   const group = ctx.profile.levels.find((g) => g.keys.length === 1 && level.key !== null && g.keys[0] === level.key);
   return group ? new D(group.weight) : null;
 }
@@ -37,7 +38,14 @@ export const SELF_RULES: Rule[] = [
     check(ctx, t) {
       for (const f of t.funds) {
         const { rate, exec, annual } = f.cells;
-        if (!isNumber(rate) || !isNumber(exec) || !isNumber(annual) || annual.value.isZero()) continue;
+        if (!isNumber(rate) || !isNumber(exec) || !isNumber(annual)) continue;
+        if (annual.value.isZero()) {
+          // Nothing budgeted and nothing spent: a rate other than 0 (`100%` for 0 ÷ 0) states what did not happen.
+          if (exec.value.isZero() && !rate.value.isZero()) {
+            ctx.report({ ref: rate.ref, variant: 'zero', params: { label: `${f.label.text} 执行率`, actualPct: pct(rate.value, Math.max((rate.places ?? 4) - 2, 0)) }, expected: '0', actual: decStr(rate.value) });
+          }
+          continue;
+        }
         const exact = exec.value.dividedBy(annual.value);
         if (rateAgrees(rate, exact)) continue;
         const p = pctOf(rate, exact);
@@ -58,18 +66,21 @@ export const SELF_RULES: Rule[] = [
     severity: 'error',
     docs: { 'zh-CN': '预算执行率得分不符合评分规则', 'en-US': 'the budget-execution score breaks the profile rule' },
     scope: 'self',
-    check(ctx, t, i) {
-      const c = ctx.computed.self.get(i)!;
-      const total = t.funds.find((f) => f.role === 'total');
-      const stated = total?.cells.score;
-      if (!total || !isNumber(stated) || c.execScore === null || c.execRate === null) return;
-      if (scoreAgrees(stated.value, c.execScore, ctx.profile.execScore.places)) return;
-      ctx.report({
-        ref: stated.ref,
-        params: { actual: decStr(stated.value)!, expected: decStr(c.execScore)!, weight: decStr((total.cells.weight as CellRead & { value: Dec }).value)!, rate: pct(c.execRate) },
-        expected: decStr(c.execScore),
-        actual: decStr(stated.value),
-      });
+    check(ctx, t) {
+      // The 年度资金总额 row, and any sub-row that repeats a 分值 and 得分 of its own.
+      for (const f of t.funds) {
+        const { weight, score, exec, annual } = f.cells;
+        if (!isNumber(weight) || !isNumber(score) || !isNumber(exec) || !isNumber(annual) || annual.value.isZero()) continue;
+        const rate = exec.value.dividedBy(annual.value);
+        const want = execScore(weight.value, rate, ctx.profile);
+        if (scoreAgrees(score.value, want, ctx.profile.execScore.places)) continue;
+        ctx.report({
+          ref: score.ref,
+          params: { label: f.label.text, actual: decStr(score.value)!, expected: decStr(want)!, weight: decStr(weight.value)!, rate: pct(rate) },
+          expected: decStr(want),
+          actual: decStr(score.value),
+        });
+      }
     },
   },
   {
@@ -149,8 +160,16 @@ export const SELF_RULES: Rule[] = [
         const e = c.expected[k];
         if (e.kind !== 'exact' || !isNumber(ind.score) || !isNumber(ind.weight)) return;
         if (ind.score.value.greaterThan(ind.weight.value) || ind.score.value.isNegative()) return; // score-cap names it
-        if (scoreAgrees(ind.score.value, e.value, ctx.profile.scorePlaces)) return;
-        ctx.report({ ref: ind.score.ref, params: { name: ind.name.text, actual: decStr(ind.score.value)!, expected: decStr(e.value)!, basis: `@basis.${e.basis}` }, expected: decStr(e.value), actual: decStr(ind.score.value) });
+        if (fitsExpected(ind.score.value, e, ctx.profile.scorePlaces)) return;
+        // Above the rule is an inflated score; below it, a deduction an evaluator may make on purpose.
+        const above = ind.score.value.greaterThan(e.value) && (e.alt === undefined || ind.score.value.greaterThan(e.alt));
+        ctx.report({
+          ref: ind.score.ref,
+          severity: above ? 'error' : 'warning',
+          params: { name: ind.name.text, actual: decStr(ind.score.value)!, expected: decStr(e.value)!, basis: `@basis.${e.basis}` },
+          expected: decStr(e.value),
+          actual: decStr(ind.score.value),
+        });
       });
     },
   },
@@ -165,7 +184,9 @@ export const SELF_RULES: Rule[] = [
         const exact = c.completion[k];
         const stated = ind.completion;
         if (exact === null || !isNumber(stated)) return;
-        if (rateAgrees(stated, exact) || (exact.greaterThan(1) && rateAgrees(stated, ONE))) return;
+        const alt = c.completionAlt[k];
+        const agrees = (x: Dec) => rateAgrees(stated, x) || (x.greaterThan(1) && rateAgrees(stated, ONE));
+        if (agrees(exact) || (alt !== null && agrees(alt))) return;
         const p = pctOf(stated, exact);
         ctx.report({ ref: stated.ref, params: { name: ind.name.text, ...p.params, target: ind.target?.text ?? '', value: ind.actual?.text ?? '' }, expected: p.expected, actual: decStr(stated.value) });
       });
@@ -176,29 +197,36 @@ export const SELF_RULES: Rule[] = [
     severity: 'error',
     docs: { 'zh-CN': '一级指标下分值合计与其权重不符', 'en-US': 'weights under a 一级指标 differ from its weight' },
     scope: 'self',
-    check(ctx, t) {
-      const withIndicators: Level[] = [];
+    check(ctx, t, i) {
+      const withWeights: Level[] = [];
       for (const level of t.levels) {
-        if (!level.indicators.length) continue;
-        withIndicators.push(level);
+        if (!level.indicators.some((i) => isNumber(t.indicators[i].weight))) continue;
+        withWeights.push(level);
         if (level.statedWeight === null) continue;
         const want = new D(level.statedWeight);
         const got = levelWeights(t, level);
         if (!got.equals(want)) ctx.report({ ref: level.label.ref, params: { level: level.label.text, actual: decStr(got)!, expected: decStr(want)! }, expected: decStr(want), actual: decStr(got) });
       }
-      if (t.layout === 'dept-weighted') return;
+      // A form whose 一级指标 state their weights (`产出指标（40分）`) carries its own scheme: the profile's does not apply.
+      if (t.layout === 'dept-weighted' || t.levels.some((l) => l.statedWeight !== null)) return;
+      const off: Array<{ ref: CellRef; level: string; got: Dec; want: Dec }> = [];
       for (const group of ctx.profile.levels) {
-        const levels = withIndicators.filter((l) => l.key !== null && group.keys.includes(l.key));
+        const levels = withWeights.filter((l) => l.key !== null && group.keys.includes(l.key));
         if (!levels.length) continue;
         const got = sum(levels.map((l) => levelWeights(t, l)));
         const want = new D(group.weight);
-        if (!got.equals(want)) ctx.report({ ref: levels[0].label.ref, params: { level: levels.map((l) => l.label.text).join(' + '), actual: decStr(got)!, expected: decStr(want)! }, expected: decStr(want), actual: decStr(got) });
+        if (!got.equals(want)) off.push({ ref: levels[0].label.ref, level: levels.map((l) => l.label.text).join(' + '), got, want });
       }
       const exec = t.funds.find((f) => f.role === 'total')?.cells.weight;
       const execGroup = ctx.profile.levels.find((g) => g.keys.length === 1 && g.keys[0] === '预算执行');
-      if (isNumber(exec) && execGroup && !exec.value.equals(execGroup.weight)) {
-        ctx.report({ ref: exec.ref, params: { level: '预算执行率', actual: decStr(exec.value)!, expected: String(execGroup.weight) }, expected: String(execGroup.weight), actual: decStr(exec.value) });
+      if (isNumber(exec) && execGroup && !exec.value.equals(execGroup.weight)) off.push({ ref: exec.ref, level: '预算执行率', got: exec.value, want: new D(execGroup.weight) });
+      if (ctx.profile.levelWeights === 'guide') {
+        // Guidance only: a form may split its weights its own way. The profile's split is cited just to point at
+        // the one level that explains a total that does not add up.
+        const gap = ctx.computed.self.get(i)!.summary.weightTotal.minus(ctx.profile.total);
+        if (gap.isZero() || off.length !== 1 || !off[0].got.minus(off[0].want).equals(gap)) return;
       }
+      for (const o of off) ctx.report({ ref: o.ref, params: { level: o.level, actual: decStr(o.got)!, expected: decStr(o.want)! }, expected: decStr(o.want), actual: decStr(o.got) });
     },
   },
   {
@@ -224,6 +252,8 @@ export const SELF_RULES: Rule[] = [
       const got = ctx.computed.self.get(i)!.summary.weightTotal;
       const want = new D(ctx.profile.total);
       const stated = t.total?.weight;
+      // A form without any 分值 filled has nothing to add up (value.missing names the empty column).
+      if (!t.indicators.some((ind) => isNumber(ind.weight))) return;
       const firstWeight = t.indicators.find((ind) => ind.weight)?.weight ?? null;
       if (!got.equals(want)) {
         const ref = (isNumber(stated) ? stated.ref : null) ?? firstWeight?.ref ?? null;
@@ -242,6 +272,8 @@ export const SELF_RULES: Rule[] = [
       const stated = t.total?.score;
       if (!isNumber(stated)) return;
       const scores = t.indicators.map((ind) => ind.score).filter(isNumber).map((r) => r.value);
+      // Without a single indicator score (a form whose template has no 得分 column filled) there is no sum to compare.
+      if (!scores.length) return;
       const exec = t.funds.find((f) => f.role === 'total')?.cells.score;
       const summed = sum(scores).plus(isNumber(exec) ? exec.value : ZERO);
       if (scoreAgrees(stated.value, summed, ctx.profile.scorePlaces)) return;
@@ -278,9 +310,11 @@ export const SELF_RULES: Rule[] = [
       t.indicators.forEach((ind, k) => {
         if (!ind.reason || hasReason(t, k) || !isNumber(ind.weight)) return;
         const e = c.expected[k];
-        const short = (isNumber(ind.score) && ind.score.value.lessThan(ind.weight.value)) || (e.kind === 'exact' && e.basis !== 'achieved' && e.value.lessThan(ind.weight.value));
+        const w = ind.weight.value;
+        const shortByRule = e.kind === 'exact' && e.basis !== 'achieved' && e.value.lessThan(w) && (e.alt === undefined || e.alt.lessThan(w));
+        const short = (isNumber(ind.score) && ind.score.value.lessThan(w)) || shortByRule || (e.kind === 'range' && !!e.short);
         if (!short) return;
-        const byRule = e.kind === 'exact' && e.value.lessThan(ind.weight.value) ? e.value : null;
+        const byRule = shortByRule && e.kind === 'exact' ? e.value : null;
         const score = byRule ? decStr(byRule)! : isNumber(ind.score) ? decStr(ind.score.value)! : '—';
         ctx.report({ ref: ind.reason.ref, params: { name: ind.name.text, score, weight: decStr(ind.weight.value)! } });
       });
@@ -299,7 +333,8 @@ export const SELF_RULES: Rule[] = [
         const ac = ind.actualParsed;
         if (tg.kind !== 'quant' || ac.kind !== 'quant' || (tg.op !== '>=' && tg.op !== '>') || !tg.value.greaterThan(0) || hasReason(t, k)) return;
         const a = alignToTarget(tg, ac);
-        if (!a.greaterThanOrEqualTo(tg.value.times(margin))) return;
+        // The margin is how far is still ordinary: only strictly beyond it needs a word (120% of target does not).
+        if (a === null || !a.greaterThan(tg.value.times(margin))) return;
         ctx.report({ ref: (ind.actual ?? ind.name).ref, params: { name: ind.name.text, actual: ac.text, target: tg.text, ratio: pct(a.dividedBy(tg.value), 0) }, expected: decStr(tg.value), actual: decStr(a) });
       });
     },
@@ -311,14 +346,8 @@ export const SELF_RULES: Rule[] = [
     scope: 'self',
     check(ctx, t) {
       for (const ind of t.indicators) {
-        const tg = ind.targetParsed;
-        if (tg.kind !== 'quant' || !tg.explicit || !ind.target) continue;
-        const nature = indicatorNature(ind.name.text, ind.level2?.text ?? '');
-        const down = tg.op === '<=' || tg.op === '<';
-        const up = tg.op === '>=' || tg.op === '>';
-        if ((nature === 'higher' && down) || (nature === 'lower' && up)) {
-          ctx.report({ ref: ind.target.ref, params: { name: ind.name.text, nature: `@nature.${nature}`, target: ind.target.text }, actual: ind.target.text });
-        }
+        if (!ind.contradicted || !ind.target || !ind.nature) continue;
+        ctx.report({ ref: ind.target.ref, params: { name: ind.name.text, nature: `@nature.${ind.nature}`, target: ind.target.text }, actual: ind.target.text });
       }
     },
   },

@@ -27,6 +27,8 @@ export interface Finding {
   params: Params;
   /** The catalogue key of the message (the rule id, or `rule:variant`). */
   key: string;
+  /** See Report.unlessReported. */
+  unlessReported?: boolean;
 }
 
 export interface Report {
@@ -36,6 +38,10 @@ export interface Report {
   actual?: string | null;
   /** Message variant, when a rule has more than one wording. */
   variant?: string;
+  /** The severity of this case, for a rule with two (RULES.md); a profile's setting for the rule still wins. */
+  severity?: Severity;
+  /** Dropped when another rule reports the same cell (that rule says what is wrong with it). */
+  unlessReported?: boolean;
 }
 
 /** What the formula rules share: the workbook, the formula engine and the cells the template computes. */

@@ -1,0 +1,44 @@
+import { D, Dec } from '../decimal';
+import { CellRead } from './number';
+import { nfkc } from './text';
+
+/** The currency unit a table states its amounts in. */
+export type Currency = '元' | '万元';
+
+const FACTORS: Record<string, number> = { 元: 1, 千元: 1e3, 万: 1e4, 万元: 1e4, 百万元: 1e6, 亿: 1e8, 亿元: 1e8 };
+
+const STATED = /(?:金额)?单位[:：]\s*(万元|元)(?![/\w\u4e00-\u9fff])/;
+const IN_BRACKETS = /[(（]\s*(万元|元)\s*[)）]/;
+
+/** The currency a header or note names: `单位：万元`, `项目资金（万元）`, `预算数（元）`; null when it names none. */
+export function currencyIn(text: string): Currency | null {
+  if (!text || !text.includes('元')) return null;
+  const t = nfkc(text);
+  const m = STATED.exec(t) ?? IN_BRACKETS.exec(t);
+  return m ? (m[1] as Currency) : null;
+}
+
+/** The factor of a currency unit written with an amount (`万元` → 10000), or null for any other unit. */
+export function currencyFactor(unit: string | null): number | null {
+  return unit ? (FACTORS[unit] ?? null) : null;
+}
+
+/** The currency an amount written with its own unit implies (`3359.62万` → 万元). */
+export function currencyOfUnit(unit: string | null): Currency | null {
+  const f = currencyFactor(unit);
+  return f === null ? null : f >= 1e4 ? '万元' : '元';
+}
+
+export function convertMoney(value: Dec, from: Currency, to: Currency): Dec {
+  if (from === to) return value;
+  return from === '万元' ? value.times(10000) : value.dividedBy(10000);
+}
+
+/** An amount cell in its table's currency: `2170.20万元` in a table kept in 元 reads as 21,702,000. */
+export function inCurrency(read: CellRead, currency: Currency | null): CellRead {
+  const f = currencyFactor(read.unit);
+  if (f === null || read.value === null || currency === null) return read;
+  const to = currency === '万元' ? 1e4 : 1;
+  if (f === to) return read;
+  return { ...read, value: read.value.times(new D(f)).dividedBy(to) };
+}
