@@ -38,7 +38,9 @@ describe('jixiao check --format json', () => {
     expect(doc).toMatchObject({ version: 1, profile: 'mof-2020' });
     const [f1, f2] = doc.files;
     expect(f1).toMatchObject({ file: fx('seed001-dept-hunan.xlsx'), ok: true, error: null });
-    expect(f1.tables[0]).toEqual({ kind: 'basic', layout: 'hunan-basic', sheet: '基础数据表', range: 'A1:G28', unit: '邵阳市北塔区机关事务服务中心', year: 2023 });
+    expect(f1.tables[0]).toEqual({ kind: 'basic', layout: 'hunan-basic', sheet: '基础数据表', range: 'A1:G28', unit: '邵阳市北塔区机关事务服务中心', year: 2023, currency: '万元' });
+    expect(f1.tables[1].currency).toBe('万元');
+    expect(f2.tables[0].currency).toBe('元');
     expect(f1.tables[1].summary).toEqual({ weightTotal: '100', statedTotal: '100', computedTotal: '100', statedGrade: null, computedGrade: '优' });
     expect(f1.findings).toContainEqual({ rule: 'basic.sum', severity: 'error', sheet: '基础数据表', cell: 'B6', message: '三公经费 2022年决算数 196.26 ≠ 下级合计 197.96', expected: '197.96', actual: '196.26' });
     expect(f1.computed).toContainEqual({ sheet: '基础数据表', cell: 'D4', label: '在职人员控制率', value: '2' });

@@ -122,6 +122,8 @@ const CASES: Case[] = [
   miss('self.deviation-missing', '4 of 5 with a reason', sheetsFor('self', undefined, at(S('大型疫情', 7, 4), '大型疫情', 8, '疫情后保障任务减少')), '自评表!I13'),
   fire('self.overachieve', '3次 against ≥2次', sheetsFor('self', undefined, S('大型疫情', 5, '3次')), '自评表!F13'),
   miss('self.overachieve', '2.3次 against ≥2次 is under 120%', sheetsFor('self', undefined, S('大型疫情', 5, '2.3次')), '自评表!F13'),
+  miss('self.overachieve', '2.4次 against ≥2次 is exactly 120%, not beyond it', sheetsFor('self', undefined, S('大型疫情', 5, '2.4次')), '自评表!F13'),
+  fire('self.overachieve', '2.41次 against ≥2次 is beyond 120%', sheetsFor('self', undefined, S('大型疫情', 5, '2.41次')), '自评表!F13'),
   fire('self.target-direction', '满意度 ≤95%', sheetsFor('self', undefined, S('人民群众满意度', 4, '≤95%')), '自评表!E25'),
   miss('self.target-direction', '满意度 ≥95%', sheetsFor('self'), '自评表!E25'),
   fire('self.target-parse', '≥1.2.3次', sheetsFor('self', undefined, S('大型疫情', 4, '≥1.2.3次')), '自评表!E13'),

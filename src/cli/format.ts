@@ -7,8 +7,8 @@ import type { FileResult } from './files';
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
 
 const L = {
-  'zh-CN': { workbook: '工作簿', total: '总分', computed: '计算', grade: '等级', weights: '分值合计', expected: '期望', actual: '实际', files: (n: number) => `共 ${n} 个文件`, counts: (e: number, w: number, i: number) => `${e} 个错误，${w} 个警告，${i} 个提示`, unreadable: (n: number) => `${n} 个文件无法读取`, none: '未发现问题' },
-  'en-US': { workbook: 'Workbook', total: 'total', computed: 'computed', grade: 'grade', weights: 'weights', expected: 'expected', actual: 'actual', files: (n: number) => `${n} file${n === 1 ? '' : 's'}`, counts: (e: number, w: number, i: number) => `${e} errors, ${w} warnings, ${i} notes`, unreadable: (n: number) => `${n} unreadable`, none: 'no problems found' },
+  'zh-CN': { workbook: '工作簿', total: '总分', computed: '计算', grade: '等级', weights: '分值合计', expected: '期望', actual: '实际', files: (n: number) => `共 ${n} 个文件`, counts: (e: number, w: number, i: number) => `${e} 个错误，${w} 个警告，${i} 个提示`, unreadable: (n: number) => `${n} 个文件无法读取`, none: '未发现问题', currency: '单位：' },
+  'en-US': { workbook: 'Workbook', total: 'total', computed: 'computed', grade: 'grade', weights: 'weights', expected: 'expected', actual: 'actual', files: (n: number) => `${n} file${n === 1 ? '' : 's'}`, counts: (e: number, w: number, i: number) => `${e} errors, ${w} warnings, ${i} notes`, unreadable: (n: number) => `${n} unreadable`, none: 'no problems found', currency: 'amounts in ' },
 };
 
 function line(f: Finding, lang: Lang): string {
@@ -45,7 +45,7 @@ export function formatText(results: FileResult[], lang: Lang): string {
     warnings += findings.filter((f) => f.severity === 'warning').length;
     infos += findings.filter((f) => f.severity === 'info').length;
     info.forEach((t, i) => {
-      const head = [text(`table.${t.kind}`, lang), `${t.sheet}!${t.range}`, t.layout, t.unit, t.year ? String(t.year) : null].filter(Boolean).join(' · ');
+      const head = [text(`table.${t.kind}`, lang), `${t.sheet}!${t.range}`, t.layout, t.unit, t.year ? String(t.year) : null, t.currency ? `${l.currency}${t.currency}` : null].filter(Boolean).join(' · ');
       out.push(`  ${head}`);
       if (t.summary) {
         const s = t.summary;
@@ -76,7 +76,7 @@ export function formatJson(results: FileResult[], profile: string): string {
       file: r.file,
       ok: true,
       error: null,
-      tables: res.info.map((t) => ({ kind: t.kind, layout: t.layout, sheet: t.sheet, range: t.range, unit: t.unit, year: t.year, ...(t.summary ? { summary: t.summary } : {}) })),
+      tables: res.info.map((t) => ({ kind: t.kind, layout: t.layout, sheet: t.sheet, range: t.range, unit: t.unit, year: t.year, currency: t.currency, ...(t.summary ? { summary: t.summary } : {}) })),
       findings: res.findings.map((f) => ({ rule: f.rule, severity: f.severity, sheet: f.sheet, cell: f.cell, message: f.message, expected: f.expected, actual: f.actual })),
       computed: res.computed.values.map((v) => ({ sheet: v.sheet, cell: v.ref ? a1(v.ref.row, v.ref.col) : null, label: v.label, value: decStr(v.value) })),
     };

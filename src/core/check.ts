@@ -34,6 +34,8 @@ export interface TableInfo {
   range: string;
   unit: string | null;
   year: number | null;
+  /** The currency unit the table states its amounts in (单位：元 / 万元), or null. */
+  currency: '元' | '万元' | null;
   summary?: TableSummary;
 }
 
@@ -143,7 +145,7 @@ export function check(snapshot: Snapshot, options: CheckOptions = {}): CheckResu
       a.rule.localeCompare(b.rule),
   );
   const info: TableInfo[] = tables.map((t, i) => {
-    const base: TableInfo = { kind: t.kind, layout: t.layout, sheet: t.sheet, range: areaA1(t.range), unit: t.unit, year: t.year };
+    const base: TableInfo = { kind: t.kind, layout: t.layout, sheet: t.sheet, range: areaA1(t.range), unit: t.unit, year: t.year, currency: t.currency };
     const s = computed.self.get(i);
     return s ? { ...base, summary: summaryStrings(s.summary) } : base;
   });

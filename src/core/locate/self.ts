@@ -160,11 +160,14 @@ function targetCell(grid: Grid, r: number, h: Header): TextCell | null {
   if (tc === undefined) return null;
   const base = grid.textCell(r, tc);
   if (!base.text || (h.cols.op === undefined && h.cols.unit === undefined)) return base;
-  const op = h.cols.op === undefined ? null : OPERATOR_WORDS.get(normalizeLabel(grid.text(r, h.cols.op))) ?? null;
+  const opText = h.cols.op === undefined ? '' : grid.text(r, h.cols.op).trim();
+  const op = OPERATOR_WORDS.get(normalizeLabel(opText)) ?? null;
   if (op === 'qual') return base;
   const unit = h.cols.unit === undefined ? '' : cleanText(grid.text(r, h.cols.unit));
   const withUnit = unit && !base.text.endsWith(unit) && /\d$/.test(base.text) ? `${base.text}${unit}` : base.text;
-  return { ref: base.ref, text: op && /^[\d.+-]/.test(withUnit) ? `${op}${withUnit}` : withUnit };
+  // The sign as written (`≥`), or the one a word stands for (`正向` → `>=`).
+  const sign = op && /^[<>=≥≤﹦＝]+$/.test(opText) ? opText : op;
+  return { ref: base.ref, text: sign && /^[\d.+-]/.test(withUnit) ? `${sign}${withUnit}` : withUnit };
 }
 
 function contradicts(nature: Indicator['nature'], op: Operator): boolean {
