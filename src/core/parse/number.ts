@@ -27,7 +27,7 @@ const MAGNITUDES: Array<[string, number]> = [['百万', 1e6], ['千万', 1e7], [
  * Any unit: a short run that starts with a letter or a non-ASCII sign (not a digit or punctuation) and holds no
  * digit except the 2 or 3 of `m2`/`km3`. `元/人*月`, `人次`, `㎡`, `TB`, `倍`, `起`.
  */
-const UNIT_RE = /^(?:[A-Za-z]+[23]?|[^\x00-\x7f\d，。；：、！？（）“”‘’《》【】…—～])(?:[A-Za-z]+[23]?|[^\x00-\x7f\d，。；：！？“”‘’《》【】…～]|[/*()·])*$/;
+const UNIT_RE = /^(?:[A-Za-z]+[23]?|(?![，。；：、！？（）“”‘’《》【】…—～])[\u0080-\uffff])(?:[A-Za-z]+[23]?|(?![，。；：！？“”‘’《》【】…～])[\u0080-\uffff]|[/*()·])*$/;
 /** Percent forms: `%`, `百分比`, `98%(百分比)`; in a target, a word may follow (`100%覆盖`). */
 const PERCENT_RE = /^(?:%|百分比|百分点)(?:\(百分比\)|\(%\))?/;
 const APPROX_PREFIX = /^(约|大约|近)/;
@@ -68,7 +68,7 @@ export function parseNumberText(input: string, mode: NumberMode = 'amount'): Par
     unit = permille ? '‰' : null;
     rest = rest.slice(pm ? pm[0].length : 1);
     // `100%覆盖`, `95%以上` (the operator word was taken off by the target reader): a word may follow a percent.
-    if (rest && (mode === 'amount' || !/^[^\x00-\x7f\d]{1,6}$/.test(rest))) return null;
+    if (rest && (mode === 'amount' || !/^[\u0080-\uffff]{1,6}$/.test(rest))) return null;
     return { value, percent, unit, magnitude, base, places, approx };
   }
   let word = '';

@@ -5,7 +5,7 @@ import { Converter } from 'opencc-js/t2cn';
  * through converters and some offices' own templates print 產出指標 / 年度資金總額; labels and targets are matched
  * after this fold, while messages keep the text as written.
  */
-const ASCII = /^[\x00-\x7f]*$/;
+const NON_ASCII = /[\u0080-\uffff]/;
 
 let convert: ((s: string) => string) | null = null;
 
@@ -13,7 +13,7 @@ let convert: ((s: string) => string) | null = null;
 const cache = new Map<string, string>();
 
 export function simplified(s: string): string {
-  if (!s || ASCII.test(s)) return s;
+  if (!s || !NON_ASCII.test(s)) return s;
   const hit = cache.get(s);
   if (hit !== undefined) return hit;
   convert ??= Converter({ from: 't', to: 'cn' });

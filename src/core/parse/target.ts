@@ -60,7 +60,7 @@ const WITHIN = /(?<=[^\d.%])内$/;
 /** Words that may open a figure without changing it: `完成100%`, `累计500人次`. */
 const LEAD = /^(完成|实现|确保|保持|累计|共计|合计|总计|共|全年|年均|平均|预计)/;
 const RANGE = /^(.+?)(?:-|~|至|到)(.+)$/;
-const INNER = /^[^\x00-\x7f\d]{1,8}?(?<![第前后])(?=[<>=\d])/;
+const INNER = /^[\u0080-\uffff]{1,8}?(?<![第前后])(?=[<>=\d])/;
 
 const memo = new Map<string, Target>();
 
