@@ -2,7 +2,9 @@
  * Writes the sample workbooks built from the seeds' numbers to examples/ and test/fixtures/,
  * plus the bad inputs the CLI tests use. Run: npm run examples
  */
+import { execFileSync } from 'child_process';
 import { promises as fs } from 'fs';
+import os from 'os';
 import path from 'path';
 import { workbookBytes } from './fixtures/spec';
 import { EXAMPLES } from './fixtures/workbooks';
@@ -30,6 +32,29 @@ async function main(): Promise<void> {
   );
   await fs.writeFile(path.join(fixtures, 'bad-profile.json'), JSON.stringify({ id: 'bad', name: { 'zh-CN': '坏' }, total: '一百' }, null, 2));
   console.log('test/fixtures: bad-csv-renamed.xlsx, bad-truncated.xlsx, empty-workbook.xlsx, no-tables.xlsx, bad-profile.json');
+  await legacyCopies(fixtures, examples);
+}
+
+/**
+ * Legacy .xls copies of some examples, written by LibreOffice's own Excel 97 filter (an independent BIFF8 writer,
+ * as offices still send them). Kept in the repository: regenerated only where soffice is installed.
+ */
+async function legacyCopies(fixtures: string, examples: string): Promise<void> {
+  const names = ['seed001-dept-hunan.xlsx', 'seed001-formulas.xlsx', 'seed004-project.xlsx'];
+  const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'jixiao-xls-'));
+  try {
+    execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${tmp}/profile`, '--convert-to', 'xls', '--outdir', tmp, ...names.map((n) => path.join(examples, n))], { stdio: 'ignore', timeout: 120000 });
+  } catch {
+    console.log('soffice not found: the .xls fixtures were left as they are');
+    return;
+  }
+  for (const n of names) {
+    const xls = n.replace(/\.xlsx$/, '.xls');
+    await fs.copyFile(path.join(tmp, xls), path.join(fixtures, xls));
+    if (n === 'seed004-project.xlsx') await fs.copyFile(path.join(tmp, xls), path.join(examples, xls));
+    console.log(`test/fixtures/${xls}`);
+  }
+  await fs.rm(tmp, { recursive: true, force: true });
 }
 
 main().catch((e) => {

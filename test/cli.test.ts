@@ -62,7 +62,7 @@ describe('many files and bad input', () => {
     expect(doc.files[0]).toEqual({
       file: fx('bad-csv-renamed.xlsx'),
       ok: false,
-      error: { code: 'not-xlsx', message: expect.stringMatching(/^test\/fixtures\/bad-csv-renamed\.xlsx: 不是 \.xlsx 工作簿/) },
+      error: { code: 'not-xlsx', message: expect.stringMatching(/^test\/fixtures\/bad-csv-renamed\.xlsx: 不是 Excel 工作簿/) },
       tables: [],
       findings: [],
       computed: [],
@@ -72,7 +72,7 @@ describe('many files and bad input', () => {
   });
 
   it.each([
-    ['bad-csv-renamed.xlsx', 2, /bad-csv-renamed\.xlsx: 不是 \.xlsx 工作簿/],
+    ['bad-csv-renamed.xlsx', 2, /bad-csv-renamed\.xlsx: 不是 Excel 工作簿/],
     ['bad-truncated.xlsx', 2, /bad-truncated\.xlsx: 文件不完整/],
     ['missing.xlsx', 2, /missing\.xlsx: 文件不存在/],
     ['empty-workbook.xlsx', 1, /workbook\.no-tables\s+未找到基础数据表或自评表/],
@@ -111,7 +111,7 @@ describe('many files and bad input', () => {
   it('as a real process: exit code 2 and no stack trace for a renamed CSV', () => {
     const r = spawnSync(process.execPath, [require.resolve('tsx/cli'), 'src/cli/main.ts', 'check', fx('bad-csv-renamed.xlsx')], { encoding: 'utf8' });
     expect(r.status).toBe(2);
-    expect(r.stdout).toContain('bad-csv-renamed.xlsx: 不是 .xlsx 工作簿');
+    expect(r.stdout).toContain('bad-csv-renamed.xlsx: 不是 Excel 工作簿');
     expect(r.stderr).not.toMatch(/\bat \S+ \(/);
   });
 });

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { readXlsx } from '../src/host/xlsx/read';
+import { readWorkbook, readXlsx } from '../src/host/xlsx/read';
 import { inspectZip, MAX_UNPACKED_BYTES, XlsxReadError } from '../src/host/xlsx/guard';
 import { SheetSnapshot } from '../src/core/snapshot';
 
@@ -96,7 +96,7 @@ describe('xlsx host: refusing bad files before parsing', () => {
   });
 
   const refuse = async (bytes: Uint8Array, code: string) => {
-    const err = await readXlsx(bytes, 'dept/报送.xlsx').catch((e: unknown) => e);
+    const err = await readWorkbook(bytes, 'dept/报送.xlsx').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(XlsxReadError);
     expect((err as XlsxReadError).code).toBe(code);
     expect((err as XlsxReadError).message.startsWith('dept/报送.xlsx: ')).toBe(true);
@@ -105,7 +105,7 @@ describe('xlsx host: refusing bad files before parsing', () => {
 
   it('refuses a CSV renamed to .xlsx', () => refuse(new TextEncoder().encode('单位,三公经费\n北塔,196.26\n'), 'not-xlsx'));
   it('refuses an empty file', () => refuse(new Uint8Array(0), 'empty'));
-  it('refuses a legacy .xls (OLE) file', () => refuse(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), 'legacy-xls'));
+  it('refuses an OLE (.xls) header with nothing behind it as truncated', () => refuse(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), 'truncated'));
   it('refuses a truncated file', () => refuse(good.subarray(0, Math.floor(good.length * 0.6)), 'truncated'));
   it('refuses a zip that is not a workbook', async () => {
     const zip = new JSZip();

@@ -3,8 +3,8 @@ import { check, CheckResult } from '../core/check';
 import { builtInProfile, parseProfileText, Profile, ProfileError, BUILT_IN } from '../core/profiles';
 import type { Lang } from '../core/rules/types';
 import type { Binding } from '../core/bindings';
-import { XlsxReadError } from '../host/xlsx/guard';
-import { readXlsx } from '../host/xlsx/read';
+import { WorkbookFormat, XlsxReadError } from '../host/xlsx/guard';
+import { asXlsxBytes, readWorkbook } from '../host/xlsx/read';
 import { readFileBytes } from '../host/xlsx/file';
 
 export interface FileResult {
@@ -12,8 +12,10 @@ export interface FileResult {
   ok: boolean;
   error: { code: string; message: string } | null;
   result: CheckResult | null;
-  /** The file's bytes, kept only when a copy is to be written from them. */
+  /** The file's bytes as .xlsx (an .xls converted), kept only when a copy is to be written from them. */
   bytes?: Uint8Array;
+  /** The input's format: a copy of an .xls is written as .xlsx. */
+  format?: WorkbookFormat;
 }
 
 /** `--profile ID|PATH`: a built-in id, or a JSON file validated against the schema. */
@@ -34,8 +36,9 @@ export async function resolveProfile(arg: string | undefined): Promise<Profile> 
 export async function checkFile(file: string, profile: Profile, lang: Lang, keepBytes = false, bindings: Binding[] = []): Promise<FileResult> {
   try {
     const bytes = await readFileBytes(file);
-    const { snapshot } = await readXlsx(bytes, file);
-    return { file, ok: true, error: null, result: check(snapshot, { profile, lang, bindings }), ...(keepBytes ? { bytes } : {}) };
+    const { snapshot, format } = await readWorkbook(bytes, file);
+    const result = check(snapshot, { profile, lang, bindings });
+    return { file, ok: true, error: null, result, format, ...(keepBytes ? { bytes: await asXlsxBytes(bytes, file) } : {}) };
   } catch (e) {
     if (e instanceof XlsxReadError) return { file, ok: false, error: { code: e.code, message: e.message }, result: null };
     const msg = e instanceof Error ? e.message.split('\n')[0] : String(e);
@@ -56,6 +59,17 @@ export async function checkFiles(files: string[], profile: Profile, lang: Lang, 
 /** Runs `each` over the files one at a time, handing it the checked file and dropping it after. */
 export async function eachFile(files: string[], profile: Profile, lang: Lang, keepBytes: boolean, each: (r: FileResult, index: number) => Promise<void>, bindings: Binding[] = []): Promise<void> {
   for (let i = 0; i < files.length; i++) await each(await checkFile(files[i], profile, lang, keepBytes, bindings), i);
+}
+
+/**
+ * Where a copy of an input goes: an .xls input gives an .xlsx copy (`x.xls` → `x.xlsx`), and the note that says so;
+ * an .xlsx input keeps the name asked for.
+ */
+export function copyPath(out: string, format: WorkbookFormat | undefined, lang: Lang): { path: string; note: string | null } {
+  if (format !== 'xls') return { path: out, note: null };
+  const p = out.replace(/\.xls$/i, '.xlsx');
+  const note = lang === 'zh-CN' ? `输入为旧版 .xls，副本以 .xlsx 格式写入 ${p}` : `the input is a legacy .xls; the copy is written as .xlsx to ${p}`;
+  return { path: p, note };
 }
 
 export function exitCode(results: FileResult[]): 0 | 1 | 2 {

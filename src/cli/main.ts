@@ -11,9 +11,9 @@ import { applyTemplate } from '../host/xlsx/template';
 import { blankWorkbook } from '../host/xlsx/blank';
 import { templatePlan } from '../core/template';
 import { check } from '../core/check';
-import { readXlsx } from '../host/xlsx/read';
+import { readWorkbook } from '../host/xlsx/read';
 import { reportEntry, ReportEntry, writeReport } from '../host/xlsx/report';
-import { checkFile, eachFile, exitCode, FileResult, resolveProfile } from './files';
+import { checkFile, copyPath, eachFile, exitCode, FileResult, resolveProfile } from './files';
 import { formatJson, formatText } from './format';
 import { progress } from './progress';
 
@@ -51,9 +51,10 @@ async function runCheck(files: string[], opts: CheckOptions): Promise<number> {
   const bindings = bindingsOf(opts);
   await eachFile(files, profile, opts.lang, !!opts.annotate, async (r, i) => {
     if (opts.annotate && r.ok && r.result && r.bytes) {
-      const out = await outPath(opts.annotate, r.file, files.length > 1);
-      if (path.resolve(out) === path.resolve(r.file)) throw new Error(`--annotate 不能覆盖输入文件 would overwrite the input: ${r.file}`);
-      await fs.writeFile(out, await annotateCopy(r.bytes, r.result, opts.lang));
+      const copy = copyPath(await outPath(opts.annotate, r.file, files.length > 1), r.format, opts.lang);
+      if (path.resolve(copy.path) === path.resolve(r.file)) throw new Error(`--annotate 不能覆盖输入文件 would overwrite the input: ${r.file}`);
+      if (copy.note) process.stderr.write(`${r.file}: ${copy.note}\n`);
+      await fs.writeFile(copy.path, await annotateCopy(r.bytes, r.result, opts.lang));
     }
     delete r.bytes;
     results.push(r);
@@ -71,13 +72,15 @@ async function runFix(file: string, opts: CommonOptions & { output: string }): P
     process.stdout.write(`${formatText([r], opts.lang)}\n`);
     return 2;
   }
-  if (path.resolve(opts.output) === path.resolve(file)) throw new Error(`-o 不能覆盖输入文件 would overwrite the input: ${file}`);
+  const copy = copyPath(opts.output, r.format, opts.lang);
+  if (path.resolve(copy.path) === path.resolve(file)) throw new Error(`-o 不能覆盖输入文件 would overwrite the input: ${file}`);
   const plan = buildWritePlan(r.result, profile);
-  await fs.writeFile(opts.output, await fixCopy(r.bytes, plan));
+  await fs.writeFile(copy.path, await fixCopy(r.bytes, plan));
+  if (copy.note) process.stderr.write(`${file}: ${copy.note}\n`);
   if (opts.format === 'json') {
-    process.stdout.write(`${JSON.stringify({ version: 1, profile: profile.id, file, output: opts.output, writes: plan.writes.map((w) => ({ sheet: w.sheet, cell: w.cell, label: w.label, formula: w.formula, value: w.value, numberFormat: w.numberFormat, before: describeState(w.before) })) }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ version: 1, profile: profile.id, file, output: copy.path, writes: plan.writes.map((w) => ({ sheet: w.sheet, cell: w.cell, label: w.label, formula: w.formula, value: w.value, numberFormat: w.numberFormat, before: describeState(w.before) })) }, null, 2)}\n`);
   } else {
-    const head = opts.lang === 'zh-CN' ? `${file} → ${opts.output}：写入 ${plan.writes.length} 个单元格` : `${file} → ${opts.output}: ${plan.writes.length} cells written`;
+    const head = opts.lang === 'zh-CN' ? `${file} → ${copy.path}：写入 ${plan.writes.length} 个单元格` : `${file} → ${copy.path}: ${plan.writes.length} cells written`;
     process.stdout.write([head, ...plan.writes.map((w) => `  ${`${w.sheet}!${w.cell}`.padEnd(14)} ${w.label}: ${describeState(w.before) || '—'} → ${w.formula ?? w.value}`)].join('\n') + '\n');
   }
   return 0;
@@ -110,6 +113,7 @@ async function runTemplate(opts: CommonOptions & { year: string; from?: string; 
   const profile = await resolveProfile(opts.profile);
   let bytes: Uint8Array;
   let roll = false;
+  let output = opts.output;
   if (opts.from) {
     if (path.resolve(opts.from) === path.resolve(opts.output)) throw new Error(`-o 不能覆盖输入文件 would overwrite the input: ${opts.from}`);
     const r = await checkFile(opts.from, profile, opts.lang, true, bindingsOf(opts));
@@ -119,18 +123,21 @@ async function runTemplate(opts: CommonOptions & { year: string; from?: string; 
     }
     bytes = r.bytes;
     roll = true;
+    const copy = copyPath(opts.output, r.format, opts.lang);
+    output = copy.path;
+    if (copy.note) process.stderr.write(`${opts.from}: ${copy.note}\n`);
   } else {
     bytes = await blankWorkbook(year, opts.layout === 'project' ? 'project' : 'dept', profile);
   }
-  const { snapshot } = await readXlsx(bytes, opts.from ?? 'template');
+  const { snapshot } = await readWorkbook(bytes, opts.from ?? 'template');
   const result = check(snapshot, { profile, lang: opts.lang, bindings: opts.from ? bindingsOf(opts) : [] });
   if (!result.tables.length) throw new Error(`${opts.from}: 未找到基础数据表或自评表 no tables to roll forward`);
   const plan = templatePlan(result, year, roll);
-  await fs.writeFile(opts.output, await applyTemplate(bytes, plan, opts.password ?? ''));
+  await fs.writeFile(output, await applyTemplate(bytes, plan, opts.password ?? ''));
   process.stdout.write(
     opts.lang === 'zh-CN'
-      ? `${opts.output}：${year} 年度模板（${roll ? `由 ${opts.from} 结转` : '空白'}），${plan.locked.length} 个公式单元格已锁定，${plan.validations.length} 个输入单元格有数据验证\n`
-      : `${opts.output}: ${year} template (${roll ? `rolled forward from ${opts.from}` : 'blank'}), ${plan.locked.length} formula cells locked, ${plan.validations.length} inputs validated\n`,
+      ? `${output}：${year} 年度模板（${roll ? `由 ${opts.from} 结转` : '空白'}），${plan.locked.length} 个公式单元格已锁定，${plan.validations.length} 个输入单元格有数据验证\n`
+      : `${output}: ${year} template (${roll ? `rolled forward from ${opts.from}` : 'blank'}), ${plan.locked.length} formula cells locked, ${plan.validations.length} inputs validated\n`,
   );
   return 0;
 }

@@ -231,7 +231,7 @@ export function App({ env }: { env: OfficeEnv }): React.ReactElement {
         <input
           ref={fileInput}
           type="file"
-          accept=".xlsx"
+          accept=".xlsx,.xls"
           multiple
           hidden
           data-testid="batch-files"

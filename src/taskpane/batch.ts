@@ -4,15 +4,16 @@ import { reportEntry, ReportEntry } from '../core/report';
 import type { Lang } from '../core/rules/types';
 
 /**
- * 批量审核 in the pane: each picked .xlsx is read in the browser by the same xlsx host the CLI uses (loaded only
- * now, with exceljs), checked, and reduced to its report entry before the next one is read.
+ * 批量审核 in the pane: each picked workbook (.xlsx, or a legacy .xls) is read in the browser by the same file host
+ * the CLI uses (loaded only now, with exceljs, and SheetJS for an .xls), checked, and reduced to its report entry
+ * before the next one is read.
  */
 export async function batchEntries(files: File[], profile: Profile, lang: Lang, onProgress: (done: number) => void): Promise<ReportEntry[]> {
-  const { readXlsx } = await import(/* webpackChunkName: "xlsx" */ '../host/xlsx/read');
+  const { readWorkbook } = await import(/* webpackChunkName: "xlsx" */ '../host/xlsx/read');
   const entries: ReportEntry[] = [];
   for (const f of files) {
     try {
-      const { snapshot } = await readXlsx(new Uint8Array(await f.arrayBuffer()), f.name);
+      const { snapshot } = await readWorkbook(new Uint8Array(await f.arrayBuffer()), f.name);
       entries.push(reportEntry(f.name, check(snapshot, { profile, lang }), null));
     } catch (e) {
       entries.push(reportEntry(f.name, null, e instanceof Error ? e.message : String(e)));

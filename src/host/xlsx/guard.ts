@@ -4,7 +4,17 @@
  */
 export const MAX_UNPACKED_BYTES = 200 * 1024 * 1024;
 
-export type ReadErrorCode = 'not-found' | 'not-xlsx' | 'legacy-xls' | 'truncated' | 'too-large' | 'corrupt' | 'empty';
+export type ReadErrorCode = 'not-found' | 'not-xlsx' | 'encrypted' | 'truncated' | 'too-large' | 'corrupt' | 'empty';
+
+/** The Excel file formats the host reads: Office Open XML (.xlsx) and the legacy binary format (.xls). */
+export type WorkbookFormat = 'xlsx' | 'xls';
+
+/** What a file's first bytes say it is: a zip (OOXML), an OLE compound file (.xls, or an encrypted workbook), or neither. */
+export function sniff(bytes: Uint8Array): 'zip' | 'ole' | 'other' {
+  if (bytes.length >= 8 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) return 'ole';
+  if (bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return 'zip';
+  return 'other';
+}
 
 export class XlsxReadError extends Error {
   constructor(
@@ -19,8 +29,8 @@ export class XlsxReadError extends Error {
 
 const REASONS: Record<ReadErrorCode, string> = {
   'not-found': '文件不存在或无法打开 (file not found or unreadable)',
-  'not-xlsx': '不是 .xlsx 工作簿：文件不是 OOXML（zip）格式 (not an .xlsx workbook: not an OOXML zip)',
-  'legacy-xls': '是旧版 .xls 或加密的工作簿，请在 Excel 中另存为 .xlsx (a legacy .xls or encrypted workbook: save it as .xlsx)',
+  'not-xlsx': '不是 Excel 工作簿：既不是 .xlsx（OOXML zip）也不是 .xls (not an Excel workbook: neither .xlsx nor .xls)',
+  encrypted: '工作簿设有打开密码（已加密），请在 Excel 中取消密码后另存 (the workbook is password-protected: remove the password and save it again)',
   truncated: '文件不完整（zip 目录缺失或被截断），请重新获取 (the file is truncated: its zip directory is missing)',
   'too-large': `解压后超过 ${MAX_UNPACKED_BYTES / 1024 / 1024} MB，已拒绝 (would unpack to more than ${MAX_UNPACKED_BYTES / 1024 / 1024} MB)`,
   corrupt: '工作簿已损坏，无法解析 (the workbook is damaged and cannot be parsed)',
@@ -40,8 +50,7 @@ export interface ZipSummary {
 export function inspectZip(bytes: Uint8Array, file: string): ZipSummary {
   if (bytes.length === 0) throw readError('empty', file);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (bytes.length >= 8 && view.getUint32(0, false) === 0xd0cf11e0) throw readError('legacy-xls', file);
-  if (bytes.length < 4 || view.getUint32(0, true) !== 0x04034b50) throw readError('not-xlsx', file);
+  if (sniff(bytes) !== 'zip') throw readError('not-xlsx', file);
   let eocd = -1;
   for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
     if (view.getUint32(i, true) === 0x06054b50) {

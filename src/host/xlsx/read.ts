@@ -1,32 +1,11 @@
 import ExcelJS from 'exceljs';
-import * as numfmt from 'numfmt';
-import { CellType, emptySheet, parseAreaA1, RawValue, SheetSnapshot, Snapshot } from '../../core/snapshot';
-import { inspectZip, readError, XlsxReadError } from './guard';
-import { toR1C1 } from '../../core/formula/tokens';
+import { CellType, parseAreaA1, RawValue, SheetSnapshot, Snapshot } from '../../core/snapshot';
+import { inspectZip, readError, sniff, WorkbookFormat, XlsxReadError } from './guard';
+import { assembleSheet, CellData, PlacedCell } from './sheet';
 import JSZip from 'jszip';
 import { STATE_NAMESPACE } from '../../core/state';
 
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
-
-interface CellData {
-  raw: RawValue;
-  type: CellType;
-  formula: string;
-  numFmt: string;
-}
-
-function displayText(raw: RawValue, type: CellType, numFmt: string): string {
-  if (raw === null) return '';
-  if (type === 'number' && typeof raw === 'number') {
-    try {
-      return numfmt.format(numFmt || 'General', raw);
-    } catch {
-      return String(raw);
-    }
-  }
-  if (type === 'boolean') return raw ? 'TRUE' : 'FALSE';
-  return String(raw);
-}
 
 function richText(v: unknown): string | null {
   if (v && typeof v === 'object' && 'richText' in v) return (v as ExcelJS.CellRichTextValue).richText.map((r) => r.text).join('');
@@ -67,53 +46,19 @@ function readCell(cell: ExcelJS.Cell): CellData | null {
 }
 
 function readSheet(ws: ExcelJS.Worksheet): SheetSnapshot {
-  const cells: Array<{ r: number; c: number; d: CellData }> = [];
-  let top = Infinity;
-  let left = Infinity;
-  let bottom = -1;
-  let right = -1;
+  const cells: PlacedCell[] = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       const d = readCell(cell);
-      if (!d) return;
-      const r = rowNumber - 1;
-      const c = colNumber - 1;
-      cells.push({ r, c, d });
-      top = Math.min(top, r);
-      left = Math.min(left, c);
-      bottom = Math.max(bottom, r);
-      right = Math.max(right, c);
+      if (d) cells.push({ r: rowNumber - 1, c: colNumber - 1, d });
     });
   });
   const merges = ((ws.model as { merges?: string[] }).merges ?? []).map(parseAreaA1);
-  if (bottom < 0) {
-    const s = emptySheet(ws.name, 0, 0);
-    s.merges = merges;
-    return s;
-  }
-  for (const m of merges) {
-    top = Math.min(top, m.top);
-    left = Math.min(left, m.left);
-    bottom = Math.max(bottom, m.bottom);
-    right = Math.max(right, m.right);
-  }
-  const s = emptySheet(ws.name, bottom - top + 1, right - left + 1, top, left);
-  s.formulasR1C1 = s.formulas.map((row) => row.map(() => ''));
-  for (const { r, c, d } of cells) {
-    const i = r - top;
-    const j = c - left;
-    s.values[i][j] = d.raw;
-    s.types[i][j] = d.type;
-    s.formulas[i][j] = d.formula;
-    if (d.formula) s.formulasR1C1[i][j] = toR1C1(d.formula, r, c);
-    s.numberFormats[i][j] = d.numFmt;
-    s.text[i][j] = displayText(d.raw, d.type, d.numFmt);
-  }
-  s.merges = merges;
-  for (let c = left; c <= right; c++) if (ws.getColumn(c + 1).hidden) s.hiddenCols.push(c);
-  for (let r = top; r <= bottom; r++) if (ws.getRow(r + 1).hidden) s.hiddenRows.push(r);
-  s.protected = !!(ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet;
-  return s;
+  return assembleSheet(ws.name, cells, merges, {
+    hiddenCol: (c) => !!ws.getColumn(c + 1).hidden,
+    hiddenRow: (r) => !!ws.getRow(r + 1).hidden,
+    protected: !!(ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet,
+  });
 }
 
 /** The add-in's custom XML part (bindings, saved profile), which exceljs does not expose. */
@@ -124,6 +69,25 @@ async function readStatePart(bytes: Uint8Array): Promise<string | null> {
     if (xml.includes(STATE_NAMESPACE)) return xml;
   }
   return null;
+}
+
+/**
+ * Reads a workbook's bytes into a Snapshot, whatever Excel format they are in: .xlsx, or legacy .xls (BIFF8),
+ * which is read by SheetJS, loaded only for such a file. `file` names the file in every error.
+ */
+export async function readWorkbook(bytes: Uint8Array, file: string): Promise<{ snapshot: Snapshot; format: WorkbookFormat }> {
+  if (sniff(bytes) === 'ole') {
+    const { readXls } = await import(/* webpackChunkName: "xls" */ './xls');
+    return { snapshot: readXls(bytes, file), format: 'xls' };
+  }
+  return { snapshot: (await readXlsx(bytes, file)).snapshot, format: 'xlsx' };
+}
+
+/** Bytes the .xlsx writers can load: an .xlsx as it is, an .xls converted (values, formulas, merges, formats). */
+export async function asXlsxBytes(bytes: Uint8Array, file: string): Promise<Uint8Array> {
+  if (sniff(bytes) !== 'ole') return bytes;
+  const { xlsToXlsx } = await import(/* webpackChunkName: "xls" */ './xls');
+  return xlsToXlsx(bytes, file);
 }
 
 /** Reads .xlsx bytes into a Snapshot; `file` names the file in every error. */

@@ -1,0 +1,81 @@
+import * as numfmt from 'numfmt';
+import { toR1C1 } from '../../core/formula/tokens';
+import { Area, CellType, emptySheet, RawValue, SheetSnapshot } from '../../core/snapshot';
+
+/** One cell as a file reader found it: a raw value (a formula's cached result), its type, formula and format. */
+export interface CellData {
+  raw: RawValue;
+  type: CellType;
+  formula: string;
+  numFmt: string;
+}
+
+export interface PlacedCell {
+  r: number;
+  c: number;
+  d: CellData;
+}
+
+/** The text Excel shows for a value in its number format. */
+export function displayText(raw: RawValue, type: CellType, numFmt: string): string {
+  if (raw === null) return '';
+  if (type === 'number' && typeof raw === 'number') {
+    try {
+      return numfmt.format(numFmt || 'General', raw);
+    } catch {
+      return String(raw);
+    }
+  }
+  if (type === 'boolean') return raw ? 'TRUE' : 'FALSE';
+  return String(raw);
+}
+
+/**
+ * A sheet's used range as the dense matrices of a Snapshot, from the cells a reader found (0-based), whichever
+ * file format they came from: the .xlsx reader (exceljs) and the .xls reader (SheetJS) both end here.
+ */
+export function assembleSheet(
+  name: string,
+  cells: PlacedCell[],
+  merges: Area[],
+  opts: { hiddenCol: (c: number) => boolean; hiddenRow: (r: number) => boolean; protected: boolean },
+): SheetSnapshot {
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = -1;
+  let right = -1;
+  for (const { r, c } of cells) {
+    if (r < top) top = r;
+    if (c < left) left = c;
+    if (r > bottom) bottom = r;
+    if (c > right) right = c;
+  }
+  if (bottom < 0) {
+    const s = emptySheet(name, 0, 0);
+    s.merges = merges;
+    return s;
+  }
+  for (const m of merges) {
+    top = Math.min(top, m.top);
+    left = Math.min(left, m.left);
+    bottom = Math.max(bottom, m.bottom);
+    right = Math.max(right, m.right);
+  }
+  const s = emptySheet(name, bottom - top + 1, right - left + 1, top, left);
+  s.formulasR1C1 = s.formulas.map((row) => row.map(() => ''));
+  for (const { r, c, d } of cells) {
+    const i = r - top;
+    const j = c - left;
+    s.values[i][j] = d.raw;
+    s.types[i][j] = d.type;
+    s.formulas[i][j] = d.formula;
+    if (d.formula) s.formulasR1C1[i][j] = toR1C1(d.formula, r, c);
+    s.numberFormats[i][j] = d.numFmt;
+    s.text[i][j] = displayText(d.raw, d.type, d.numFmt);
+  }
+  s.merges = merges;
+  for (let c = left; c <= right; c++) if (opts.hiddenCol(c)) s.hiddenCols.push(c);
+  for (let r = top; r <= bottom; r++) if (opts.hiddenRow(r)) s.hiddenRows.push(r);
+  s.protected = opts.protected;
+  return s;
+}
