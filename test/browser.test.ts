@@ -100,14 +100,17 @@ describe('reviewer features in the preview', () => {
     await pane.getByTestId('review').click();
     await pane.getByText('已添加工作表“审核意见”').waitFor();
     await page.locator('#tabs button', { hasText: '审核意见' }).waitFor();
-    const files = ['seed002-weighted.xlsx', 'seed004-project.xlsx', 'bad-csv-renamed.xlsx'].map((n) => path.join(ROOT, 'test', 'fixtures', n));
+    // A legacy .xls among them is read in the browser too (SheetJS, loaded for it).
+    const files = ['seed002-weighted.xlsx', 'seed004-project.xls', 'bad-csv-renamed.xlsx'].map((n) => path.join(ROOT, 'test', 'fixtures', n));
     await pane.getByTestId('batch-files').setInputFiles(files);
     await pane.getByText(/已审核 3 个文件/).waitFor({ timeout: 60_000 });
     await page.locator('#tabs button', { hasText: '汇总' }).click();
     const grid = page.locator('table.grid[data-sheet="汇总"]');
     await grid.waitFor();
+    expect(await grid.locator('td[data-cell="A3"]').textContent()).toBe('seed004-project.xls');
+    expect(await grid.locator('td[data-cell="B3"]').textContent()).toBe('襄汾县直属机关事务服务中心');
     expect(await grid.locator('td[data-cell="A4"]').textContent()).toBe('bad-csv-renamed.xlsx');
-    expect(await grid.locator('td[data-cell="I4"]').textContent()).toMatch(/不是 \.xlsx 工作簿/);
+    expect(await grid.locator('td[data-cell="I4"]').textContent()).toMatch(/不是 Excel 工作簿/);
     await page.close();
   });
 });
