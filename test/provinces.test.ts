@@ -129,6 +129,14 @@ describe('a grade written beside the 总分', () => {
     expect(byRule(r.findings, 'self.grade')).toEqual([]);
   });
 
+  it('reads a grade written in the 得分 column of the 总分 row as the grade, not as a score', async () => {
+    const t = setCell(setCell(base, base.g, 6, 97.11), base.g, 7, '优');
+    const r = await checkSheets([{ name: '项目', blocks: [{ at: [0, 0], table: t }] }]);
+    expect(r.info[0].summary).toMatchObject({ statedGrade: '优' });
+    expect(byRule(r.findings, 'value.not-number')).toEqual([]);
+    expect(byRule(r.findings, 'self.grade')).toEqual([]);
+  });
+
   it.each(['良', '良好', '合格'])('finds %s beside a total of 97.11', async (word) => {
     const r = await checkSheets([{ name: '项目', blocks: [{ at: [0, 0], table: withGrade(word) }] }]);
     expect(byRule(r.findings, 'self.grade').map((f) => [f.cell, f.expected, f.actual])).toEqual([['I22', '优', word]]);

@@ -211,7 +211,12 @@ function bindIndicators(
         if (sc !== null) total.score = grid.read(r, sc);
         for (const rd of [total.weight, total.score]) if (rd) grow(r, rd.ref.col);
         grow(r, c);
-        // `总分 | 100 | 90 | 良`: a grade word standing alone in the total row is the stated grade.
+        // `总分 | 100 | 90 | 良`: a grade word standing alone in the total row is the stated grade, even where it
+        // stands in the 得分 column (the total then written under 分值).
+        if (total.score?.kind === 'text' && gradeNamed(total.score.text, grades)) {
+          totalGrade = grid.textCell(r, sc!);
+          delete total.score;
+        }
         for (let k = c + 1; k <= grid.right && !totalGrade; k++) {
           if (k === wc || k === sc || grid.isEmpty(r, k) || grid.isMergedSlave(r, k)) continue;
           const t = grid.text(r, k);
