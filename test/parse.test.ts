@@ -117,7 +117,7 @@ describe('parseTarget', () => {
     expect(parseTarget('2023年12月31日前')).toMatchObject({ kind: 'date', op: '<=', date: { year: 2023, start: '12-31', end: '12-31' } });
     expect(parseTarget('及时保障')).toMatchObject({ kind: 'qual' });
     expect(parseTarget('≥1.2.3次')).toMatchObject({ kind: 'unreadable' });
-    expect(parseTarget('≥两次')).toMatchObject({ kind: 'unreadable' });
+    expect(parseTarget('≥9.5.1%')).toMatchObject({ kind: 'unreadable' });
     expect(parseTarget('——')).toMatchObject({ kind: 'na' });
     expect(parseTarget('')).toMatchObject({ kind: 'empty' });
   });

@@ -127,7 +127,8 @@ const CASES: Case[] = [
   fire('self.target-direction', '满意度 ≤95%', sheetsFor('self', undefined, S('人民群众满意度', 4, '≤95%')), '自评表!E25'),
   miss('self.target-direction', '满意度 ≥95%', sheetsFor('self'), '自评表!E25'),
   fire('self.target-parse', '≥1.2.3次', sheetsFor('self', undefined, S('大型疫情', 4, '≥1.2.3次')), '自评表!E13'),
-  fire('self.target-parse', '≥两次: a sign with no figure', sheetsFor('self', undefined, S('大型疫情', 4, '≥两次')), '自评表!E13'),
+  fire('self.target-parse', '≥9.5.1%: a sign before a broken figure', sheetsFor('self', undefined, S('大型疫情', 4, '≥9.5.1%')), '自评表!E13'),
+  miss('self.target-parse', '≥两次 counts in Chinese numerals', sheetsFor('self', undefined, S('大型疫情', 4, '≥两次')), '自评表!E13'),
   miss('self.target-parse', '约2次 is a round figure', sheetsFor('self', undefined, S('大型疫情', 4, '约2次')), '自评表!E13'),
   miss('self.target-parse', '≥2次', sheetsFor('self'), '自评表!E13'),
 

@@ -1,3 +1,5 @@
+import labels from '../data/labels.json';
+
 /**
  * Dates and deadlines as targets and actuals write them: `2023年12月31日前`, `2021年底`, `11月底前`, `9月前`,
  * `第三季度`, `上半年`, a bare `2020年` (that year's end), `2023-06-30`. A date is a span of days: `10月` is the
@@ -20,20 +22,39 @@ const DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const md = (m: number, d: number) => `${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 const monthEnd = (m: number, year: number | null) => (m === 2 && year !== null && !(year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)) ? 28 : DAYS[m - 1]);
 
-/** Words after a date that keep it a deadline: 前, 之前, 以前, 内, 前完成, 完成, 止 … */
-const TAIL = /^(?:前|之前|以前|内|之内|以内|止|为止|前完成|之前完成|完成|完工|前完工|结束|前结束)?$/;
-const ISO = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(前|之前|以前)?$/;
-const ISO_MONTH = /^(\d{4})[-/](\d{1,2})(前|之前|以前)?$/;
+const VERBS = [...labels.targets.deadlineVerbs].sort((a, b) => b.length - a.length).join('|');
+/** Words after a date that keep it a deadline: 前, 之前, 内, 止, then what is done by then (前竣工验收, 已完成). */
+const TAIL = new RegExp(`^(?:前|之前|以前|内|之内|以内|止|为止)?(?:已|均|全部|全面|基本)?(?:${VERBS})*$`);
+/** Words before a date: 截至 / 截止到 (by), 已于 / 于 (done on). */
+const OPEN = /^(截至到|截止到|截至|截止|已于|已|于|在|到|至)/;
+const ISO = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(.*)$/;
+const ISO_MONTH = /^(\d{4})[-/](\d{1,2})(底|末)?(.*)$/;
+/** `2021.12`, `2021.6底`: a year and a month written with a point. */
+const DOT_MONTH = /^(\d{4})\.(\d{1,2})(底|末)?(.*)$/;
+/** `6.30前`, `12.31前`: a month and a day with a point, read as a date only when a deadline word follows. */
+const DOT_DAY = /^(\d{1,2})\.(\d{1,2})(前|之前|以前)(.*)$/;
 
 /** Reads a date or deadline (already NFKC-folded, without spaces), or returns null. */
-export function parseDate(text: string): DateSpan | null {
-  const iso = ISO.exec(text) ?? ISO_MONTH.exec(text);
+export function parseDate(input: string): DateSpan | null {
+  const text = input.replace(OPEN, '');
+  const iso = ISO.exec(text);
   if (iso) {
-    const y = Number(iso[1]);
-    const m = Number(iso[2]);
-    const d = iso[3] && /^\d/.test(iso[3]) ? Number(iso[3]) : null;
-    if (!validYear(y) || m < 1 || m > 12 || (d !== null && (d < 1 || d > monthEnd(m, y)))) return null;
-    return d === null ? { year: y, rel: 0, start: md(m, 1), end: md(m, monthEnd(m, y)) } : { year: y, rel: 0, start: md(m, d), end: md(m, d) };
+    const [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+    if (!validYear(y) || m < 1 || m > 12 || d < 1 || d > monthEnd(m, y) || !TAIL.test(iso[4])) return null;
+    return { year: y, rel: 0, start: md(m, d), end: md(m, d) };
+  }
+  const ym = ISO_MONTH.exec(text) ?? DOT_MONTH.exec(text);
+  if (ym) {
+    const [y, m] = [Number(ym[1]), Number(ym[2])];
+    if (!validYear(y) || m < 1 || m > 12 || !TAIL.test(ym[4])) return null;
+    const last = md(m, monthEnd(m, y));
+    return { year: y, rel: 0, start: ym[3] ? last : md(m, 1), end: last };
+  }
+  const dd = DOT_DAY.exec(text);
+  if (dd) {
+    const [m, d] = [Number(dd[1]), Number(dd[2])];
+    if (m < 1 || m > 12 || d < 1 || d > monthEnd(m, null) || !TAIL.test(dd[4])) return null;
+    return { year: null, rel: 0, start: md(m, d), end: md(m, d) };
   }
   let s = text;
   let year: number | null = null;
@@ -46,9 +67,9 @@ export function parseDate(text: string): DateSpan | null {
     s = s.slice(y[0].length);
     any = true;
   } else {
-    const r = /^(次年|下年|明年|来年|当年|本年|今年|年度|全年)/.exec(s);
+    const r = /^(下一年度|下一年|下年度|次年度|次年|下年|明年|来年|当年度|本年度|今年度|当年|本年|今年|年度|全年)/.exec(s);
     if (r) {
-      rel = /^(次年|下年|明年|来年)/.test(r[0]) ? 1 : 0;
+      rel = /^(下一|下年|次年|明年|来年)/.test(r[0]) ? 1 : 0;
       s = s.slice(r[0].length);
       any = r[0] !== '年度' && r[0] !== '全年';
     }
@@ -62,7 +83,8 @@ export function parseDate(text: string): DateSpan | null {
     const m = Number(month[1]);
     if (m < 1 || m > 12) return null;
     s = s.slice(month[0].length);
-    const day = /^(\d{1,2})[日号]/.exec(s);
+    // The day, with 日 or 号, or bare before a deadline word (`6月30前`) or at the end (`2021年12月31`).
+    const day = /^(\d{1,2})(?:[日号]|(?=前|之前|以前|$))/.exec(s);
     if (day) {
       const d = Number(day[1]);
       if (d < 1 || d > monthEnd(m, year)) return null;
@@ -92,13 +114,13 @@ export function parseDate(text: string): DateSpan | null {
     [start, end] = half[1] === '上' ? [md(1, 1), md(6, 30)] : [md(7, 1), md(12, 31)];
     any = true;
   } else {
-    // `2021年底`, `年底前`, `年末`, `年内`: the year's end.
-    const e = /^(?:年)?(底|末|内|终)/.exec(s);
-    if (e && (year !== null || e[0].startsWith('年') || rel || any)) {
+    // `2021年底`, `年底前`, `年末`, `年内`, `本年度内`: the year's end; `当年完成`: within the year.
+    const e = /^(?:年|度)?(底|末|内|终)/.exec(s);
+    if (e && (year !== null || /^[年度]/.test(e[0]) || rel || any)) {
       s = s.slice(e[0].length);
       if (e[1] !== '内') start = md(12, 31);
       any = true;
-    } else if (!y) return null;
+    } else if (!y && !any) return null;
   }
   if (!any || !TAIL.test(s)) return null;
   return { year, rel, start, end };

@@ -27,9 +27,11 @@ const MAGNITUDES: Array<[string, number]> = [['百万', 1e6], ['千万', 1e7], [
  * Any unit: a short run that starts with a letter or a non-ASCII sign (not a digit or punctuation) and holds no
  * digit except the 2 or 3 of `m2`/`km3`. `元/人*月`, `人次`, `㎡`, `TB`, `倍`, `起`.
  */
-const UNIT_RE = /^(?:[A-Za-z]+[23]?|(?![，。；：、！？（）“”‘’《》【】…—～])[\u0080-\uffff])(?:[A-Za-z]+[23]?|(?![，。；：！？“”‘’《》【】…～])[\u0080-\uffff]|[/*()·])*$/;
+const UNIT_RE = /^(?:[A-Za-z]+[23]?|(?![，。；：、！？（）“”‘’《》【】…—～])[\u0080-\uffff])(?:[A-Za-z]+[23]?|(?![，。；：！？“”‘’《》【】…～])[\u0080-\uffff]|[/*()·]|\.(?=\D))*$/;
+/** Suffixes that make a figure a date, not a quantity: `2021年底前…`, `10日前`, `11月已完成`. */
+const DATE_LIKE = /^(年(?!度?$)|[日号月]前|[日号]以前|月(?!$|份$|度$))/;
 /** Percent forms: `%`, `百分比`, `98%(百分比)`; in a target, a word may follow (`100%覆盖`). */
-const PERCENT_RE = /^(?:%|百分比|百分点)(?:\(百分比\)|\(%\))?/;
+const PERCENT_RE = /^(?:%|百分比)(?:\(百分比\)|\(%\))?/;
 const APPROX_PREFIX = /^(约|大约|近)/;
 const APPROX_SUFFIX = /(左右|上下)$/;
 
@@ -87,6 +89,7 @@ export function parseNumberText(input: string, mode: NumberMode = 'amount'): Par
   }
   if (rest) {
     if (rest.length > 10 || !UNIT_RE.test(rest)) return null;
+    if (mode === 'target' && word === '' && DATE_LIKE.test(rest)) return null;
     base = rest;
   }
   unit = word + (base ?? '') || null;

@@ -3,6 +3,8 @@ import { DateSpan, parseDate } from './deadline';
 import { parseNumberText, ParsedNumber, scaled } from './number';
 import { simplified } from './script';
 import { cleanText, compactText, isNotApplicable } from './text';
+import { arabicNumerals } from './numerals';
+import labels from '../data/labels.json';
 
 export type Operator = '>=' | '<=' | '>' | '<' | '=';
 
@@ -31,36 +33,58 @@ export type Target =
 
 export type Quant = Extract<Target, { kind: 'quant' }>;
 
-/** Look-alike operator signs, after NFKC: box-drawing ═, angle quotes ‹ ›, ⩾ ⩽, ≮ ≯, and reversed `=>`. */
+/** Look-alike operator signs, after NFKC: box-drawing ═, angle quotes ‹ ›, ⩾ ⩽, ≮ ≯, 》= typed for ≥, reversed `=>`. */
 const SIGNS: Array<[RegExp, string]> = [
   [/[═﹦]/g, '='],
   [/[‹〈]/g, '<'],
   [/[›〉]/g, '>'],
   [/[⩾≮]/g, '>='],
   [/[⩽≯]/g, '<='],
+  [/^》(?=[=\d])/, '>'],
+  [/^《(?=[=\d])/, '<'],
   [/^=>/, '>='],
   [/^=</, '<='],
   [/^([<>])=+/, '$1='],
   [/^=+/, '='],
 ];
 
+const GE = '>=|≥|不得低于|不得少于|不得小于|不低于|不少于|不小于|至少|最少|最低|大于等于|大于或等于|达到|达';
+const LE = '<=|≤|不得超过|不得高于|不得多于|不得大于|未超过|不超过|不高于|不大于|不多于|不超|小于等于|小于或等于|控制在|最多|最高';
 const PREFIX_WORDS: Array<[RegExp, Operator]> = [
-  [/^(>=|不低于|不少于|不小于|至少|最少|最低|大于等于|大于或等于|达到|达|≥)/, '>='],
-  [/^(<=|不高于|不超过|不大于|不多于|小于等于|小于或等于|控制在|最多|最高|≤)/, '<='],
+  [new RegExp(`^(${GE})`), '>='],
+  [new RegExp(`^(${LE})`), '<='],
   [/^(>|大于|高于|超过|多于|超)/, '>'],
-  [/^(<|小于|低于|少于|不足)/, '<'],
+  [/^(<|小于|低于|少于|不足|不到)/, '<'],
   [/^(=|等于)/, '='],
 ];
+/** Where a label may end and the figure (or its operator) begin: `满意度≥95%`, `故障率不高于2%`, `投诉0起`. */
+const FIGURE_START = new RegExp(`^(?:${GE}|${LE}|大于|高于|超过|多于|小于|低于|少于|不足|不到|等于|[<>=\\d])`);
 const SUFFIX_WORDS: Array<[RegExp, Operator]> = [
   [/(及以上|以上|或以上|\(含\)以上|以上\(含\))$/, '>='],
   [/(及以内|以内|及以下|以下|或以下|之内)$/, '<='],
 ];
-/** `5天内`, `3个工作日内`: 内 after a unit reads as ≤. */
-const WITHIN = /(?<=[^\d.%])内$/;
+const VERBS = [...labels.targets.deadlineVerbs].sort((a, b) => b.length - a.length).join('|');
+/** `5天内`, `3个工作日内办结`: 内 after a unit reads as ≤, and a verb after it says what is done in time. */
+const WITHIN = new RegExp(`(?<=[^\\d.%])(?:以内|之内|内)(?:${VERBS})*$`);
+/** `500人以上参加培训`: an operator word after the figure, then prose about it. */
+const SUFFIX_THEN_PROSE = /^(.*\d[^\d]{0,4}?)(及以上|以上|或以上|及以内|以内|及以下|以下|或以下)[\u4e00-\u9fff]{1,10}$/;
 /** Words that may open a figure without changing it: `完成100%`, `累计500人次`. */
-const LEAD = /^(完成|实现|确保|保持|累计|共计|合计|总计|共|全年|年均|平均|预计)/;
-const RANGE = /^(.+?)(?:-|~|至|到)(.+)$/;
-const INNER = /^[\u0080-\uffff]{1,8}?(?<![第前后])(?=[<>=\d])/;
+const LEAD = /^(完成|实现|确保|保持|累计|共计|合计|总计|共|全年|年均|平均|预计|力争|争取)/;
+const RANGE = /^(.+?)(?:-|~|至|到|—|〜|–)(.+)$/;
+/** Punctuation a cell may end with: `≥12种。`, `≥95%；`. */
+const TRAILING = /[。；;，,.、！!？?…]+$/;
+/** Notes in brackets: `(含)`, `(含95%)`, `(%)`, `(人)`, `(预算数)`. */
+const NOTE = /\(([^()]{1,12})\)/g;
+
+function notes(t: string): string {
+  return t.replace(NOTE, (m, inner: string, at: number) => {
+    if (/^含/.test(inner)) return '';
+    // A unit written in brackets after a bare figure: `≥95(%)`, `≥500(人)`, `100(万元)`.
+    if (/\d$/.test(t.slice(0, at)) && !/\d/.test(inner) && inner.length <= 4) return inner;
+    // A note after a figure that already has its unit: `≤90万元(预算数)`; not part of a unit such as `元/(人·月)`.
+    return at + m.length === t.length && /\d\D*$/.test(t.slice(0, at)) && !t.slice(0, at).endsWith('/') ? '' : m;
+  });
+}
 
 const memo = new Map<string, Target>();
 
@@ -95,31 +119,48 @@ function parseTargetText(input: string, bareOp: Operator): Target {
   const text = cleanText(String(input));
   if (!text) return { kind: 'empty' };
   if (isNotApplicable(text)) return { kind: 'na' };
-  let t = signs(compactText(simplified(text)));
-  let op: Operator | null = null;
+  const t = arabicNumerals(notes(signs(compactText(simplified(text))).replace(TRAILING, '')));
+  // A tolerance (`±5%`, `误差±2%`) has no direction of its own: the evaluator judges it.
+  if (t.includes('±')) return { kind: 'qual', text };
+  return readFigure(t, text, bareOp) ?? { kind: 'qual', text };
+}
+
+/**
+ * Reads one figure with its operator, or a date, a range, or a figure after a few words naming it; null for prose.
+ * `inherited` is an operator word found after the figure by the caller (`满意度达到90%以上`).
+ */
+function readFigure(input: string, text: string, bareOp: Operator, depth = 0, inherited: Operator | null = null): Target | null {
+  let t = input;
+  let prefix: Operator | null = null;
   let sign = false;
   for (const [re, o] of PREFIX_WORDS) {
     const m = re.exec(t);
     if (m && m[0].length < t.length) {
-      op = o;
+      prefix = o;
       sign = /^[<>=≥≤]/.test(m[0]);
       t = t.slice(m[0].length);
       break;
     }
   }
+  t = arabicNumerals(t);
+  const prose = SUFFIX_THEN_PROSE.exec(t);
+  if (prose) t = `${prose[1]}${prose[2]}`;
+  let suffix: Operator | null = null;
   for (const [re, o] of SUFFIX_WORDS) {
     const m = re.exec(t);
     if (m && m.index > 0) {
-      op ??= o;
+      suffix = o;
       t = t.slice(0, m.index);
       break;
     }
   }
+  let op = prefix ?? suffix ?? inherited;
   const date = parseDate(t);
   if (date) return { kind: 'date', op: op ?? '<=', explicit: op !== null, date, text };
-  if (!op && WITHIN.test(t) && parseNumberText(t.slice(0, -1), 'target')) {
+  const within = WITHIN.exec(t);
+  if (!op && within && parseNumberText(t.slice(0, within.index), 'target')) {
     op = '<=';
-    t = t.slice(0, -1);
+    t = t.slice(0, within.index);
   }
   const n = parseNumberText(t, 'target') ?? (LEAD.test(t) ? parseNumberText(t.replace(LEAD, ''), 'target') : null);
   if (n) return { kind: 'quant', op: op ?? bareOp, explicit: op !== null, text, ...quantity(n) };
@@ -128,40 +169,51 @@ function parseTargetText(input: string, bareOp: Operator): Target {
     const lo = parseNumberText(range[1], 'target');
     const hi = parseNumberText(range[2], 'target');
     if (lo && hi) {
-      // `90-100%`, `1~2次`: a unit or percent written once, at the end, applies to both ends.
-      const bare = !lo.percent && !lo.unit;
-      const low = bare && hi.percent ? { ...lo, value: lo.value.dividedBy(100), percent: true } : bare && hi.unit ? { ...lo, unit: hi.unit, base: hi.base, magnitude: hi.magnitude } : lo;
+      // `90-100%`, `1~2次`, `5万-10万元`: a unit or percent written once, at the end, applies to both ends.
+      let low = lo;
+      if (hi.percent && !lo.percent && !lo.unit) low = { ...lo, value: lo.value.dividedBy(100), percent: true };
+      else if (!lo.percent && !lo.base && hi.base) low = lo.unit ? { ...lo, unit: `${lo.unit}${hi.base}`, base: hi.base } : { ...lo, unit: hi.unit, base: hi.base, magnitude: hi.magnitude };
       const [a, b] = [quantity(low), quantity(hi)];
       if (a.value.lessThanOrEqualTo(b.value)) return { kind: 'between', low: a, high: b, text };
     }
   }
-  // `满意度≥95%`, `投诉0起`: a few words before the figure name the indicator again.
-  const inner = INNER.exec(t);
-  if (inner) {
-    const again = parseTargetText(t.slice(inner[0].length), bareOp);
-    if (again.kind === 'quant' || again.kind === 'between') return again.kind === 'quant' && op && !again.explicit ? { ...again, op, explicit: true, text } : { ...again, text };
+  // `满意度≥95%`, `故障率不高于2%`, `惠及建档立卡贫困户1200户`: words before the figure name the indicator again.
+  if (!prefix && depth === 0) {
+    for (let i = 1; i <= Math.min(16, t.length - 1); i++) {
+      if (!/[\u0080-\uffff]/.test(t[i - 1]) && t[i - 1] !== ':') break;
+      const rest = arabicNumerals(t.slice(i));
+      if (!FIGURE_START.test(rest) || /[第前后]$/.test(t.slice(0, i))) continue;
+      const again = readFigure(rest.replace(/^:/, ''), text, bareOp, 1, suffix);
+      if (again && (again.kind === 'quant' || again.kind === 'between' || again.kind === 'date')) return again;
+    }
   }
-  // A sign promises a figure (`≥两次`, `≥1.2.3次`); words such as 不低于上年 or 达到预期 compare in prose.
-  if (sign || (/\d/.test(t) && (op !== null || /^[\d.,]+%?[^\d]{0,4}$/.test(t)))) return { kind: 'unreadable', text };
-  return { kind: 'qual', text };
+  // A sign before something with a digit promises a figure (`≥1.2.3次`); `≥上年`, 不低于上年, 达到预期 compare in prose.
+  if (/\d/.test(t) && (sign || op !== null || /^[\d.,]+%?[^\d]{0,4}$/.test(t))) return { kind: 'unreadable', text };
+  return null;
 }
 
 /**
- * An actual on its target's scale, or null when the two cannot be compared (different units). A bare `95` against a
- * percent target reads as 95%; a bare figure against `≤90万元` is in 万元; `2.5万人` against `≥20000人` is 25,000.
+ * An actual on its target's scale, or null when the two cannot be compared (units of different kinds). A bare `95`
+ * against a percent target reads as 95%, and a bare `0.5` against `≤1%` as 0.5%; a bare figure against `≤90万元`
+ * is in 万元 unless it is plainly in 元; `2.5万人` against `≥20000人` is 25,000; `12km` against `≥10公里` is 12.
  */
 export function alignToTarget(target: Quantity, actual: Quantity): Dec | null {
-  if (target.percent !== actual.percent) {
-    if (target.percent && !actual.unit && actual.value.greaterThan(1)) return actual.value.dividedBy(100);
-    if (!target.percent && actual.percent && !target.unit && target.value.greaterThan(1)) return actual.value.times(100);
-    if (target.unit || actual.unit) return null;
-    return actual.value;
+  const tp = target.percent || target.unit === '‰';
+  const ap = actual.percent || actual.unit === '‰';
+  if (tp !== ap) {
+    // One side a percent, the other a bare figure: the figure is a fraction or percent points, whichever is nearer.
+    if (tp && !actual.unit) return nearer(target.value, actual.value, actual.value.dividedBy(target.percent ? 100 : 1000));
+    if (ap && !target.unit) return nearer(target.value, actual.value, actual.value.times(100));
+    return null;
   }
-  // A bare figure is written in the other side's unit: `90` against `≤90万元`, `20000` against `2.5万人`.
-  if (!actual.unit) return actual.written.times(target.magnitude);
+  if (tp) return actual.value;
+  // A bare figure is written in the other side's unit: `90` against `≤90万元`, `20000` against `≥2.5万人`.
+  if (!actual.unit) return nearer(target.value, actual.written.times(target.magnitude), actual.value);
   if (!target.unit) return nearer(target.value, actual.value, actual.written);
-  if (!sameBase(target.base, actual.base)) return null;
-  return actual.value;
+  const t = canonical(target.base);
+  const a = canonical(actual.base);
+  if (!sameBase(t.unit, a.unit)) return null;
+  return t.factor === a.factor ? actual.value : actual.value.times(a.factor).dividedBy(t.factor);
 }
 
 /** Of two readings of an actual, the one nearer the target in order of magnitude. */
@@ -172,8 +224,24 @@ function nearer(target: Dec, a: Dec, b: Dec): Dec {
   return db < da ? b : a;
 }
 
+const ALIASES = new Map<string, { unit: string; factor: number }>();
+for (const [unit, spellings] of Object.entries(labels.targets.unitAliases)) {
+  for (const [spelling, factor] of Object.entries(spellings as Record<string, number>)) ALIASES.set(spelling, { unit, factor });
+}
+
+/** A unit under one spelling, with the factor to it: `km` → 米 × 1000, `㎡` → 平方米; separators of `元/人·月` made one. */
+function canonical(base: string | null): { unit: string | null; factor: number } {
+  if (!base) return { unit: null, factor: 1 };
+  const b = base.replace(/[*·•.×]/g, '·');
+  return ALIASES.get(b) ?? { unit: b, factor: 1 };
+}
+
+/** Extra words that change what a unit measures: `个` → `个月`, `分` → `分钟`, `元` → `元/人`, `m` → `m2`. */
+const OTHER_KIND = /^(个?月|个?工作日|工作日|钟|小时|日|天|周|年|季度|[/·\d])/;
+
 function sameBase(a: string | null, b: string | null): boolean {
   if (!a || !b || a === b) return true;
   // `人` and `人次`, `个` and `个村`: one unit written more or less fully.
-  return a.startsWith(b) || b.startsWith(a);
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return long.startsWith(short) && !OTHER_KIND.test(long.slice(short.length));
 }
