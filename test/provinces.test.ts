@@ -70,6 +70,7 @@ describe('weights printed as percentages', () => {
     expect(r.info[0].summary).toMatchObject({ weightTotal: '100', statedTotal: '100', computedTotal: '100' });
     const t = r.tables[0];
     expect(t.kind === 'self' && t.indicators[0].weight?.value?.toString()).toBe('5');
+    if (asText) expect(byRule(r.findings, 'value.text-number').map((f) => f.message)).toContain('年度资金总额 分值：“10%”是以文本存储的数字，按 10 读取');
   });
 
   it('still finds a score above its percent weight', async () => {
@@ -172,6 +173,26 @@ describe('ceiling indicators with bare targets', () => {
     expect(errors(r)).toEqual([]);
   });
 
+  it('leaves the direction of a saving to its operator: 成本节约率, 节约运行成本, 投诉减少率 are not ceilings', async () => {
+    const r = await checkSheets(
+      project([
+        ['成本节约率', '5%', '6%', 10, 10],
+        ['节约企业运行成本', '20万元', '22万元', 10, 10],
+        ['企业投诉处理率', '95%', '98%', 10, 10],
+        ['投诉减少率', '≥10%', '12%', 10, 10],
+      ]),
+    );
+    expect(errors(r)).toEqual([]);
+    // Only the seed's own 满意度 ≤100% points against its indicator.
+    expect(byRule(r.findings, 'self.target-direction').map((f) => f.cell)).toEqual(['E21']);
+  });
+
+  it('leaves a missed deadline’s score to the evaluator, and asks why it was missed', async () => {
+    const r = await checkSheets(project([['业务培训时限', '11月底前', '12月', 10, 10], ['科普宣传时限', '9月前', '7月', 10, 10]]));
+    expect(byRule(r.findings, 'self.score-rule')).toEqual([]);
+    expect(byRule(r.findings, 'self.deviation-missing').map((f) => [f.cell, f.message])).toEqual([['I13', '业务培训时限 未达到目标（目标 11月底前，实际 12月），未填写偏差原因分析及改进措施']]);
+  });
+
   it('still scores a ceiling that was exceeded', async () => {
     const r = await checkSheets(project([['结转结余率', '2%', '3%', 10, 10]]));
     expect(byRule(r.findings, 'self.score-rule').map((f) => [f.cell, f.expected, f.severity])).toEqual([['H13', '5', 'error']]);
@@ -182,5 +203,37 @@ describe('ceiling indicators with bare targets', () => {
     expect(byRule(below.findings, 'self.score-rule').map((f) => f.severity)).toEqual(['warning']);
     const above = await checkSheets(project([['接待人数', '1000人', '800人', 10, 9]]));
     expect(byRule(above.findings, 'self.score-rule').map((f) => [f.expected, f.severity])).toEqual([['8', 'error']]);
+  });
+});
+
+describe('Sichuan’s form with a two-row header', () => {
+  // 年度指标值 merged over 指标性质 | 指标值 | 度量单位, the other headers merged over both rows.
+  const form = (score: number): SheetSpec[] => {
+    const rows: CellSpec[][] = [
+      [{ v: '部门预算项目支出绩效自评表', span: [1, 11] }],
+      [{ v: '（2023年度）', span: [1, 11] }],
+      ['项目名称', { v: '农村公路养护补助', span: [1, 10] }],
+      [{ v: '项目资金（万元）', span: [3, 1] }, null, '年初预算', '调整后预算数', '预算执行数', '预算执行率', '权重', '得分'],
+      [null, '年度资金总额', 300, 320, 316.8, { v: 0.99, fmt: '0.00%' }, 10, 9.9],
+      [null, '其中：财政资金', 300, 320, 316.8, { v: 0.99, fmt: '0.00%' }, '/', '/'],
+      [{ v: '绩效指标', span: [2, 1] }, { v: '一级指标', span: [2, 1] }, { v: '二级指标', span: [2, 1] }, { v: '三级指标', span: [2, 1] }, { v: '年度指标值', span: [1, 3] }, null, null, { v: '完成值', span: [2, 1] }, { v: '权重', span: [2, 1] }, { v: '得分', span: [2, 1] }, { v: '偏差原因分析及改进措施', span: [2, 1] }],
+      [null, null, null, null, '指标性质', '指标值', '度量单位'],
+      [null, { v: '产出指标', span: [3, 1] }, '数量指标', '日常养护里程', '≥', 1200, '公里', 1100, 60, score],
+      [null, null, '质量指标', '优良中等路率', '≥', 80, '%', 83.5, 10, 10],
+      [null, null, '成本指标', '每公里养护补助标准', '≤', 2500, '元/公里', 2450, 10, 10],
+      [null, '满意度指标', '服务对象满意度指标', '沿线群众满意度', '≥', 90, '%', 92, 10, 10],
+      [{ v: '合计', span: [1, 8] }, null, null, null, null, null, null, null, 100, { v: score + 39.9, fmt: '0.00' }],
+    ];
+    return [{ name: '附件3', blocks: [{ at: [0, 0], table: { rows } }] }];
+  };
+
+  it('reads the three columns under 年度指标值 as one target and scores it', async () => {
+    const r = await checkSheets(form(55));
+    const t = r.tables[0];
+    expect(t.kind === 'self' && t.indicators.map((i) => i.target?.text)).toEqual(['≥1200公里', '≥80%', '≤2500元/公里', '≥90%']);
+    expect(errors(r)).toEqual([]);
+    // 1100 of 1200 for the full 60 is an inflated score.
+    const over = await checkSheets(form(60));
+    expect(byRule(over.findings, 'self.score-rule').map((f) => [f.cell, f.expected, f.severity])).toEqual([['J9', '55', 'error']]);
   });
 });

@@ -30,6 +30,8 @@ export const MESSAGES: Catalogue = {
   'self.total': { 'zh-CN': '总分 {actual} ≠ 各项得分合计 {expected}', 'en-US': 'total {actual} ≠ sum of the scores {expected}' },
   'self.grade': { 'zh-CN': '等级“{actual}”与总分 {total} 对应的等级“{expected}”不符', 'en-US': 'grade “{actual}” does not match the band of total {total}: “{expected}”' },
   'self.deviation-missing': { 'zh-CN': '{name} 未完全达成（得分 {score}/{weight}），未填写偏差原因分析及改进措施', 'en-US': '{name} is not fully achieved ({score}/{weight}) and has no deviation analysis' },
+  'self.deviation-missing:rule': { 'zh-CN': '{name} 未完全达成（按评分规则得分 {score}/{weight}），未填写偏差原因分析及改进措施', 'en-US': '{name} is not fully achieved (the scoring rule gives {score}/{weight}) and has no deviation analysis' },
+  'self.deviation-missing:missed': { 'zh-CN': '{name} 未达到目标（目标 {target}，实际 {actual}），未填写偏差原因分析及改进措施', 'en-US': '{name} missed its target ({target}, actual {actual}) and has no deviation analysis' },
   'self.overachieve': { 'zh-CN': '{name} 实际完成 {actual} 达到目标 {target} 的 {ratio}，未说明原因', 'en-US': '{name}: actual {actual} is {ratio} of target {target}, with no explanation' },
   'self.target-direction': { 'zh-CN': '{name} 是{nature}指标，目标“{target}”方向相反', 'en-US': '{name} is {nature}, but the target “{target}” points the other way' },
   'self.target-parse': { 'zh-CN': '{name} 的{which}“{text}”无法识别', 'en-US': '{name}: the {which} “{text}” cannot be read' },

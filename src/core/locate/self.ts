@@ -14,8 +14,29 @@ type IndCol = 'level1' | 'level2' | 'name' | 'target' | 'actual' | 'weight' | 's
 
 interface Header {
   row: number;
+  /** The first row of indicators: the row after the header, or after its second row. */
+  body: number;
   cols: Partial<Record<IndCol, number>>;
   weighted: boolean;
+}
+
+const SUB_COLS = new Set<IndCol>(['op', 'unit', 'target', 'actual', 'weight', 'score', 'completion']);
+
+/**
+ * A header of two rows (`年度指标值` merged over `指标性质 | 指标值 | 度量单位`): the second row's labels under a
+ * merged cell name the columns.
+ */
+function subHeader(grid: Grid, dicts: Dicts, row: number, cols: Header['cols']): boolean {
+  let found = false;
+  for (let c = grid.left; c <= grid.right; c++) {
+    const above = grid.merge(row, c);
+    if (!above || above.left === above.right) continue;
+    const role = lookup(dicts.indicatorCols, grid.label(row + 1, c)) as IndCol | null;
+    if (!role || !SUB_COLS.has(role)) continue;
+    cols[role] = c;
+    found = true;
+  }
+  return found;
 }
 
 function indicatorHeaders(grid: Grid, dicts: Dicts): Header[] {
@@ -33,7 +54,8 @@ function indicatorHeaders(grid: Grid, dicts: Dicts): Header[] {
     }
     if (cols.level2 === undefined || cols.name === undefined) continue;
     if (cols.weight === undefined && cols.score === undefined) continue;
-    out.push({ row: hit.row, cols, weighted });
+    const two = subHeader(grid, dicts, hit.row, cols);
+    out.push({ row: hit.row, body: hit.row + (two ? 2 : 1), cols, weighted });
   }
   return out;
 }
@@ -108,7 +130,7 @@ function bindSelf(grid: Grid, dicts: Dicts, profile: Profile, h: Header, minRow:
     (l) => /^(填表人|填报人|说明)/.test(l),
     maxRow,
   );
-  total = weightsAsPoints(indicators, funds, total);
+  total = weightsAsPoints(indicators, funds, total, numeric);
   return {
     kind: 'self',
     layout: h.weighted ? 'dept-weighted' : projectLayout ? 'project-2020' : 'dept-hunan',
@@ -198,7 +220,7 @@ function bindIndicators(
   const grades = profile.grades.map((g) => g.grade);
   // 总分 and 填表人 sit at the left of the form, before the indicator names.
   const labelRight = Math.max(scanLeft, (h.cols.name ?? right) - 1);
-  for (let r = h.row + 1; r <= maxRow; r++) {
+  for (let r = h.body; r <= maxRow; r++) {
     let stop = false;
     for (let c = scanLeft; c <= labelRight; c++) {
       const l = grid.label(r, c);
@@ -295,20 +317,26 @@ function bindIndicators(
   return { indicators, levels, total, totalGrade, lastRow };
 }
 
-/** A weight written as a percent (`20%` in a 分值 cell) as the points it stands for (20 of 100). */
-function asPoints(read: CellRead | null | undefined): CellRead | null | undefined {
-  if (!isNumber(read) || !read.percent) return read;
-  return { ...read, value: read.value.times(100), percent: false, places: read.places === null ? null : Math.max(0, read.places - 2) };
-}
-
 /**
  * Forms that print every 分值 as a percent (`20%`, `10%` … totalling 100%) mean points: the weights, the 总分 row's
- * weight and the 预算执行率 weight are read as points. Scores printed as percents beside them are points too.
+ * weight and the 预算执行率 weight are read as points, and so are the cells' entries for the value rules. Scores
+ * printed as percents beside them are points too.
  */
-function weightsAsPoints(indicators: Indicator[], funds: FundRow[], total: SelfTable['total']): SelfTable['total'] {
+function weightsAsPoints(indicators: Indicator[], funds: FundRow[], total: SelfTable['total'], numeric: SelfTable['numeric']): SelfTable['total'] {
   const fundTotal = funds.find((f) => f.role === 'total');
   const weights = [...indicators.map((i) => i.weight), fundTotal?.cells.weight].filter(isNumber);
   if (!weights.length || !weights.every((w) => w.percent)) return total;
+  const read = new Map<CellRead, CellRead>();
+  const asPoints = (r: CellRead | null | undefined): CellRead | null | undefined => {
+    if (!isNumber(r) || !r.percent) return r;
+    const points = { ...r, value: r.value.times(100), percent: false, places: r.places === null ? null : Math.max(0, r.places - 2) };
+    read.set(r, points);
+    return points;
+  };
+  const done = (t: SelfTable['total']) => {
+    for (const n of numeric) n.read = read.get(n.read) ?? n.read;
+    return t;
+  };
   const scores = [...indicators.map((i) => i.score), fundTotal?.cells.score, total?.score].filter(isNumber);
   const scoresToo = scores.length > 0 && scores.every((s) => s.percent);
   for (const ind of indicators) {
@@ -319,8 +347,8 @@ function weightsAsPoints(indicators: Indicator[], funds: FundRow[], total: SelfT
     f.cells.weight = asPoints(f.cells.weight) ?? undefined;
     if (scoresToo) f.cells.score = asPoints(f.cells.score) ?? undefined;
   }
-  if (!total) return total;
-  return { ...total, weight: asPoints(total.weight) ?? undefined, score: scoresToo ? (asPoints(total.score) ?? undefined) : total.score };
+  if (!total) return done(total);
+  return done({ ...total, weight: asPoints(total.weight) ?? undefined, score: scoresToo ? (asPoints(total.score) ?? undefined) : total.score });
 }
 
 /**

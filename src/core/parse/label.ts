@@ -62,13 +62,16 @@ export function levelKey(label: string): string | null {
 }
 
 /**
- * Whether an indicator says higher is better, lower is better, or neither: under a 二级指标 such as 成本指标 always
- * lower; otherwise by the keyword of its name that ends last (`经费到位率` is higher, `项目总经费` lower).
+ * Whether an indicator says higher is better, lower is better, or neither: neither when its name speaks of a saving
+ * (`成本节约率`); under a 二级指标 such as 成本指标 lower; otherwise by the keyword of its name that ends last
+ * (`经费到位率` is higher, `项目总经费` lower).
  */
 export function indicatorNature(name: string, level2 = ''): 'higher' | 'lower' | null {
+  const t = normalizeLabel(name);
+  // `成本节约率`, `节约企业运行成本`, `投诉减少率`: a reduction of something lower-is-better; the operator decides.
+  if (labels.nature.savings.some((w) => t.includes(w))) return null;
   const l2 = normalizeLabel(level2);
   if (l2 && labels.nature.underLevel2.lower.some((w) => l2.includes(w))) return 'lower';
-  const t = normalizeLabel(name);
   let best: { end: number; len: number; nature: 'higher' | 'lower' } | null = null;
   for (const nature of ['higher', 'lower'] as const) {
     for (const w of labels.nature[nature]) {

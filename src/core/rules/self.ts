@@ -6,6 +6,11 @@ import { execScore, fitsExpected, gradeOf, rateAgrees, scoreAgrees } from '../co
 import { Rule, RuleContext } from './types';
 import type { CellRef } from '../snapshot';
 
+/** A rate as a percent with the digits it needs, up to four: 98.545%, 86.2%, 100%. */
+function exactPct(rate: Dec): string {
+  return `${decStr(round(rate.times(100), 4))}%`;
+}
+
 function pctOf(read: CellRead & { value: Dec }, exact: Dec): { params: { actualPct: string; expectedPct: string }; expected: string | null } {
   const p = read.places ?? 4;
   const shown = Math.max(p - 2, 0);
@@ -74,9 +79,13 @@ export const SELF_RULES: Rule[] = [
         const rate = exec.value.dividedBy(annual.value);
         const want = execScore(weight.value, rate, ctx.profile);
         if (scoreAgrees(score.value, want, ctx.profile.execScore.places)) continue;
+        // A score worked out from the 执行率 the form shows, where that rate is right at its precision (98.55% for
+        // 98.545%), is the filler's arithmetic on a right figure, not an inflated score.
+        const shown = f.cells.rate;
+        if (isNumber(shown) && rateAgrees(shown, rate) && scoreAgrees(score.value, execScore(weight.value, shown.percent || shown.value.lessThanOrEqualTo(1.5) ? shown.value : shown.value.dividedBy(100), ctx.profile), ctx.profile.execScore.places)) continue;
         ctx.report({
           ref: score.ref,
-          params: { label: f.label.text, actual: decStr(score.value)!, expected: decStr(want)!, weight: decStr(weight.value)!, rate: pct(rate) },
+          params: { label: f.label.text, actual: decStr(score.value)!, expected: decStr(want)!, weight: decStr(weight.value)!, rate: exactPct(rate) },
           expected: decStr(want),
           actual: decStr(score.value),
         });
@@ -314,9 +323,11 @@ export const SELF_RULES: Rule[] = [
         const shortByRule = e.kind === 'exact' && e.basis !== 'achieved' && e.value.lessThan(w) && (e.alt === undefined || e.alt.lessThan(w));
         const short = (isNumber(ind.score) && ind.score.value.lessThan(w)) || shortByRule || (e.kind === 'range' && !!e.short);
         if (!short) return;
-        const byRule = shortByRule && e.kind === 'exact' ? e.value : null;
-        const score = byRule ? decStr(byRule)! : isNumber(ind.score) ? decStr(ind.score.value)! : '—';
-        ctx.report({ ref: ind.reason.ref, params: { name: ind.name.text, score, weight: decStr(ind.weight.value)! } });
+        const weight = decStr(w)!;
+        // Say which figure falls short: the stated score, the rule's, or the target itself (a deadline missed).
+        if (isNumber(ind.score) && ind.score.value.lessThan(w)) ctx.report({ ref: ind.reason.ref, params: { name: ind.name.text, score: decStr(ind.score.value)!, weight } });
+        else if (shortByRule && e.kind === 'exact') ctx.report({ ref: ind.reason.ref, variant: 'rule', params: { name: ind.name.text, score: decStr(e.value)!, weight } });
+        else ctx.report({ ref: ind.reason.ref, variant: 'missed', params: { name: ind.name.text, target: ind.target?.text ?? '', actual: ind.actual?.text ?? '' } });
       });
     },
   },
