@@ -1,8 +1,14 @@
-/** Prints the figures of the real-world suite: `npm run realworld [-- --verbose]`. */
+/**
+ * Prints the figures of the real-world suite: `npm run realworld [-- FORMS.json] [-- --verbose]`. Without a file,
+ * ../shared/realworld/forms.json (or the copy in test/fixtures/realworld/); any file of the same shape may be given.
+ */
 import { figures, judgeAll } from '../test/support/realworld-judge';
+import { FORMS_PATH, loadForms } from '../test/support/realworld';
 
 void (async () => {
-  const all = await judgeAll();
+  const file = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? FORMS_PATH;
+  process.stdout.write(`${file}\n`);
+  const all = await judgeAll(loadForms(file));
   process.stdout.write(`${figures(all)}\n`);
   if (process.argv.includes('--verbose')) {
     for (const j of all) {
