@@ -13,6 +13,7 @@ import { buildWritePlan } from '../src/core/plan';
 import { defaultProfile } from '../src/core/profiles';
 import { readXlsx } from '../src/host/xlsx/read';
 import { fixCopy } from '../src/host/xlsx/write';
+import { resultsAfter } from '../src/core/formula/results';
 
 const soffice = spawnSync('sh', ['-c', 'command -v soffice'], { encoding: 'utf8' }).stdout.trim();
 
@@ -23,7 +24,7 @@ const soffice = spawnSync('sh', ['-c', 'command -v soffice'], { encoding: 'utf8'
     const bytes = new Uint8Array(readFileSync(path.join('test', 'fixtures', name)));
     const result = check((await readXlsx(bytes, name)).snapshot);
     const plan = buildWritePlan(result, defaultProfile());
-    const fixed = await fixCopy(bytes, plan);
+    const fixed = await fixCopy(bytes, plan, resultsAfter(result.snapshot, plan.writes));
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(fixed as unknown as ArrayBuffer);
     wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((cell) => {
@@ -60,7 +61,9 @@ const soffice = spawnSync('sh', ['-c', 'command -v soffice'], { encoding: 'utf8'
     const { templatePlan } = await import('../src/core/template');
     const dir = mkdtempSync(path.join(os.tmpdir(), 'jixiao-lo-tpl-'));
     const blank = await blankWorkbook(2025, 'dept');
-    const tpl = await applyTemplate(blank, templatePlan(check((await readXlsx(blank, 'blank')).snapshot), 2025, false));
+    const snapshot = (await readXlsx(blank, 'blank')).snapshot;
+    const plan = templatePlan(check(snapshot), 2025, false);
+    const tpl = await applyTemplate(blank, plan, resultsAfter(snapshot, plan.cells));
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(tpl as unknown as ArrayBuffer);
     const basic = wb.getWorksheet('基础数据表')!;

@@ -1,64 +1,84 @@
 import { promises as fs } from 'fs';
-import { check, CheckResult } from '../core/check';
+import { check, CheckResult, CheckSummary, summarize } from '../core/check';
 import { builtInProfile, parseProfileText, Profile, ProfileError, BUILT_IN } from '../core/profiles';
 import type { Lang } from '../core/rules/types';
 import type { Binding } from '../core/bindings';
 import { WorkbookFormat, XlsxReadError } from '../host/xlsx/guard';
 import { asXlsxBytes, readWorkbook } from '../host/xlsx/read';
 import { readFileBytes } from '../host/xlsx/file';
+import { REPORT_MARK } from '../host/xlsx/report';
+import type { UnzipLimits } from '../host/xlsx/unzip';
+import type { Input } from './inputs';
 
 export interface FileResult {
+  /** The file as the person named it. */
   file: string;
   ok: boolean;
   error: { code: string; message: string } | null;
-  result: CheckResult | null;
+  /** What the outputs need of the check; the Snapshot and the model are let go as soon as the file is checked. */
+  summary: CheckSummary | null;
+  /** The whole check, kept only when asked for (fix and template work on it). */
+  result?: CheckResult | null;
   /** The file's bytes as .xlsx (an .xls converted), kept only when a copy is to be written from them. */
   bytes?: Uint8Array;
   /** The input's format: a copy of an .xls is written as .xlsx. */
   format?: WorkbookFormat;
+  /** A batch report jixiao wrote, met while walking a folder: not a submission. */
+  ownReport?: boolean;
 }
 
 /** `--profile ID|PATH`: a built-in id, or a JSON file validated against the schema. */
-export async function resolveProfile(arg: string | undefined): Promise<Profile> {
+export async function resolveProfile(arg: string | undefined, base = process.cwd()): Promise<Profile> {
   const id = arg ?? 'mof-2020';
   const builtIn = builtInProfile(id);
   if (builtIn) return builtIn;
   let text: string;
   try {
-    text = await fs.readFile(id, 'utf8');
+    text = await fs.readFile(require('path').resolve(base, id), 'utf8');
   } catch {
     throw new ProfileError(`找不到规则配置 profile not found: ${id}（内置 built-in: ${Object.keys(BUILT_IN).join(', ')}）`);
   }
   return parseProfileText(text, id);
 }
 
-/** Reads and checks one file; an unreadable file becomes a result with `ok: false`, never a throw. */
-export async function checkFile(file: string, profile: Profile, lang: Lang, keepBytes = false, bindings: Binding[] = []): Promise<FileResult> {
-  try {
-    const bytes = await readFileBytes(file);
-    const { snapshot, format } = await readWorkbook(bytes, file);
-    const result = check(snapshot, { profile, lang, bindings });
-    return { file, ok: true, error: null, result, format, ...(keepBytes ? { bytes: await asXlsxBytes(bytes, file) } : {}) };
-  } catch (e) {
-    if (e instanceof XlsxReadError) return { file, ok: false, error: { code: e.code, message: e.message }, result: null };
-    const msg = e instanceof Error ? e.message.split('\n')[0] : String(e);
-    return { file, ok: false, error: { code: 'internal', message: `${file}: 内部错误 internal error: ${msg}` }, result: null };
-  }
+export interface CheckFileOptions {
+  profile: Profile;
+  lang: Lang;
+  bindings?: Binding[];
+  /** Keep the bytes (as .xlsx) to write a copy from. */
+  keepBytes?: boolean;
+  /** Keep the whole check result (fix, template). */
+  keepResult?: boolean;
+  limits?: UnzipLimits;
 }
 
-/** Checks files one at a time, so memory stays bounded however many there are. */
-export async function checkFiles(files: string[], profile: Profile, lang: Lang, onDone?: (done: number, file: string) => void): Promise<FileResult[]> {
-  const out: FileResult[] = [];
-  for (const f of files) {
-    out.push(await checkFile(f, profile, lang));
-    onDone?.(out.length, f);
+/** Reads and checks one file; an unreadable file becomes a result with `ok: false`, never a throw. */
+export async function checkFile(input: Pick<Input, 'name' | 'path'>, o: CheckFileOptions): Promise<FileResult> {
+  const file = input.name;
+  try {
+    const bytes = await readFileBytes(input.path, file);
+    const { snapshot, format } = await readWorkbook(bytes, file, o.limits);
+    if (snapshot.marks?.includes(REPORT_MARK)) return { file, ok: true, error: null, summary: null, ownReport: true };
+    const result = check(snapshot, { profile: o.profile, lang: o.lang, bindings: o.bindings ?? [] });
+    return {
+      file,
+      ok: true,
+      error: null,
+      summary: summarize(result),
+      format,
+      ...(o.keepResult ? { result } : {}),
+      ...(o.keepBytes ? { bytes: await asXlsxBytes(bytes, file) } : {}),
+    };
+  } catch (e) {
+    if (e instanceof XlsxReadError) return { file, ok: false, error: { code: e.code, message: e.message }, summary: null };
+    const msg = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    return { file, ok: false, error: { code: 'internal', message: `${file}: 内部错误 internal error: ${msg}` }, summary: null };
   }
-  return out;
 }
 
 /** Runs `each` over the files one at a time, handing it the checked file and dropping it after. */
-export async function eachFile(files: string[], profile: Profile, lang: Lang, keepBytes: boolean, each: (r: FileResult, index: number) => Promise<void>, bindings: Binding[] = []): Promise<void> {
-  for (let i = 0; i < files.length; i++) await each(await checkFile(files[i], profile, lang, keepBytes, bindings), i);
+export async function eachFile(inputs: Input[], o: CheckFileOptions, each: (r: FileResult, index: number) => Promise<void>): Promise<void> {
+  for (let i = 0; i < inputs.length; i++) await each(await checkFile(inputs[i], o), i);
 }
 
 /**
@@ -74,5 +94,5 @@ export function copyPath(out: string, format: WorkbookFormat | undefined, lang: 
 
 export function exitCode(results: FileResult[]): 0 | 1 | 2 {
   if (results.some((r) => !r.ok)) return 2;
-  return results.some((r) => r.result!.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+  return results.some((r) => r.summary?.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }

@@ -1,5 +1,5 @@
 import { decStr } from '../core/decimal';
-import { text } from '../core/i18n/messages';
+import { echo, text } from '../core/i18n/messages';
 import type { Finding, Lang, Severity } from '../core/rules/types';
 import { a1 } from '../core/snapshot';
 import type { FileResult } from './files';
@@ -11,10 +11,22 @@ const L = {
   'en-US': { workbook: 'Workbook', total: 'total', computed: 'computed', grade: 'grade', weights: 'weights', expected: 'expected', actual: 'actual', files: (n: number) => `${n} file${n === 1 ? '' : 's'}`, counts: (e: number, w: number, i: number) => `${e} errors, ${w} warnings, ${i} notes`, unreadable: (n: number) => `${n} unreadable`, none: 'no problems found', currency: 'amounts in ' },
 };
 
+/**
+ * Text from a workbook made safe for a terminal: control characters (an escape sequence that clears the screen, a
+ * carriage return or line break that forges a line) and bidirectional overrides are shown escaped, `\x1b`, `\u202e`.
+ */
+export function terminalSafe(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => {
+    const n = c.charCodeAt(0);
+    return n < 0x100 ? `\\x${n.toString(16).padStart(2, '0')}` : `\\u${n.toString(16).padStart(4, '0')}`;
+  });
+}
+
 function line(f: Finding, lang: Lang): string {
   const l = L[lang];
   const ea = f.expected !== null || f.actual !== null ? `  [${l.expected} ${f.expected ?? '—'} · ${l.actual} ${f.actual ?? '—'}]` : '';
-  return `      ${`${f.sheet}!${f.cell}`.padEnd(14)} ${f.rule.padEnd(26)} ${f.message}${ea}`;
+  return terminalSafe(`      ${`${f.sheet}!${f.cell}`.padEnd(14)} ${f.rule.padEnd(26)} ${f.message}${ea}`);
 }
 
 function group(findings: Finding[], lang: Lang, out: string[]): void {
@@ -34,22 +46,22 @@ export function formatText(results: FileResult[], lang: Lang): string {
   let warnings = 0;
   let infos = 0;
   for (const r of results) {
-    out.push(r.file);
-    if (!r.ok || !r.result) {
-      out.push(`  ✗ ${r.error!.message}`);
+    out.push(terminalSafe(r.file));
+    if (!r.ok || !r.summary) {
+      out.push(`  ✗ ${terminalSafe(r.error!.message)}`);
       out.push('');
       continue;
     }
-    const { info, findings } = r.result;
+    const { info, findings } = r.summary;
     errors += findings.filter((f) => f.severity === 'error').length;
     warnings += findings.filter((f) => f.severity === 'warning').length;
     infos += findings.filter((f) => f.severity === 'info').length;
     info.forEach((t, i) => {
       const head = [text(`table.${t.kind}`, lang), `${t.sheet}!${t.range}`, t.layout, t.unit, t.year ? String(t.year) : null, t.currency ? `${l.currency}${t.currency}` : null].filter(Boolean).join(' · ');
-      out.push(`  ${head}`);
+      out.push(terminalSafe(`  ${head}`));
       if (t.summary) {
         const s = t.summary;
-        out.push(`    ${l.total} ${s.statedTotal ?? '—'} (${l.computed} ${s.computedTotal}) · ${l.grade} ${s.statedGrade ?? '—'} (${l.computed} ${s.computedGrade ?? '—'}) · ${l.weights} ${s.weightTotal}`);
+        out.push(terminalSafe(`    ${l.total} ${s.statedTotal ?? '—'} (${l.computed} ${s.computedTotal}) · ${l.grade} ${echo(s.statedGrade ?? '—')} (${l.computed} ${s.computedGrade ?? '—'}) · ${l.weights} ${s.weightTotal}`));
       }
       const mine = findings.filter((f) => f.table === i);
       if (!mine.length) out.push(`    ✓ ${l.none}`);
@@ -70,8 +82,8 @@ export function formatText(results: FileResult[], lang: Lang): string {
 /** CLI.md's JSON document. */
 export function formatJson(results: FileResult[], profile: string): string {
   const files = results.map((r) => {
-    if (!r.ok || !r.result) return { file: r.file, ok: false, error: r.error, tables: [], findings: [], computed: [] };
-    const res = r.result;
+    if (!r.ok || !r.summary) return { file: r.file, ok: false, error: r.error, tables: [], findings: [], computed: [] };
+    const res = r.summary;
     return {
       file: r.file,
       ok: true,

@@ -6,6 +6,7 @@ import type { Lang } from '../core/rules/types';
 import { promises as fs } from 'fs';
 import path from 'path';
 import { buildWritePlan, describeState } from '../core/plan';
+import { resultsAfter } from '../core/formula/results';
 import { annotateCopy, fixCopy } from '../host/xlsx/write';
 import { applyTemplate } from '../host/xlsx/template';
 import { blankWorkbook } from '../host/xlsx/blank';
@@ -14,7 +15,9 @@ import { check } from '../core/check';
 import { readWorkbook } from '../host/xlsx/read';
 import { reportEntry, ReportEntry, writeReport } from '../host/xlsx/report';
 import { checkFile, copyPath, eachFile, exitCode, FileResult, resolveProfile } from './files';
-import { formatJson, formatText } from './format';
+import { formatJson, formatText, terminalSafe } from './format';
+import { baseDir, expandInputs, Input, InputError, resolveFrom } from './inputs';
+import { copyNames, OutputError, OutputGuard, writeAtomic } from './output';
 import { progress } from './progress';
 
 interface CommonOptions {
@@ -38,71 +41,117 @@ interface CheckOptions extends CommonOptions {
   annotate?: string;
 }
 
-async function outPath(target: string, file: string, several: boolean): Promise<string> {
-  if (!several) return target;
-  await fs.mkdir(target, { recursive: true });
-  return path.join(target, path.basename(file));
+/** Writers check the cells of a workbook against this lower limit: exceljs holds the whole workbook to write it. */
+export const WRITE_MAX_CELLS = 250_000;
+const WRITE_LIMITS = { maxCells: WRITE_MAX_CELLS };
+
+const note = (s: string | null) => {
+  if (s) process.stderr.write(`${s}\n`);
+};
+
+/** The inputs of check and report, with a clear message when a name leads nowhere. */
+async function inputsOf(args: string[]): Promise<Input[]> {
+  const inputs = await expandInputs(args);
+  if (!inputs.length) throw new InputError(`没有找到要检查的 .xlsx / .xls 文件 no .xlsx or .xls files found in: ${args.join(' ')}`);
+  return inputs;
 }
 
-async function runCheck(files: string[], opts: CheckOptions): Promise<number> {
-  const profile = await resolveProfile(opts.profile);
-  const bar = progress(files.length);
+/**
+ * Where annotated copies go, decided before anything is read: for one input named one by one, OUT is the copy
+ * itself; otherwise OUT is a folder (made if missing) and the copies are named after their inputs, uniquely.
+ */
+async function annotateTargets(out: string, inputs: Input[], guard: OutputGuard): Promise<string[]> {
+  const target = resolveFrom(baseDir(), out);
+  const isDir = (await fs.stat(target).catch(() => null))?.isDirectory() ?? false;
+  if (inputs.length === 1 && !inputs[0].found && !isDir && !/[/\\]$/.test(out)) {
+    await guard.assertWritable(target, out);
+    return [target];
+  }
+  const parent = await fs.stat(path.dirname(target)).catch(() => null);
+  if (!isDir && !parent?.isDirectory()) throw new OutputError(`${out}: 输出文件夹的上级文件夹不存在 (the folder above the output folder does not exist)`);
+  await fs.mkdir(target, { recursive: true });
+  return copyNames(guard, target, inputs);
+}
+
+async function runCheck(args: string[], opts: CheckOptions): Promise<number> {
+  const profile = await resolveProfile(opts.profile, baseDir());
+  const inputs = await inputsOf(args);
+  const guard = await OutputGuard.of(inputs);
+  const targets = opts.annotate ? await annotateTargets(opts.annotate, inputs, guard) : [];
+  const bar = progress(inputs.length);
   const results: FileResult[] = [];
-  const bindings = bindingsOf(opts);
-  await eachFile(files, profile, opts.lang, !!opts.annotate, async (r, i) => {
-    if (opts.annotate && r.ok && r.result && r.bytes) {
-      const copy = copyPath(await outPath(opts.annotate, r.file, files.length > 1), r.format, opts.lang);
-      if (path.resolve(copy.path) === path.resolve(r.file)) throw new Error(`--annotate 不能覆盖输入文件 would overwrite the input: ${r.file}`);
-      if (copy.note) process.stderr.write(`${r.file}: ${copy.note}\n`);
-      await fs.writeFile(copy.path, await annotateCopy(r.bytes, r.result, opts.lang));
+  await eachFile(inputs, { profile, lang: opts.lang, bindings: bindingsOf(opts), keepBytes: !!opts.annotate, limits: opts.annotate ? WRITE_LIMITS : undefined }, async (r, i) => {
+    if (r.ownReport) {
+      note(`${r.file}: 是 jixiao 的批量汇总，已跳过 (a jixiao batch report, skipped)`);
+      return;
+    }
+    if (opts.annotate && r.ok && r.summary && r.bytes) {
+      const copy = copyPath(targets[i], r.format, opts.lang);
+      if (copy.path !== targets[i]) await guard.assertWritable(copy.path);
+      note(copy.note && `${r.file}: ${copy.note}`);
+      await writeAtomic(copy.path, await annotateCopy(r.bytes, r.summary.findings, opts.lang));
     }
     delete r.bytes;
     results.push(r);
     bar.tick(i + 1, r.file);
-  }, bindings);
+  });
   bar.stop();
   process.stdout.write(`${opts.format === 'json' ? formatJson(results, profile.id) : formatText(results, opts.lang)}\n`);
   return exitCode(results);
 }
 
 async function runFix(file: string, opts: CommonOptions & { output: string }): Promise<number> {
-  const profile = await resolveProfile(opts.profile);
-  const r = await checkFile(file, profile, opts.lang, true, bindingsOf(opts));
+  const profile = await resolveProfile(opts.profile, baseDir());
+  const input: Input = { name: file, path: resolveFrom(baseDir(), file), found: false };
+  const guard = await OutputGuard.of([input]);
+  await guard.assertWritable(resolveFrom(baseDir(), opts.output), opts.output);
+  const r = await checkFile(input, { profile, lang: opts.lang, bindings: bindingsOf(opts), keepBytes: true, keepResult: true, limits: WRITE_LIMITS });
   if (!r.ok || !r.result || !r.bytes) {
     process.stdout.write(`${formatText([r], opts.lang)}\n`);
     return 2;
   }
   const copy = copyPath(opts.output, r.format, opts.lang);
-  if (path.resolve(copy.path) === path.resolve(file)) throw new Error(`-o 不能覆盖输入文件 would overwrite the input: ${file}`);
+  const target = resolveFrom(baseDir(), copy.path);
+  await guard.assertWritable(target, copy.path);
   const plan = buildWritePlan(r.result, profile);
-  await fs.writeFile(copy.path, await fixCopy(r.bytes, plan));
-  if (copy.note) process.stderr.write(`${file}: ${copy.note}\n`);
+  const results = resultsAfter(r.result.snapshot, plan.writes);
+  // The checked workbook is let go before the copy is loaded for writing: the two are never in memory at once.
+  r.result = null;
+  await writeAtomic(target, await fixCopy(r.bytes, plan, results), copy.path);
+  note(copy.note && `${file}: ${copy.note}`);
   if (opts.format === 'json') {
     process.stdout.write(`${JSON.stringify({ version: 1, profile: profile.id, file, output: copy.path, writes: plan.writes.map((w) => ({ sheet: w.sheet, cell: w.cell, label: w.label, formula: w.formula, value: w.value, numberFormat: w.numberFormat, before: describeState(w.before) })) }, null, 2)}\n`);
   } else {
-    const head = opts.lang === 'zh-CN' ? `${file} → ${copy.path}：写入 ${plan.writes.length} 个单元格` : `${file} → ${copy.path}: ${plan.writes.length} cells written`;
-    process.stdout.write([head, ...plan.writes.map((w) => `  ${`${w.sheet}!${w.cell}`.padEnd(14)} ${w.label}: ${describeState(w.before) || '—'} → ${w.formula ?? w.value}`)].join('\n') + '\n');
+    const head = opts.lang === 'zh-CN' ? `${terminalSafe(file)} → ${terminalSafe(copy.path)}：写入 ${plan.writes.length} 个单元格` : `${terminalSafe(file)} → ${terminalSafe(copy.path)}: ${plan.writes.length} cells written`;
+    process.stdout.write([head, ...plan.writes.map((w) => `  ${terminalSafe(`${w.sheet}!${w.cell}`).padEnd(14)} ${terminalSafe(w.label)}: ${terminalSafe(describeState(w.before)) || '—'} → ${terminalSafe(String(w.formula ?? w.value))}`)].join('\n') + '\n');
   }
   return 0;
 }
 
-async function runReport(files: string[], opts: CommonOptions & { output: string }): Promise<number> {
-  const profile = await resolveProfile(opts.profile);
-  const bar = progress(files.length);
+async function runReport(args: string[], opts: CommonOptions & { output: string }): Promise<number> {
+  const profile = await resolveProfile(opts.profile, baseDir());
+  const target = resolveFrom(baseDir(), opts.output);
+  // The report itself, if it lies in a folder being checked, is not a submission.
+  const inputs = (await inputsOf(args)).filter((i) => path.resolve(i.path) !== target);
+  const guard = await OutputGuard.of(inputs);
+  await guard.assertWritable(target, opts.output);
+  const bar = progress(inputs.length);
   const entries: ReportEntry[] = [];
-  await eachFile(files, profile, opts.lang, false, async (r, i) => {
-    entries.push(reportEntry(r.file, r.result, r.error?.message ?? null));
+  await eachFile(inputs, { profile, lang: opts.lang, bindings: bindingsOf(opts) }, async (r, i) => {
+    if (r.ownReport) note(`${r.file}: 是 jixiao 的批量汇总，已跳过 (a jixiao batch report, skipped)`);
+    else entries.push(reportEntry(r.file, r.summary, r.error?.message ?? null));
     bar.tick(i + 1, r.file);
-  }, bindingsOf(opts));
+  });
   bar.stop();
-  await fs.writeFile(opts.output, await writeReport(entries, opts.lang));
+  await writeAtomic(target, await writeReport(entries, opts.lang), opts.output);
   const bad = entries.filter((e) => !e.ok).length;
   const errors = entries.reduce((n, e) => n + e.errors, 0);
   const warnings = entries.reduce((n, e) => n + e.warnings, 0);
+  const out = terminalSafe(opts.output);
   process.stdout.write(
     opts.lang === 'zh-CN'
-      ? `${opts.output}：${entries.length} 个文件，${errors} 个错误，${warnings} 个警告${bad ? `，${bad} 个文件无法读取` : ''}\n`
-      : `${opts.output}: ${entries.length} files, ${errors} errors, ${warnings} warnings${bad ? `, ${bad} unreadable` : ''}\n`,
+      ? `${out}：${entries.length} 个文件，${errors} 个错误，${warnings} 个警告${bad ? `，${bad} 个文件无法读取` : ''}\n`
+      : `${out}: ${entries.length} files, ${errors} errors, ${warnings} warnings${bad ? `, ${bad} unreadable` : ''}\n`,
   );
   return bad ? 2 : errors ? 1 : 0;
 }
@@ -110,34 +159,36 @@ async function runReport(files: string[], opts: CommonOptions & { output: string
 async function runTemplate(opts: CommonOptions & { year: string; from?: string; layout: string; password?: string; output: string }): Promise<number> {
   const year = Number(opts.year);
   if (!/^\d{4}$/.test(opts.year)) throw new Error(`--year 应为四位年份 must be a four-digit year: ${opts.year}`);
-  const profile = await resolveProfile(opts.profile);
+  const profile = await resolveProfile(opts.profile, baseDir());
+  const from: Input | null = opts.from ? { name: opts.from, path: resolveFrom(baseDir(), opts.from), found: false } : null;
+  const guard = await OutputGuard.of(from ? [from] : []);
+  await guard.assertWritable(resolveFrom(baseDir(), opts.output), opts.output);
   let bytes: Uint8Array;
-  let roll = false;
   let output = opts.output;
-  if (opts.from) {
-    if (path.resolve(opts.from) === path.resolve(opts.output)) throw new Error(`-o 不能覆盖输入文件 would overwrite the input: ${opts.from}`);
-    const r = await checkFile(opts.from, profile, opts.lang, true, bindingsOf(opts));
+  if (from) {
+    const r = await checkFile(from, { profile, lang: opts.lang, bindings: bindingsOf(opts), keepBytes: true, limits: WRITE_LIMITS });
     if (!r.ok || !r.bytes) {
       process.stdout.write(`${formatText([r], opts.lang)}\n`);
       return 2;
     }
     bytes = r.bytes;
-    roll = true;
     const copy = copyPath(opts.output, r.format, opts.lang);
     output = copy.path;
-    if (copy.note) process.stderr.write(`${opts.from}: ${copy.note}\n`);
+    await guard.assertWritable(resolveFrom(baseDir(), output), output);
+    note(copy.note && `${opts.from}: ${copy.note}`);
   } else {
     bytes = await blankWorkbook(year, opts.layout === 'project' ? 'project' : 'dept', profile);
   }
   const { snapshot } = await readWorkbook(bytes, opts.from ?? 'template');
-  const result = check(snapshot, { profile, lang: opts.lang, bindings: opts.from ? bindingsOf(opts) : [] });
+  const result = check(snapshot, { profile, lang: opts.lang, bindings: from ? bindingsOf(opts) : [] });
   if (!result.tables.length) throw new Error(`${opts.from}: 未找到基础数据表或自评表 no tables to roll forward`);
-  const plan = templatePlan(result, year, roll);
-  await fs.writeFile(output, await applyTemplate(bytes, plan, opts.password ?? ''));
+  const plan = templatePlan(result, year, !!from);
+  await writeAtomic(resolveFrom(baseDir(), output), await applyTemplate(bytes, plan, resultsAfter(snapshot, plan.cells), opts.password ?? ''), output);
+  const shown = terminalSafe(output);
   process.stdout.write(
     opts.lang === 'zh-CN'
-      ? `${output}：${year} 年度模板（${roll ? `由 ${opts.from} 结转` : '空白'}），${plan.locked.length} 个公式单元格已锁定，${plan.validations.length} 个输入单元格有数据验证\n`
-      : `${output}: ${year} template (${roll ? `rolled forward from ${opts.from}` : 'blank'}), ${plan.locked.length} formula cells locked, ${plan.validations.length} inputs validated\n`,
+      ? `${shown}：${year} 年度模板（${from ? `由 ${terminalSafe(from.name)} 结转` : '空白'}），${plan.locked.length} 个公式单元格已锁定，${plan.validations.length} 个输入单元格有数据验证\n`
+      : `${shown}: ${year} template (${from ? `rolled forward from ${terminalSafe(from.name)}` : 'blank'}), ${plan.locked.length} formula cells locked, ${plan.validations.length} inputs validated\n`,
   );
   return 0;
 }
@@ -150,7 +201,7 @@ export async function main(argv: string[]): Promise<number> {
     .description('绩效自评表检查：在 .xlsx 中查找基础数据表与自评表并按评分规则检查\nChecks 基础数据表 / 自评表 workbooks against the scoring rules')
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
-  common(program.command('check').description('检查工作簿 check workbooks').argument('<files...>', '.xlsx 文件 files'))
+  common(program.command('check').description('检查工作簿 check workbooks').argument('<files...>', '.xlsx / .xls 文件、文件夹（递归）或 @清单.txt files, folders (recursively) or @list.txt'))
     .option('--annotate <out>', '另存标注副本（单个文件为文件名，多个文件为文件夹）write annotated copies (a file, or a folder for several)')
     .action(async (files: string[], opts: CheckOptions) => {
       code = await runCheck(files, opts);
@@ -169,7 +220,7 @@ export async function main(argv: string[]): Promise<number> {
     .action(async (opts: CommonOptions & { year: string; from?: string; layout: string; password?: string; output: string }) => {
       code = await runTemplate(opts);
     });
-  common(program.command('report').description('批量汇总：每个文件一行，以及全部问题清单 batch summary workbook').argument('<files...>', '.xlsx 文件 files'))
+  common(program.command('report').description('批量汇总：每个文件一行，以及全部问题清单 batch summary workbook').argument('<files...>', '.xlsx / .xls 文件、文件夹（递归）或 @清单.txt files, folders (recursively) or @list.txt'))
     .requiredOption('-o, --output <out.xlsx>', '输出文件 output file')
     .action(async (files: string[], opts: CommonOptions & { output: string }) => {
       code = await runReport(files, opts);
@@ -179,11 +230,11 @@ export async function main(argv: string[]): Promise<number> {
     return code;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
-    if (e instanceof ProfileError || e instanceof BindingError) {
-      process.stderr.write(`jixiao: ${e.message}\n`);
+    if (e instanceof ProfileError || e instanceof BindingError || e instanceof OutputError || e instanceof InputError) {
+      process.stderr.write(`jixiao: ${terminalSafe(e.message)}\n`);
       return 2;
     }
-    process.stderr.write(`jixiao: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.stderr.write(`jixiao: ${terminalSafe(e instanceof Error ? e.message : String(e))}\n`);
     return 2;
   }
 }

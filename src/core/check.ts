@@ -1,7 +1,7 @@
 import { computeAll } from './compute';
 import { Computed, Summary } from './compute/types';
 import { decStr } from './decimal';
-import { message } from './i18n/messages';
+import { echo, message } from './i18n/messages';
 import { Book, locateAll } from './locate';
 import { Binding, storedBindings } from './bindings';
 import { FormulaEngine } from './formula/engine';
@@ -116,8 +116,8 @@ export function check(snapshot: Snapshot, options: CheckOptions = {}): CheckResu
           sheet,
           cell,
           message: message(key, params, lang),
-          expected: r.expected ?? null,
-          actual: r.actual ?? null,
+          expected: r.expected === null || r.expected === undefined ? null : echo(r.expected, 200),
+          actual: r.actual === null || r.actual === undefined ? null : echo(r.actual, 200),
           table: tableOf(tables, r.ref),
           ref: r.ref,
           params,
@@ -150,6 +150,21 @@ export function check(snapshot: Snapshot, options: CheckOptions = {}): CheckResu
     return s ? { ...base, summary: summaryStrings(s.summary) } : base;
   });
   return { profile: profile.id, tables, info, findings: kept, computed, computedCells: formulas.cells, snapshot, bindings, emptyBindings: empty };
+}
+
+/**
+ * What outputs of a check need once it is done (tables found, findings, computed values), without the Snapshot,
+ * the model or the formula analysis: a batch keeps one of these per file.
+ */
+export interface CheckSummary {
+  profile: string;
+  info: TableInfo[];
+  findings: Finding[];
+  computed: { values: Array<{ sheet: string; ref: CellRef | null; label: string; value: Computed['values'][number]['value'] }> };
+}
+
+export function summarize(r: CheckResult): CheckSummary {
+  return { profile: r.profile, info: r.info, findings: r.findings, computed: { values: r.computed.values.map((v) => ({ sheet: v.sheet, ref: v.ref, label: v.label, value: v.value })) } };
 }
 
 /** Re-renders findings in another language without checking again. */

@@ -106,7 +106,9 @@ export function buildWritePlan(result: CheckResult, profile: Profile): WritePlan
   const seen = new Set<string>();
   const push = (w: Omit<CellWrite, 'sheet' | 'cell' | 'before'>) => {
     const key = `${w.ref.sheet}!${a1(w.ref.row, w.ref.col)}`;
-    if (seen.has(key)) return;
+    // A cell inside a merged area other than its top-left one shows nothing and holds nothing: writing there
+    // would land in the top-left cell (exceljs) or be lost (Excel). Only the top-left cell is written, with its own formula.
+    if (seen.has(key) || book.grid(w.ref.sheet)?.isMergedSlave(w.ref.row, w.ref.col)) return;
     seen.add(key);
     writes.push({ ...w, sheet: w.ref.sheet, cell: a1(w.ref.row, w.ref.col), before: stateOf(book, w.ref) });
   };

@@ -28,7 +28,7 @@ export interface ReportEntry {
   findings: Finding[];
 }
 
-export function reportEntry(file: string, result: CheckResult | null, error: string | null): ReportEntry {
+export function reportEntry(file: string, result: Pick<CheckResult, 'info' | 'findings'> | null, error: string | null): ReportEntry {
   if (!result) return { file, ok: false, error, unit: null, year: null, tables: '', total: null, grade: null, errors: 0, warnings: 0, findings: [] };
   const self = result.info.find((t) => t.summary);
   return {

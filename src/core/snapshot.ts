@@ -41,6 +41,8 @@ export interface Snapshot {
   names?: Array<{ name: string; ref: string }>;
   /** The add-in's state part (custom XML), where a host can read it. */
   stateXml?: string | null;
+  /** Keywords a tool left in the file's properties (`jixiao-report` on a batch report). */
+  marks?: string[];
 }
 
 export interface CellRef {

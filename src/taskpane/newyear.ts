@@ -1,3 +1,4 @@
+import { resultsAfter } from '../core/formula/results';
 import { check } from '../core/check';
 import type { Profile } from '../core/profiles';
 import { templatePlan } from '../core/template';
@@ -29,6 +30,7 @@ export async function newYearTemplate(run: ExcelRun, o: NewYearOptions): Promise
   const { snapshot } = await readXlsx(bytes, o.roll ? 'workbook' : 'template');
   const result = check(snapshot, { profile: o.profile });
   if (!result.tables.length) throw new Error('未找到可结转的基础数据表或自评表 (no tables to roll forward)');
-  const tpl = await applyTemplate(bytes, templatePlan(result, o.year, o.roll));
+  const plan = templatePlan(result, o.year, o.roll);
+  const tpl = await applyTemplate(bytes, plan, resultsAfter(snapshot, plan.cells));
   return insertTemplate(run, tpl, o.target);
 }

@@ -81,8 +81,16 @@ export const TEXT: Catalogue = {
   'nature.source': { 'zh-CN': '按资金来源分', 'en-US': 'source of funds' },
 };
 
+/** Text taken from a workbook is shown at most this long in a message; the rest is an ellipsis. */
+export const ECHO_LIMIT = 120;
+
+/** A workbook's text cut to a sensible length for a message: `……` marks what was left out. */
+export function echo(text: string, limit = ECHO_LIMIT): string {
+  return text.length <= limit ? text : `${text.slice(0, limit - 1)}…`;
+}
+
 export function render(template: string, params: Params): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? echo(String(params[k])) : m));
 }
 
 /** Params whose value is `@key` are translated from TEXT, so rules stay language-free. */

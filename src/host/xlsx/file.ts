@@ -3,13 +3,13 @@ import { readError } from './guard';
 import { readXlsx } from './read';
 import type { Snapshot } from '../../core/snapshot';
 
-/** A file's bytes; a file that cannot be opened is an XlsxReadError that names it. */
-export async function readFileBytes(path: string): Promise<Uint8Array> {
+/** A file's bytes; a file that cannot be opened is an XlsxReadError that names it (as `shown`, how it was named). */
+export async function readFileBytes(path: string, shown = path): Promise<Uint8Array> {
   try {
     const raw = await fs.readFile(path);
     return new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength);
   } catch (e) {
-    throw readError('not-found', path, (e as NodeJS.ErrnoException).code);
+    throw readError('not-found', shown, (e as NodeJS.ErrnoException).code);
   }
 }
 

@@ -4,7 +4,13 @@
  */
 export const MAX_UNPACKED_BYTES = 200 * 1024 * 1024;
 
-export type ReadErrorCode = 'not-found' | 'not-xlsx' | 'encrypted' | 'truncated' | 'too-large' | 'corrupt' | 'empty';
+/**
+ * Cells per workbook read at most: ten times the largest real form, and under a gigabyte of memory to check. A
+ * workbook past it is refused, before its cells are built, with a message that says so.
+ */
+export const MAX_CELLS = 2_000_000;
+
+export type ReadErrorCode = 'not-found' | 'not-xlsx' | 'encrypted' | 'truncated' | 'too-large' | 'too-many-cells' | 'corrupt' | 'empty';
 
 /** The Excel file formats the host reads: Office Open XML (.xlsx) and the legacy binary format (.xls). */
 export type WorkbookFormat = 'xlsx' | 'xls';
@@ -33,6 +39,7 @@ const REASONS: Record<ReadErrorCode, string> = {
   encrypted: '工作簿设有打开密码（已加密），请在 Excel 中取消密码后另存 (the workbook is password-protected: remove the password and save it again)',
   truncated: '文件不完整（zip 目录缺失或被截断），请重新获取 (the file is truncated: its zip directory is missing)',
   'too-large': `解压后超过 ${MAX_UNPACKED_BYTES / 1024 / 1024} MB，已拒绝 (would unpack to more than ${MAX_UNPACKED_BYTES / 1024 / 1024} MB)`,
+  'too-many-cells': `单元格超过 ${MAX_CELLS.toLocaleString('en-US')} 个，不像是绩效自评表，已拒绝；请只保留这两张表后再检查 (more than ${MAX_CELLS.toLocaleString('en-US')} cells: not a self-evaluation form; keep only its tables and check again)`,
   corrupt: '工作簿已损坏，无法解析 (the workbook is damaged and cannot be parsed)',
   empty: '文件为空 (the file is empty)',
 };
@@ -41,13 +48,26 @@ export function readError(code: ReadErrorCode, file: string, detail?: string): X
   return new XlsxReadError(code, file, `${file}: ${REASONS[code]}${detail ? ` — ${detail}` : ''}`);
 }
 
+export interface ZipMember {
+  name: string;
+  method: number;
+  compressedSize: number;
+  /** The size the file declares; the inflater counts what it really gets. */
+  declaredSize: number;
+  localOffset: number;
+}
+
 export interface ZipSummary {
   entries: string[];
+  members: ZipMember[];
   unpackedBytes: number;
 }
 
-/** Reads the zip's central directory; throws XlsxReadError unless it is a whole, sane OOXML package. */
-export function inspectZip(bytes: Uint8Array, file: string): ZipSummary {
+/**
+ * Reads the zip's central directory; throws XlsxReadError unless it is a whole, sane OOXML package. An honest
+ * bomb (declared sizes past the limit) is refused here; a lying one by the inflater (unzip.ts).
+ */
+export function inspectZip(bytes: Uint8Array, file: string, maxBytes = MAX_UNPACKED_BYTES): ZipSummary {
   if (bytes.length === 0) throw readError('empty', file);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (sniff(bytes) !== 'zip') throw readError('not-xlsx', file);
@@ -66,6 +86,7 @@ export function inspectZip(bytes: Uint8Array, file: string): ZipSummary {
   if (cdOffset + cdSize > eocd) throw readError('truncated', file);
   const decoder = new TextDecoder();
   const entries: string[] = [];
+  const members: ZipMember[] = [];
   let unpacked = 0;
   let p = cdOffset;
   for (let n = 0; n < count; n++) {
@@ -81,10 +102,12 @@ export function inspectZip(bytes: Uint8Array, file: string): ZipSummary {
       if (local + 30 > bytes.length || local + compressed > cdOffset) throw readError('truncated', file);
     }
     unpacked += size;
-    if (unpacked > MAX_UNPACKED_BYTES) throw readError('too-large', file);
-    entries.push(decoder.decode(bytes.subarray(p + 46, p + 46 + nameLen)));
+    if (unpacked > maxBytes) throw readError('too-large', file);
+    const name = decoder.decode(bytes.subarray(p + 46, p + 46 + nameLen));
+    entries.push(name);
+    members.push({ name, method: view.getUint16(p + 10, true), compressedSize: compressed, declaredSize: size, localOffset: local });
     p += 46 + nameLen + extraLen + commentLen;
   }
   if (!entries.includes('[Content_Types].xml') || !entries.some((e) => /^xl\/workbook\d*\.xml$/.test(e))) throw readError('not-xlsx', file, 'zip without xl/workbook.xml');
-  return { entries, unpackedBytes: unpacked };
+  return { entries, members, unpackedBytes: unpacked };
 }

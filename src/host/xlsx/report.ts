@@ -5,6 +5,13 @@ import { findingsTable, freeSheetName, ReportEntry, SEVERITY_FILL, summaryTable,
 export { reportEntry, reviewTable, SEVERITY_FILL } from '../../core/report';
 export type { ReportEntry } from '../../core/report';
 
+/** Excel's limit on the characters of one cell. */
+export const CELL_LIMIT = 32767;
+
+export function cellText(s: string): string {
+  return s.length <= CELL_LIMIT ? s : `${s.slice(0, CELL_LIMIT - 1)}…`;
+}
+
 /**
  * Writes a table with exceljs. Everything taken from the checked workbooks is written as text: exceljs only
  * writes a formula for a `{ formula }` value, whatever a string starts with.
@@ -13,7 +20,8 @@ export function addTable(wb: ExcelJS.Workbook, t: TextTable): ExcelJS.Worksheet 
   const ws = wb.addWorksheet(freeSheetName(wb.worksheets.map((w) => w.name), t.name));
   ws.addRow(t.header).font = { bold: true };
   t.rows.forEach((r, i) => {
-    const row = ws.addRow(r);
+    // Excel holds at most 32,767 characters in a cell: longer text from a workbook is cut, with an ellipsis.
+    const row = ws.addRow(r.map((v) => (typeof v === 'string' ? cellText(v) : v)));
     if (t.links) {
       const cell = row.getCell(t.links.column + 1);
       cell.value = { text: String(r[t.links.column]), hyperlink: `#${t.links.targets[i]}` };
@@ -26,9 +34,14 @@ export function addTable(wb: ExcelJS.Workbook, t: TextTable): ExcelJS.Worksheet 
   return ws;
 }
 
+/** The keyword a batch report carries in its properties, so that a report left among the submissions is skipped. */
+export const REPORT_MARK = 'jixiao-report';
+
 /** The batch workbook: 汇总 (a row per file) and 问题清单 (every finding of every file). */
 export async function writeReport(entries: ReportEntry[], lang: Lang): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
+  wb.creator = 'jixiao';
+  wb.keywords = REPORT_MARK;
   addTable(wb, summaryTable(entries, lang));
   addTable(wb, findingsTable(entries, lang));
   return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);

@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import type { TemplatePlan } from '../../core/template';
 import { a1 } from '../../core/snapshot';
-import { load, recalculateResults, save } from './write';
+import { cellKey, Evaluated } from '../../core/formula/engine';
+import { formulaValue, load, save } from './write';
 
 const DECIMAL: ExcelJS.DataValidation = {
   type: 'decimal',
@@ -19,16 +20,17 @@ function list(items: string[]): ExcelJS.DataValidation {
 }
 
 /**
- * Applies a template plan to a copy: values and formulas (with their computed results), number formats, data
- * validation on inputs, and sheet protection that locks only the computed cells (no password unless one is given).
+ * Applies a template plan to a copy: values and formulas (with their results, from core's resultsAfter), number
+ * formats, data validation on inputs, and sheet protection that locks only the computed cells (no password unless
+ * one is given).
  */
-export async function applyTemplate(bytes: Uint8Array, plan: TemplatePlan, password = ''): Promise<Uint8Array> {
+export async function applyTemplate(bytes: Uint8Array, plan: TemplatePlan, results: Map<string, Evaluated>, password = ''): Promise<Uint8Array> {
   const wb = await load(bytes);
   const cell = (sheet: string, row: number, col: number) => wb.getWorksheet(sheet)!.getCell(a1(row, col));
   for (const c of plan.cells) {
     const target = cell(c.ref.sheet, c.ref.row, c.ref.col);
     if (c.numberFormat) target.numFmt = c.numberFormat;
-    if (c.formula) target.value = { formula: c.formula.replace(/^=/, '') } as ExcelJS.CellFormulaValue;
+    if (c.formula) target.value = formulaValue(c.formula, results.get(cellKey(c.ref.sheet, c.ref.row, c.ref.col)));
     else target.value = c.value ?? null;
   }
   for (const v of plan.validations) cell(v.ref.sheet, v.ref.row, v.ref.col).dataValidation = v.kind === 'decimal' ? DECIMAL : list(v.list ?? []);
@@ -43,7 +45,6 @@ export async function applyTemplate(bytes: Uint8Array, plan: TemplatePlan, passw
     }
   }
   for (const ref of plan.locked) cell(ref.sheet, ref.row, ref.col).protection = { locked: true };
-  await recalculateResults(wb, plan.cells.filter((c) => c.formula).map((c) => c.ref));
   for (const name of sheets) await wb.getWorksheet(name)!.protect(password, { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true, insertRows: true, deleteRows: true });
   return save(wb);
 }

@@ -1,12 +1,8 @@
 import ExcelJS from 'exceljs';
-import type { CheckResult } from '../../core/check';
-import { FormulaEngine } from '../../core/formula/engine';
-import { Book } from '../../core/locate/grid';
-import { readXlsx } from './read';
-import { addTable, reviewTable, SEVERITY_FILL } from './report';
+import { cellKey, Evaluated } from '../../core/formula/engine';
+import { addTable, cellText, reviewTable, SEVERITY_FILL } from './report';
 import type { WritePlan } from '../../core/plan';
 import type { Finding, Lang, Severity } from '../../core/rules/types';
-import type { CellRef } from '../../core/snapshot';
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
@@ -24,10 +20,10 @@ export async function save(wb: ExcelJS.Workbook): Promise<Uint8Array> {
  * An annotated copy: problem cells filled by their worst severity, a note carrying the messages, and the 审核意见
  * sheet. Values and formulas are left as they were; the input bytes are not touched.
  */
-export async function annotateCopy(bytes: Uint8Array, result: CheckResult, lang: Lang): Promise<Uint8Array> {
+export async function annotateCopy(bytes: Uint8Array, findings: Finding[], lang: Lang): Promise<Uint8Array> {
   const wb = await load(bytes);
   const byCell = new Map<string, Finding[]>();
-  for (const f of result.findings) {
+  for (const f of findings) {
     if (!f.ref) continue;
     const k = `${f.sheet}\u0000${f.cell}`;
     byCell.set(k, [...(byCell.get(k) ?? []), f]);
@@ -40,41 +36,31 @@ export async function annotateCopy(bytes: Uint8Array, result: CheckResult, lang:
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: SEVERITY_FILL[worst] } };
     const mine = list.map((f) => `[${f.rule}] ${f.message}`).join('\n');
     const existing = typeof cell.note === 'string' ? cell.note : cell.note ? (cell.note.texts ?? []).map((t) => t.text).join('') : '';
-    cell.note = existing ? `${existing}\n\njixiao:\n${mine}` : `jixiao:\n${mine}`;
+    cell.note = cellText(existing ? `${existing}\n\njixiao:\n${mine}` : `jixiao:\n${mine}`);
   }
-  addTable(wb, reviewTable(result.findings, lang));
+  addTable(wb, reviewTable(findings, lang));
   return save(wb);
 }
 
 /**
  * A fixed copy: each write of the plan as a live formula or a value, number format first. The cached result of
- * every written formula is what Excel would compute on the copy, so the copy opens right even before a recalc.
+ * every written formula (`results`, from core's resultsAfter on the checked Snapshot) is what Excel would compute
+ * on the copy, so the copy opens right even before a recalc.
  */
-export async function fixCopy(bytes: Uint8Array, plan: WritePlan): Promise<Uint8Array> {
+export async function fixCopy(bytes: Uint8Array, plan: WritePlan, results: Map<string, Evaluated>): Promise<Uint8Array> {
   const wb = await load(bytes);
   for (const w of plan.writes) {
     const ws = wb.getWorksheet(w.sheet);
     if (!ws) continue;
     const cell = ws.getCell(w.cell);
     cell.numFmt = w.numberFormat;
-    cell.value = w.formula ? ({ formula: w.formula.replace(/^=/, '') } as ExcelJS.CellFormulaValue) : w.value;
+    cell.value = w.formula ? formulaValue(w.formula, results.get(cellKey(w.ref.sheet, w.ref.row, w.ref.col))) : w.value;
   }
-  await recalculateResults(wb, plan.writes.filter((w) => w.formula).map((w) => w.ref));
   return save(wb);
 }
 
-/**
- * Gives each formula cell listed the cached result Excel would compute on the workbook as it now stands (the
- * project's evaluator), so that a copy opens right before any recalculation and re-checks without stale results.
- */
-export async function recalculateResults(wb: ExcelJS.Workbook, refs: CellRef[]): Promise<void> {
-  const { snapshot } = await readXlsx(await save(wb), 'copy');
-  const engine = new FormulaEngine(new Book(snapshot));
-  for (const ref of refs) {
-    const cell = wb.getWorksheet(ref.sheet)!.getCell(ref.row + 1, ref.col + 1);
-    if (cell.type !== ExcelJS.ValueType.Formula) continue;
-    const e = engine.recalculate(ref);
-    const result = e.kind === 'number' ? Number(e.value.toPrecision(15)) : e.kind === 'error' ? { error: e.code } : e.kind === 'other' && typeof e.value === 'string' ? e.value : undefined;
-    cell.value = { formula: cell.formula, result } as ExcelJS.CellFormulaValue;
-  }
+/** A formula with the cached result the workbook will show before Excel recalculates it. */
+export function formulaValue(formula: string, e: Evaluated | undefined): ExcelJS.CellFormulaValue {
+  const result = !e ? undefined : e.kind === 'number' ? Number(e.value.toPrecision(15)) : e.kind === 'error' ? { error: e.code } : e.kind === 'other' && typeof e.value === 'string' ? e.value : undefined;
+  return { formula: formula.replace(/^=/, ''), result } as ExcelJS.CellFormulaValue;
 }
