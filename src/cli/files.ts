@@ -1,4 +1,5 @@
 import { promises as fs } from 'fs';
+import path from 'path';
 import { check, CheckResult, CheckSummary, summarize } from '../core/check';
 import { builtInProfile, parseProfileText, Profile, ProfileError, BUILT_IN } from '../core/profiles';
 import type { Lang } from '../core/rules/types';
@@ -34,7 +35,7 @@ export async function resolveProfile(arg: string | undefined, base = process.cwd
   if (builtIn) return builtIn;
   let text: string;
   try {
-    text = await fs.readFile(require('path').resolve(base, id), 'utf8');
+    text = await fs.readFile(path.resolve(base, id), 'utf8');
   } catch {
     throw new ProfileError(`找不到规则配置 profile not found: ${id}（内置 built-in: ${Object.keys(BUILT_IN).join(', ')}）`);
   }
