@@ -1,4 +1,4 @@
-// Runs `jixiao report` in this process and prints its peak memory (maxRSS) on stderr, for bench/batch.
+// Runs a `jixiao` command in this process and prints its peak memory (maxRSS) on stderr, for bench/batch.
 import { main } from '../src/cli/main';
 
 main(process.argv.slice(2)).then((code) => {

@@ -5,7 +5,7 @@ import { checkWorkbook, clearFindings, markFindings, planFor, selectCell, undoWr
 import { WriteRefused } from '../src/host/excel/write';
 import { defaultProfile } from '../src/core/profiles';
 import { check } from '../src/core/check';
-import { workbookBytes, SheetSpec } from '../scripts/fixtures/spec';
+import { workbookBytes, SheetSpec, setCell } from '../scripts/fixtures/spec';
 import { EXAMPLES } from '../scripts/fixtures/workbooks';
 import { seed001Basic } from '../scripts/fixtures/seeds';
 
@@ -102,6 +102,28 @@ describe('Excel host through the fake', () => {
     expect(after.result.findings.filter((f) => f.rule.startsWith('formula.'))).toEqual([]);
     expect(await undoWrite(run)).toBe(plan.writes.length);
     expect(JSON.parse(doc.fingerprint())).toEqual(JSON.parse(before));
+  });
+
+  it('writes a merged area in its top-left cell only, with that cell’s own formula, and re-checks clean', async () => {
+    const merged = setCell(setCell(setCell(seed001Basic, 5, 1, { v: 196.26, span: [1, 3] }), 5, 2, null), 5, 3, null);
+    const { run, doc } = await fakeFrom([{ name: '基础数据表', blocks: [{ at: [0, 0], table: merged }] }]);
+    const r = await checkWorkbook(run, defaultProfile(), 'zh-CN', caps);
+    const plan = planFor(r.result, defaultProfile());
+    expect(plan.writes.filter((w) => w.cell === 'C6' || w.cell === 'D6')).toEqual([]);
+    await writePlan(run, plan);
+    expect(doc.sheet('基础数据表')!.cell(5, 1)).toMatchObject({ formula: '=SUM(B7,B10:B11)' });
+    const after = await checkWorkbook(run, defaultProfile(), 'zh-CN', caps);
+    expect(after.result.findings.filter((f) => f.rule.startsWith('formula.') && ['B6', 'C6', 'D6'].includes(f.cell))).toEqual([]);
+  });
+
+  it('keeps, as Excel does, no value written into a merged area’s other cells', async () => {
+    const merged = setCell(setCell(seed001Basic, 5, 1, { v: 196.26, span: [1, 2] }), 5, 2, null);
+    const { excel, doc } = await fakeFrom([{ name: '基础数据表', blocks: [{ at: [0, 0], table: merged }] }]);
+    await excel.run(async (ctx: import('../src/fake-excel/api').FakeContext) => {
+      ctx.workbook.worksheets.getItem('基础数据表').getRange('C6').formulas = [['=1+1']];
+      await ctx.sync();
+    });
+    expect(doc.sheet('基础数据表')!.cell(5, 2)?.formula ?? '').toBe('');
   });
 
   it('refuses to write on a protected sheet and changes nothing', async () => {

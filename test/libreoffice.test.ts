@@ -4,9 +4,9 @@
  * (.ci/run installs it).
  */
 import { spawnSync } from 'child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
-import os from 'os';
+import { readFileSync, writeFileSync } from 'fs';
 import path from 'path';
+import { tmpDir } from './support/helpers';
 import ExcelJS from 'exceljs';
 import { check } from '../src/core/check';
 import { buildWritePlan } from '../src/core/plan';
@@ -20,7 +20,7 @@ const soffice = spawnSync('sh', ['-c', 'command -v soffice'], { encoding: 'utf8'
 (soffice ? describe : describe.skip)('LibreOffice recalculates a fixed copy to the engine’s numbers', () => {
   jest.setTimeout(180_000);
   it.each(['seed001-dept-hunan.xlsx', 'seed002-weighted.xlsx', 'seed004-project.xlsx'])('%s', async (name) => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'jixiao-lo-'));
+    const dir = tmpDir('jixiao-lo-');
     const bytes = new Uint8Array(readFileSync(path.join('test', 'fixtures', name)));
     const result = check((await readXlsx(bytes, name)).snapshot);
     const plan = buildWritePlan(result, defaultProfile());
@@ -59,7 +59,7 @@ const soffice = spawnSync('sh', ['-c', 'command -v soffice'], { encoding: 'utf8'
     const { blankWorkbook } = await import('../src/host/xlsx/blank');
     const { applyTemplate } = await import('../src/host/xlsx/template');
     const { templatePlan } = await import('../src/core/template');
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'jixiao-lo-tpl-'));
+    const dir = tmpDir('jixiao-lo-tpl-');
     const blank = await blankWorkbook(2025, 'dept');
     const snapshot = (await readXlsx(blank, 'blank')).snapshot;
     const plan = templatePlan(check(snapshot), 2025, false);

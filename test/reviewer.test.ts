@@ -1,10 +1,9 @@
 import { createHash } from 'crypto';
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'fs';
-import os from 'os';
+import { readFileSync, writeFileSync, existsSync } from 'fs';
 import path from 'path';
 import ExcelJS from 'exceljs';
 import { readXlsxFile } from '../src/host/xlsx/file';
-import { fx, runCli } from './support/helpers';
+import { fx, runCli, tmpDir } from './support/helpers';
 import { check } from '../src/core/check';
 import { Book } from '../src/core/locate/grid';
 import { FormulaEngine } from '../src/core/formula/engine';
@@ -13,7 +12,7 @@ import { seed001Basic, seed001Self } from '../scripts/fixtures/seeds';
 
 const run = runCli;
 const snap = readXlsxFile;
-const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'jixiao-'));
+const tmp = () => tmpDir('jixiao-');
 const sha = (f: string) => createHash('sha256').update(readFileSync(f)).digest('hex');
 
 

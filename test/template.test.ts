@@ -1,16 +1,15 @@
-import { mkdtempSync, readFileSync } from 'fs';
-import os from 'os';
+import { readFileSync } from 'fs';
 import path from 'path';
 import ExcelJS from 'exceljs';
 import { check, CheckResult } from '../src/core/check';
 import { readXlsxFile } from '../src/host/xlsx/file';
-import { runCli } from './support/helpers';
+import { runCli, tmpDir } from './support/helpers';
 import { Book } from '../src/core/locate/grid';
 import { FormulaEngine } from '../src/core/formula/engine';
 import { decStr, decFromNumber, round } from '../src/core/decimal';
 import { Snapshot } from '../src/core/snapshot';
 
-const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'jixiao-tpl-'));
+const tmp = () => tmpDir('jixiao-tpl-');
 const run = async (...args: string[]): Promise<number> => (await runCli(...args)).code;
 const snap = readXlsxFile;
 

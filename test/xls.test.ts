@@ -2,17 +2,16 @@
  * Legacy .xls (BIFF8) workbooks, as offices still send them: read into the same Snapshot as the .xlsx they were
  * saved from (the fixtures were written by LibreOffice's Excel 97 filter), checked alike, and written out as .xlsx.
  */
-import { mkdtempSync, readFileSync, existsSync } from 'fs';
-import os from 'os';
+import { readFileSync, existsSync } from 'fs';
 import path from 'path';
 import * as XLSX from '@e965/xlsx';
 import { check } from '../src/core/check';
 import { readWorkbook } from '../src/host/xlsx/read';
 import { XlsxReadError } from '../src/host/xlsx/guard';
-import { fx, keys, runCli } from './support/helpers';
+import { fx, keys, runCli, tmpDir } from './support/helpers';
 
 const bytes = (name: string) => new Uint8Array(readFileSync(fx(name)));
-const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'jixiao-xls-'));
+const tmp = () => tmpDir('jixiao-xls-');
 
 describe('reading an .xls', () => {
   it.each(['seed001-dept-hunan', 'seed001-formulas', 'seed004-project'])('%s.xls reads and checks as its .xlsx does', async (name) => {

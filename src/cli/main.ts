@@ -132,7 +132,7 @@ async function runReport(args: string[], opts: CommonOptions & { output: string 
   const profile = await resolveProfile(opts.profile, baseDir());
   const target = resolveFrom(baseDir(), opts.output);
   // The report itself, if it lies in a folder being checked, is not a submission.
-  const inputs = (await inputsOf(args)).filter((i) => path.resolve(i.path) !== target);
+  const inputs = (await inputsOf(args)).filter((i) => !i.found || path.resolve(i.path) !== target);
   const guard = await OutputGuard.of(inputs);
   await guard.assertWritable(target, opts.output);
   const bar = progress(inputs.length);

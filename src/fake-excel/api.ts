@@ -383,7 +383,7 @@ class Range extends ProxyObject {
     return this.get('numberFormat');
   }
   set numberFormat(v: unknown[][]) {
-    this.write((cell, x) => ({ ...cell, numberFormat: String(x) }), v);
+    this.write((cell, x) => ({ ...cell, numberFormat: String(x) }), v, false);
   }
   get valueTypes(): string[][] {
     return this.get('valueTypes');
@@ -397,8 +397,11 @@ class Range extends ProxyObject {
   get columnIndex(): number {
     return this.get('columnIndex');
   }
-  /** Queues a change to every cell of the range, or, given a matrix, to the cells it covers with their values. */
-  private write(fn: (cell: FakeCell, x: unknown) => FakeCell, matrix?: unknown[][]): void {
+  /**
+   * Queues a change to every cell of the range, or, given a matrix, to the cells it covers with their values. As in
+   * Excel, a value or formula written into a merged area's cell other than its top-left one is not kept.
+   */
+  private write(fn: (cell: FakeCell, x: unknown) => FakeCell, matrix?: unknown[][], content = true): void {
     this.ctx.enqueue(() => {
       const t = this.resolve();
       if (!t) throw new FakeApiError('ItemNotFound', 'range not found');
@@ -410,6 +413,7 @@ class Range extends ProxyObject {
         for (let j = 0; j < cols(i); j++) {
           const r = t.area.top + i;
           const c = t.area.left + j;
+          if (content && t.sheet.merges.some((m) => r >= m.top && r <= m.bottom && c >= m.left && c <= m.right && (r !== m.top || c !== m.left))) continue;
           t.sheet.set(r, c, fn(t.sheet.cell(r, c) ?? { value: null, type: 'empty', formula: '', numberFormat: 'General' }, matrix?.[i][j]));
         }
       }

@@ -1,3 +1,5 @@
+import { mkdtempSync, rmSync } from 'fs';
+import os from 'os';
 import path from 'path';
 import { main } from '../../src/cli/main';
 import { check, CheckOptions, CheckResult } from '../../src/core/check';
@@ -41,4 +43,16 @@ export async function runCli(...args: string[]): Promise<{ code: number; out: st
     o.mockRestore();
     e.mockRestore();
   }
+}
+
+const made: string[] = [];
+afterAll(() => {
+  for (const d of made.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+/** A temporary folder, removed when the test file is done. */
+export function tmpDir(prefix = 'jixiao-'): string {
+  const d = mkdtempSync(path.join(os.tmpdir(), prefix));
+  made.push(d);
+  return d;
 }

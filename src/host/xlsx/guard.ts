@@ -5,10 +5,10 @@
 export const MAX_UNPACKED_BYTES = 200 * 1024 * 1024;
 
 /**
- * Cells per workbook read at most: ten times the largest real form, and under a gigabyte of memory to check. A
- * workbook past it is refused, before its cells are built, with a message that says so.
+ * Cells per workbook read at most: a hundred times the largest real form, and under a gigabyte of memory to check
+ * (bench/bigfiles.ts). A workbook past it is refused, before its cells are built, with a message that says so.
  */
-export const MAX_CELLS = 2_000_000;
+export const MAX_CELLS = 1_000_000;
 
 export type ReadErrorCode = 'not-found' | 'not-xlsx' | 'encrypted' | 'truncated' | 'too-large' | 'too-many-cells' | 'corrupt' | 'empty';
 
@@ -39,7 +39,7 @@ const REASONS: Record<ReadErrorCode, string> = {
   encrypted: '工作簿设有打开密码（已加密），请在 Excel 中取消密码后另存 (the workbook is password-protected: remove the password and save it again)',
   truncated: '文件不完整（zip 目录缺失或被截断），请重新获取 (the file is truncated: its zip directory is missing)',
   'too-large': `解压后超过 ${MAX_UNPACKED_BYTES / 1024 / 1024} MB，已拒绝 (would unpack to more than ${MAX_UNPACKED_BYTES / 1024 / 1024} MB)`,
-  'too-many-cells': `单元格超过 ${MAX_CELLS.toLocaleString('en-US')} 个，不像是绩效自评表，已拒绝；请只保留这两张表后再检查 (more than ${MAX_CELLS.toLocaleString('en-US')} cells: not a self-evaluation form; keep only its tables and check again)`,
+  'too-many-cells': '单元格数超过上限，不像是绩效自评表，已拒绝；请只保留这两张表后再检查 (too many cells for a self-evaluation form: keep only its tables and check again)',
   corrupt: '工作簿已损坏，无法解析 (the workbook is damaged and cannot be parsed)',
   empty: '文件为空 (the file is empty)',
 };

@@ -100,7 +100,7 @@ export function unzipWorkbook(bytes: Uint8Array, file: string, limits: UnzipLimi
 }
 
 function tooManyCells(file: string, max: number): XlsxReadError {
-  return readError('too-many-cells', file, `> ${max.toLocaleString('en-US')}`);
+  return readError('too-many-cells', file, `> ${max.toLocaleString('en-US')} 个 cells`);
 }
 
 function concat(chunks: Uint8Array[], size: number): Uint8Array {

@@ -40,7 +40,7 @@ export function readXls(bytes: Uint8Array, file: string, limits: UnzipLimits = {
   const wb = load(bytes, file);
   const cells = wb.SheetNames.reduce((n, name) => n + ((wb.Sheets[name] as { '!data'?: unknown[][] })['!data'] ?? []).reduce<number>((k, row) => k + (row ? row.filter(Boolean).length : 0), 0), 0);
   const max = limits.maxCells ?? MAX_CELLS;
-  if (cells > max) throw readError('too-many-cells', file, `${cells.toLocaleString('en-US')} > ${max.toLocaleString('en-US')}`);
+  if (cells > max) throw readError('too-many-cells', file, `${cells.toLocaleString('en-US')} > ${max.toLocaleString('en-US')} 个 cells`);
   return snapshotOf(wb);
 }
 
