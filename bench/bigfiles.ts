@@ -5,7 +5,7 @@
  * Run: npm run bench:bigfiles
  */
 import { spawnSync } from 'child_process';
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'fs';
+import { mkdtempSync, rmSync, statSync } from 'fs';
 import os from 'os';
 import path from 'path';
 import ExcelJS from 'exceljs';

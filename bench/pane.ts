@@ -31,7 +31,7 @@ async function main(): Promise<void> {
       });
       const paneScripts: string[] = [];
       page.on('request', (r) => {
-        if (r.frame() !== page.mainFrame() && r.url().endsWith('.js')) paneScripts.push(new URL(r.url()).pathname);
+        if (r.frame().url().includes('taskpane.html') && r.url().endsWith('.js')) paneScripts.push(new URL(r.url()).pathname);
       });
       await page.goto(`${url}preview.html?example=${example}`);
       const frame = page.frameLocator('#pane');

@@ -32,7 +32,7 @@ export async function startPreviewServer(port = Number(process.env.PORT ?? 3001)
       const file = path.join(web, path.normalize(url.pathname).replace(/^(\.\.[/\\])+/, ''));
       if (!file.startsWith(web)) throw Object.assign(new Error('forbidden'), { status: 403 });
       let body: Buffer | string = await fs.readFile(file);
-      if (url.pathname === '/taskpane.html') body = body.toString('utf8').replace(OFFICE_JS, '/fake-office.js');
+      if (url.pathname === '/taskpane.html' || url.pathname === '/commands.html') body = body.toString('utf8').replace(OFFICE_JS, '/fake-office.js');
       res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' }).end(body);
     } catch (e) {
       const status = (e as { status?: number; code?: string }).status ?? ((e as { code?: string }).code === 'ENOENT' ? 404 : 500);
@@ -50,6 +50,7 @@ if (require.main === module) {
     .then(({ url }) => {
       console.log(`jixiao 预览 preview: ${url}preview.html?example=seed001-dept-hunan.xlsx`);
       console.log('其他示例 other examples: seed001-formulas.xlsx, seed002-weighted.xlsx, seed004-project.xlsx (Ctrl+C 结束 to stop)');
+      console.log('旧版 Excel older Excel: add &api=1.9 (the manifest’s minimum) or any ExcelApi version');
     })
     .catch((e) => {
       console.error(`jixiao preview: ${(e as Error).message}`);

@@ -6,6 +6,7 @@ import { FakeWorkbook } from '../src/fake-excel/workbook';
 import { makeExcel } from '../src/fake-excel/api';
 import { fakeToXlsx } from '../src/fake-excel/xlsx';
 import { checkWorkbook, ExcelRun } from '../src/host/excel/session';
+import { ALL_CAPABILITIES } from '../src/host/excel/capabilities';
 import { bindRange, clearBinding } from '../src/host/excel/bindings';
 import { SheetSpec, workbookBytes } from '../scripts/fixtures/spec';
 import { seed001Basic, seed001Renamed } from '../scripts/fixtures/seeds';
@@ -53,11 +54,10 @@ describe('bindings', () => {
     const doc = FakeWorkbook.fromSnapshot(await snapshotOf(sheets()));
     const excel = makeExcel(doc);
     const run = excel.run as unknown as ExcelRun;
-    const caps = { merges: true, notes: true, undo: true };
     doc.selection = { sheet: '基础数据表', address: 'A1:G28' };
     expect(await run({ delayForCellEdit: true }, (ctx) => bindRange(ctx, 'basic', null, LABELS))).toBe('基础数据表!A1:G28');
     expect(doc.names).toEqual([{ name: 'jixiao_basic', ref: "'基础数据表'!$A$1:$G$28" }]);
-    const pane = await checkWorkbook(run, defaultProfile(), 'zh-CN', caps);
+    const pane = await checkWorkbook(run, { profile: defaultProfile(), lang: 'zh-CN', caps: ALL_CAPABILITIES, mark: false });
     const canonical = check(await snapshotOf(sheets(seed001Basic)));
     expect(basicKeys(pane.result)).toEqual(basicKeys(canonical));
 
@@ -68,7 +68,7 @@ describe('bindings', () => {
 
     await run({ delayForCellEdit: true }, (ctx) => clearBinding(ctx, 'basic'));
     expect(doc.names).toEqual([]);
-    expect((await checkWorkbook(run, defaultProfile(), 'zh-CN', caps)).result.tables).toEqual([]);
+    expect((await checkWorkbook(run, { profile: defaultProfile(), lang: 'zh-CN', caps: ALL_CAPABILITIES, mark: false })).result.tables).toEqual([]);
   });
 });
 
@@ -76,7 +76,6 @@ describe('a binding follows its range', () => {
   it('survives rows inserted above and inside the table, and a save and reopen', async () => {
     const doc = FakeWorkbook.fromSnapshot(await snapshotOf(sheets()));
     const run = makeExcel(doc).run as unknown as ExcelRun;
-    const caps = { merges: true, notes: true, undo: true };
     await run({ delayForCellEdit: true }, (ctx) => bindRange(ctx, 'basic', '基础数据表!A1:G28', LABELS));
     const canonical = check(await snapshotOf(sheets(seed001Basic)));
     const rel = (r: CheckResult) => r.findings.filter((f) => f.rule.startsWith('basic.')).map((f) => `${f.rule}|${f.expected}|${f.actual}`).sort();
@@ -87,7 +86,7 @@ describe('a binding follows its range', () => {
       await ctx.sync();
     });
     expect(doc.names).toEqual([{ name: 'jixiao_basic', ref: "'基础数据表'!$A$3:$G$33" }]);
-    const after = await checkWorkbook(run, defaultProfile(), 'zh-CN', caps);
+    const after = await checkWorkbook(run, { profile: defaultProfile(), lang: 'zh-CN', caps: ALL_CAPABILITIES, mark: false });
     expect(after.result.info.map((t) => t.range)).toEqual(['A3:G33']);
     expect(rel(after.result)).toEqual(rel(canonical));
     const reopened = check((await readXlsx(await fakeToXlsx(doc), 'reopened.xlsx')).snapshot);

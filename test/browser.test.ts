@@ -7,6 +7,8 @@ import type { Server } from 'http';
 import type { Browser, Page } from 'playwright-core';
 import { startPreviewServer, OFFICE_JS } from '../scripts/preview-server';
 import { ensureWebBuild, fakeOfficeJs, launch, ROOT } from './support/browser';
+import { NEWEST_API } from '../src/fake-excel/api';
+import { MANIFEST_API } from '../src/host/excel/capabilities';
 
 jest.setTimeout(180_000);
 
@@ -25,34 +27,48 @@ afterAll(async () => {
   await new Promise((r) => server?.close(r));
 });
 
-async function open(example: string): Promise<Page> {
+async function open(example: string, api = NEWEST_API): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   await page.route(OFFICE_JS, (route) => route.fulfill({ contentType: 'text/javascript', body: fakeOfficeJs() }));
-  await page.goto(`${base}preview.html?example=${example}`);
+  await page.goto(`${base}preview.html?example=${example}&api=${api}`);
   return page;
 }
 
+const syncs = (page: Page) => page.evaluate(() => window.jixiaoPreview!.excel.stats.syncs);
+
 const gridCell = (page: Page, sheet: string, cell: string) => page.locator(`table.grid[data-sheet="${sheet}"] td[data-cell="${cell}"]`);
 
-describe('task pane in the preview', () => {
-  it('checks seed 001, selects a finding, writes back and undoes, and clears the marks', async () => {
-    const page = await open('seed001-dept-hunan.xlsx');
+describe.each([MANIFEST_API, NEWEST_API])('task pane in the preview at ExcelApi %s', (api) => {
+  it('checks seed 001 and marks it in three syncs, selects a finding, writes back and undoes, and clears the marks', async () => {
+    const page = await open('seed001-dept-hunan.xlsx', api);
     const pane = page.frameLocator('#pane');
+    await pane.getByTestId('check').waitFor();
+    const before = await syncs(page);
     await pane.getByTestId('check').click();
     const sum = pane.locator('[data-testid="finding"][data-rule="basic.sum"]');
     await sum.waitFor();
+    await pane.locator('main[aria-busy="false"]').waitFor();
     await page.waitForFunction(() => document.querySelectorAll('table.grid td[style*="background"]').length > 0);
+    expect((await syncs(page)) - before).toBe(3);
     expect(await sum.getAttribute('data-cell')).toBe('基础数据表!B6');
     expect(await pane.getByTestId('counts').textContent()).toMatch(/错误 1.*警告 9.*提示 0/);
     expect(await gridCell(page, '基础数据表', 'B6').evaluate((e) => getComputedStyle(e).backgroundColor)).toBe('rgb(255, 199, 206)');
+    // Notes need ExcelApi 1.18; below it the pane says the messages stay in the pane.
+    const noted = await page.locator('table.grid td.noted').count();
+    if (api === MANIFEST_API) {
+      expect(noted).toBe(0);
+      await pane.getByText(/不支持批注/).waitFor();
+    } else expect(noted).toBeGreaterThan(0);
 
     await pane.locator('[data-testid="finding"][data-rule="basic.staff-over"]').click();
     await gridCell(page, '基础数据表', 'C4').and(page.locator('.selected')).waitFor();
 
-    const out = path.join(ROOT, 'test', 'output');
-    mkdirSync(out, { recursive: true });
-    await page.screenshot({ path: path.join(out, 'pane.png') });
-    await page.screenshot({ path: path.join(ROOT, 'docs', 'pane.png') });
+    if (api === NEWEST_API) {
+      const out = path.join(ROOT, 'test', 'output');
+      mkdirSync(out, { recursive: true });
+      await page.screenshot({ path: path.join(out, 'pane.png') });
+      await page.screenshot({ path: path.join(ROOT, 'docs', 'pane.png') });
+    }
 
     await pane.getByTestId('write').click();
     await pane.getByTestId('plan').waitFor();
@@ -68,9 +84,26 @@ describe('task pane in the preview', () => {
     await pane.getByTestId('clear').click();
     await pane.getByText('已清除标记').waitFor();
     expect(await page.locator('table.grid td[style*="background"]').count()).toBe(0);
+    expect(await page.locator('table.grid td.noted').count()).toBe(0);
     await page.close();
   });
 
+  it('runs 快速检查 from the ribbon (the function command) in three syncs, marking the cells', async () => {
+    const page = await open('seed001-dept-hunan.xlsx', api);
+    const quick = page.locator('#quick-check');
+    await page.waitForFunction(() => !(document.getElementById('quick-check') as HTMLButtonElement).disabled);
+    const before = await syncs(page);
+    await quick.click();
+    await page.locator('#quick-check[data-state="done"]').waitFor();
+    expect((await syncs(page)) - before).toBe(3);
+    expect(await gridCell(page, '基础数据表', 'B6').evaluate((e) => getComputedStyle(e).backgroundColor)).toBe('rgb(255, 199, 206)');
+    const noted = await page.locator('table.grid td.noted').count();
+    expect(api === MANIFEST_API ? noted === 0 : noted > 0).toBe(true);
+    await page.close();
+  });
+});
+
+describe('task pane in the preview', () => {
   it('speaks English when Office does, and is usable from the keyboard', async () => {
     const page = await browser.newPage();
     await page.route(OFFICE_JS, (route) => route.fulfill({ contentType: 'text/javascript', body: fakeOfficeJs() }));
@@ -111,6 +144,35 @@ describe('reviewer features in the preview', () => {
     expect(await grid.locator('td[data-cell="B3"]').textContent()).toBe('襄汾县直属机关事务服务中心');
     expect(await grid.locator('td[data-cell="A4"]').textContent()).toBe('bad-csv-renamed.xlsx');
     expect(await grid.locator('td[data-cell="I4"]').textContent()).toMatch(/不是 Excel 工作簿/);
+    await page.close();
+  });
+});
+
+describe('an Excel older than the manifest promises', () => {
+  it('gets a pane that says which Office it needs, and nothing else', async () => {
+    const page = await open('seed001-dept-hunan.xlsx', '1.8');
+    const pane = page.frameLocator('#pane');
+    await pane.getByRole('alert').waitFor();
+    expect(await pane.getByRole('alert').textContent()).toMatch(/需要 Excel 2021、Excel 2024 或 Microsoft 365（ExcelApi 1\.9 及以上）。此 Excel 只支持到 ExcelApi 1\.8/);
+    expect(await pane.getByTestId('check').count()).toBe(0);
+    await page.close();
+  });
+});
+
+describe('新建年度模板 at ExcelApi 1.9, which cannot add sheets from a file', () => {
+  it('opens the rolled-forward year as a new workbook, and says so', async () => {
+    const page = await open('seed001-dept-hunan.xlsx', MANIFEST_API);
+    const pane = page.frameLocator('#pane');
+    await pane.getByTestId('check').click();
+    await pane.getByTestId('counts').waitFor();
+    expect(await pane.getByTestId('new-book').isChecked()).toBe(true);
+    expect(await pane.getByTestId('new-book').isDisabled()).toBe(true);
+    await pane.getByText(/只能在新工作簿中打开模板/).waitFor();
+    await pane.getByTestId('roll-forward').click();
+    await pane.getByText('已在新工作簿中打开模板').waitFor({ timeout: 60_000 });
+    expect(await page.locator('#tabs button').allTextContents()).toEqual(['基础数据表', '自评表']);
+    const link = page.getByTestId('opened-workbook');
+    expect(await link.getAttribute('download')).toBe('新工作簿1.xlsx');
     await page.close();
   });
 });

@@ -4,8 +4,11 @@ import type { CellWrite } from './plan';
 export interface AddinState {
   version: 1;
   profile?: string;
-  /** Conditional formats and notes the add-in added, per sheet, so that clearing removes exactly those. */
-  marks?: Array<{ sheet: string; formats: string[]; notes: Array<{ cell: string; content: string }> }>;
+  /**
+   * The notes the add-in added, per sheet marked, so that clearing removes exactly those (and none a person has
+   * since edited). Its conditional formats are known by their rule (host/excel/marks.ts).
+   */
+  marks?: Array<{ sheet: string; notes: Array<{ cell: string; content: string }> }>;
   /** The previous state of every cell the last write-back changed. */
   undo?: CellWrite[];
   /** Per binding name (jixiao_basic …): a person's labels mapped to the canonical ones. */

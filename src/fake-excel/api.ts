@@ -1,12 +1,19 @@
 /**
  * An in-memory implementation of the subset of the Excel JavaScript API that src/host/excel uses. Like Excel, it
  * queues every read and write and runs them at context.sync(); a property read before it was loaded and synced
- * throws; it counts syncs and the bytes each sync returns.
+ * throws; it counts syncs and the bytes each sync returns. It is created at an ExcelApi level (1.9 … newest) and,
+ * like an Excel of that version, fails the sync with `ApiNotFound` when a member of a later requirement set was
+ * used (the sets come from @types/office-js, through api-sets.json).
  */
 import { parseAreaA1, Area, a1, CellType, RawValue } from '../core/snapshot';
 import { quoteSheet, toR1C1 } from '../core/formula/tokens';
 import { parseRangeRef } from '../core/bindings';
-import { addressOf, displayText, FakeCell, FakeSheet, FakeWorkbook } from './workbook';
+import { addressOf, displayText, FakeCell, FakeFormat, FakePart, FakeSheet, FakeWorkbook } from './workbook';
+import API_SETS from './api-sets.json';
+import type { FakeClass } from './classes';
+import { levelHas } from './levels';
+
+export { FAKE_CLASSES } from './classes';
 
 export class FakeApiError extends Error {
   constructor(
@@ -24,16 +31,28 @@ export interface SyncStats {
 }
 
 type Action = () => void | Promise<void>;
+type MemberSets = { get: string; set?: string; type?: string };
+const CLASSES = API_SETS.classes as Record<string, Record<string, MemberSets>>;
+export const NEWEST_API = API_SETS.newest;
+
+/** Excel's own error for a member the host's version does not have. */
+function apiNotFound(member: string, needed: string, level: string): FakeApiError {
+  return new FakeApiError(
+    'ApiNotFound',
+    `The API you are trying to use could not be found. It may be available in a newer version of Excel. Please refer to the documentation: "Excel JavaScript API requirement sets" for more information. (${member} needs ExcelApi ${needed}; this Excel has ExcelApi ${level})`,
+  );
+}
 
 export class FakeContext {
-  readonly workbook: FakeWorkbookApi;
+  readonly workbook: Workbook;
   private queue: Action[] = [];
   private sizes = 0;
   constructor(
     readonly doc: FakeWorkbook,
     readonly stats: SyncStats,
+    readonly level: string,
   ) {
-    this.workbook = new FakeWorkbookApi(this);
+    this.workbook = api(new Workbook(this));
   }
 
   enqueue(a: Action): void {
@@ -42,6 +61,29 @@ export class FakeContext {
 
   addPayload(value: unknown): void {
     this.sizes += JSON.stringify(value ?? null).length;
+  }
+
+  /** Queues Excel's ApiNotFound where a member above this Excel's level is used: the sync fails there. */
+  require(cls: string, member: string, mode: 'get' | 'set'): void {
+    const sets = CLASSES[cls]?.[member];
+    if (!sets) return;
+    const needed = mode === 'set' ? (sets.set ?? sets.get) : sets.get;
+    if (!levelHas(this.level, needed)) {
+      const error = apiNotFound(`Excel.${cls}.${member}`, needed, this.level);
+      this.enqueue(() => {
+        throw error;
+      });
+    }
+  }
+
+  /** Checks a load path such as `customOrNullObject/rule/formula` from a class, segment by segment. */
+  requirePath(cls: string, path: string): void {
+    let at: string | undefined = cls;
+    for (const seg of path.split('/')) {
+      if (!at) return;
+      this.require(at, seg, 'get');
+      at = CLASSES[at]?.[seg]?.type;
+    }
   }
 
   /** Set by cell writes: Excel recalculates formulas after them. */
@@ -62,18 +104,63 @@ export class FakeContext {
   }
 }
 
+/** Every object the fake hands out goes through here: each member the caller touches is checked against the level. */
+abstract class ApiObject {
+  static readonly apiClass: FakeClass;
+  constructor(readonly ctx: FakeContext) {}
+}
+
+function api<T extends ApiObject>(obj: T): T {
+  const cls = (obj.constructor as typeof ApiObject).apiClass;
+  const ctx = obj.ctx;
+  const proxy: T = new Proxy(obj, {
+    get(target, prop) {
+      if (typeof prop === 'string') ctx.require(cls, prop, 'get');
+      const v = Reflect.get(target, prop, target);
+      if (typeof v !== 'function' || prop === 'constructor') return v;
+      return (...args: unknown[]) => {
+        const r = (v as (...a: unknown[]) => unknown).apply(target, args);
+        return r === target ? proxy : r;
+      };
+    },
+    set(target, prop, value) {
+      if (typeof prop === 'string') ctx.require(cls, prop, 'set');
+      return Reflect.set(target, prop, value, target);
+    },
+  });
+  return proxy;
+}
+
+/** A load argument (`'a,b'`, `['a']`, or load options `{ a: true, b: { c: true } }`) as paths `a`, `b/c`. */
+function loadPaths(props?: string | string[] | Record<string, unknown>): string[] {
+  if (!props) return [];
+  if (typeof props === 'string') return props.split(',').map((p) => p.trim()).filter(Boolean);
+  if (Array.isArray(props)) return props;
+  const out: string[] = [];
+  const walk = (o: Record<string, unknown>, prefix: string) => {
+    for (const [k, v] of Object.entries(o)) {
+      if (k.startsWith('$')) continue;
+      if (v && typeof v === 'object') walk(v as Record<string, unknown>, `${prefix}${k}/`);
+      else if (v) out.push(`${prefix}${k}`);
+    }
+  };
+  walk(props, '');
+  return out;
+}
+
 /** Base of every proxy: loads are queued and land at sync; reading before that throws, as in Excel. */
-abstract class ProxyObject {
+abstract class ProxyObject extends ApiObject {
   protected loaded = new Map<string, unknown>();
   private nullState: boolean | undefined;
-  constructor(protected readonly ctx: FakeContext) {}
 
   /** The document object this proxy stands for, or null (a null object). */
   protected abstract target(): unknown;
   protected abstract read(prop: string): unknown;
 
   load(props?: string | string[] | Record<string, unknown>): this {
-    const list = typeof props === 'string' ? props.split(',').map((p) => p.trim()) : Array.isArray(props) ? props : props ? Object.keys(props) : [];
+    const list = loadPaths(props);
+    const cls = (this.constructor as typeof ApiObject).apiClass;
+    for (const p of list) this.ctx.requirePath(cls, p);
     this.ctx.enqueue(() => {
       const exists = this.target() !== null && this.target() !== undefined;
       this.nullState = !exists;
@@ -96,11 +183,52 @@ abstract class ProxyObject {
     return this.loaded.get(prop) as T;
   }
 
-  /** Marks existence at sync even without a load, for objects only used through isNullObject. */
-  protected touch(): void {
+  /** What a collection's load gave an item, as if the item had been loaded itself. */
+  preload(prop: string, v: unknown, isNull = false): void {
+    this.loaded.set(prop, v);
+    this.nullState = isNull;
+  }
+
+  /** At sync: a collection's load lands on this item. */
+  landLoad(paths: string[]): void {
+    const exists = this.target() !== null && this.target() !== undefined;
+    this.nullState = !exists;
+    for (const p of paths) {
+      const v = exists ? this.read(p) : null;
+      this.loaded.set(p, v);
+      this.ctx.addPayload(v);
+    }
+  }
+}
+
+/** A collection: `load('items/name')` (or load options for its items) lists the items, each with those properties. */
+abstract class CollectionObject<T extends ProxyObject> extends ProxyObject {
+  private list: T[] | null = null;
+  protected abstract itemClass: FakeClass;
+  /** The collection's current items (proxies resolving to them), to fill at sync. */
+  protected abstract current(): T[];
+
+  override load(props?: string | string[] | Record<string, unknown>): this {
+    const paths = loadPaths(props).map((p) => p.replace(/^items\/?/, '')).filter(Boolean);
+    for (const p of paths) this.ctx.requirePath(this.itemClass, p);
     this.ctx.enqueue(() => {
-      this.nullState = this.target() === null || this.target() === undefined;
+      this.list = this.current();
+      for (const item of this.list) item.landLoad(paths);
     });
+    return this;
+  }
+
+  protected target(): unknown {
+    return this.list;
+  }
+
+  protected read(): unknown {
+    return undefined;
+  }
+
+  get items(): T[] {
+    if (!this.list) throw new FakeApiError('PropertyNotLoaded', "The property 'items' is not available.");
+    return this.list;
   }
 }
 
@@ -117,22 +245,19 @@ export class ClientResult<T> {
   }
 }
 
-class FakeWorkbookApi {
-  readonly worksheets: WorksheetCollection;
-  readonly names: NamedItemCollection;
-  readonly customXmlParts: CustomXmlPartCollection;
-  constructor(private readonly ctx: FakeContext) {
-    this.worksheets = new WorksheetCollection(ctx);
-    this.names = new NamedItemCollection(ctx);
-    this.customXmlParts = new CustomXmlPartCollection(ctx);
-  }
+class Workbook extends ApiObject {
+  static override readonly apiClass = 'Workbook';
+  readonly worksheets = api(new WorksheetCollection(this.ctx));
+  readonly names = api(new NamedItemCollection(this.ctx));
+  readonly customXmlParts = api(new CustomXmlPartCollection(this.ctx));
+  /** Every note in the workbook (ExcelApi 1.18). */
+  readonly notes = api(new NoteCollection(this.ctx, () => this.ctx.doc.sheets));
+
   /** Inserts the sheets of an .xlsx file at the end; a name already taken becomes `名称 (2)`, as in Excel. */
   insertWorksheetsFromBase64(base64: string): ClientResult<string[]> {
     const result = new ClientResult<string[]>();
     this.ctx.enqueue(async () => {
-      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-      const { readXlsx } = await import('../host/xlsx/read');
-      const incoming = FakeWorkbook.fromSnapshot((await readXlsx(bytes, 'inserted.xlsx')).snapshot);
+      const incoming = await workbookFromBase64(base64);
       const names: string[] = [];
       for (const sheet of incoming.sheets) {
         let name = sheet.name;
@@ -146,49 +271,42 @@ class FakeWorkbookApi {
     });
     return result;
   }
+
   getSelectedRange(): Range {
-    return this.selected();
-  }
-  private selected(): Range {
-    return new Range(this.ctx, () => {
-      const s = this.ctx.doc.selection;
-      if (!s) return null;
-      const sheet = this.ctx.doc.sheet(s.sheet);
-      return sheet ? { sheet, area: parseAreaA1(s.address) } : null;
-    });
+    return api(
+      new Range(this.ctx, () => {
+        const s = this.ctx.doc.selection;
+        if (!s) return null;
+        const sheet = this.ctx.doc.sheet(s.sheet);
+        return sheet ? { sheet, area: parseAreaA1(s.address) } : null;
+      }),
+    );
   }
 }
 
-class WorksheetCollection extends ProxyObject {
-  private itemsList: Worksheet[] | null = null;
-  protected target(): unknown {
-    return this.ctx.doc.sheets;
-  }
-  protected read(prop: string): unknown {
-    if (prop.startsWith('items')) {
-      this.itemsList = this.ctx.doc.sheets.map((s) => {
-        const w = new Worksheet(this.ctx, () => s);
-        w.preload('name', s.name);
-        return w;
-      });
-      return this.ctx.doc.sheets.map((s) => s.name);
-    }
-    return undefined;
-  }
-  get items(): Worksheet[] {
-    if (!this.itemsList) throw new FakeApiError('PropertyNotLoaded', "The property 'items' is not available.");
-    return this.itemsList;
+async function workbookFromBase64(base64: string): Promise<FakeWorkbook> {
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  const { readXlsx } = await import('../host/xlsx/read');
+  return FakeWorkbook.fromSnapshot((await readXlsx(bytes, 'inserted.xlsx')).snapshot);
+}
+
+class WorksheetCollection extends CollectionObject<Worksheet> {
+  static override readonly apiClass = 'WorksheetCollection';
+  protected itemClass = 'Worksheet' as const;
+  protected current(): Worksheet[] {
+    return this.ctx.doc.sheets.map((s) => api(new Worksheet(this.ctx, () => s)));
   }
   getItem(name: string): Worksheet {
-    const w = new Worksheet(this.ctx, () => {
-      const s = this.ctx.doc.sheet(name);
-      if (!s) throw new FakeApiError('ItemNotFound', `The requested resource doesn't exist: worksheet ${name}`);
-      return s;
-    });
-    return w;
+    return api(
+      new Worksheet(this.ctx, () => {
+        const s = this.ctx.doc.sheet(name);
+        if (!s) throw new FakeApiError('ItemNotFound', `The requested resource doesn't exist: worksheet ${name}`);
+        return s;
+      }),
+    );
   }
   getItemOrNullObject(name: string): Worksheet {
-    return new Worksheet(this.ctx, () => this.ctx.doc.sheet(name) ?? null);
+    return api(new Worksheet(this.ctx, () => this.ctx.doc.sheet(name) ?? null));
   }
   add(name: string): Worksheet {
     this.ctx.enqueue(() => {
@@ -200,18 +318,23 @@ class WorksheetCollection extends ProxyObject {
 }
 
 class Worksheet extends ProxyObject {
+  static override readonly apiClass = 'Worksheet';
   readonly protection: WorksheetProtection;
   readonly notes: NoteCollection;
+  readonly freezePanes: WorksheetFreezePanes;
   constructor(
     ctx: FakeContext,
     readonly resolve: () => FakeSheet | null,
   ) {
     super(ctx);
-    this.protection = new WorksheetProtection(ctx, resolve);
-    this.notes = new NoteCollection(ctx, resolve);
-  }
-  preload(prop: string, v: unknown): void {
-    this.loaded.set(prop, v);
+    this.protection = api(new WorksheetProtection(ctx, resolve));
+    this.notes = api(
+      new NoteCollection(ctx, () => {
+        const s = resolve();
+        return s ? [s] : [];
+      }),
+    );
+    this.freezePanes = api(new WorksheetFreezePanes(ctx, resolve));
   }
   protected target(): unknown {
     return this.resolve();
@@ -223,38 +346,61 @@ class Worksheet extends ProxyObject {
     return this.get('name');
   }
   getRange(address?: string): Range {
-    return new Range(this.ctx, () => {
-      const s = this.resolve();
-      if (!s) return null;
-      return { sheet: s, area: address ? parseAddress(address.replace(/^.*!/, '')) : { top: 0, left: 0, bottom: 1048575, right: 16383 } };
-    });
+    return api(
+      new Range(this.ctx, () => {
+        const s = this.resolve();
+        if (!s) return null;
+        return { sheet: s, area: address ? parseAddress(address.replace(/^.*!/, '')) : { top: 0, left: 0, bottom: 1048575, right: 16383 } };
+      }),
+    );
   }
   getRangeByIndexes(row: number, col: number, rows: number, cols: number): Range {
-    return new Range(this.ctx, () => {
-      const s = this.resolve();
-      return s ? { sheet: s, area: { top: row, left: col, bottom: row + rows - 1, right: col + cols - 1 } } : null;
-    });
+    return api(
+      new Range(this.ctx, () => {
+        const s = this.resolve();
+        return s ? { sheet: s, area: { top: row, left: col, bottom: row + rows - 1, right: col + cols - 1 } } : null;
+      }),
+    );
   }
-  readonly freezePanes = { freezeRows: (_n: number) => this.ctx.enqueue(() => undefined) };
   getRanges(address: string): RangeAreas {
-    return new RangeAreas(this.ctx, () => {
-      const s = this.resolve();
-      return s ? { sheet: s, address } : null;
-    });
+    return api(
+      new RangeAreas(this.ctx, () => {
+        const s = this.resolve();
+        return s ? { sheet: s, address } : null;
+      }),
+    );
   }
   getUsedRangeOrNullObject(_valuesOnly?: boolean): Range {
-    return new Range(this.ctx, () => {
-      const s = this.resolve();
-      const a = s?.usedArea();
-      return s && a ? { sheet: s, area: a } : null;
-    });
+    return api(
+      new Range(this.ctx, () => {
+        const s = this.resolve();
+        const a = s?.usedArea();
+        return s && a ? { sheet: s, area: a } : null;
+      }),
+    );
   }
   activate(): void {
     this.ctx.enqueue(() => undefined);
   }
 }
 
+class WorksheetFreezePanes extends ApiObject {
+  static override readonly apiClass = 'WorksheetFreezePanes';
+  constructor(
+    ctx: FakeContext,
+    private readonly resolve: () => FakeSheet | null,
+  ) {
+    super(ctx);
+  }
+  freezeRows(_n: number): void {
+    this.ctx.enqueue(() => {
+      if (!this.resolve()) throw new FakeApiError('ItemNotFound', 'sheet not found');
+    });
+  }
+}
+
 class WorksheetProtection extends ProxyObject {
+  static override readonly apiClass = 'WorksheetProtection';
   constructor(
     ctx: FakeContext,
     private readonly resolve: () => FakeSheet | null,
@@ -284,6 +430,7 @@ function cellsOf(sheet: FakeSheet, area: Area, fn: (r: number, c: number) => unk
 
 const VALUE_TYPES: Record<CellType, string> = { empty: 'Empty', string: 'String', number: 'Double', boolean: 'Boolean', error: 'Error' };
 
+/** As Excel, with a sheet protected the default way: no cell, format, conditional format or note changes. */
 function guardWrite(sheet: FakeSheet): void {
   if (sheet.protected) throw new FakeApiError('AccessDenied', `The cell or chart you're trying to change is on a protected sheet (${sheet.name}).`);
 }
@@ -301,17 +448,24 @@ function parseAddress(address: string): Area {
   return parseAreaA1(address);
 }
 
+type RangeTarget = { sheet: FakeSheet; area: Area };
+
 class Range extends ProxyObject {
+  static override readonly apiClass = 'Range';
   readonly conditionalFormats: ConditionalFormatCollection;
+  readonly format: RangeFormat;
   constructor(
     ctx: FakeContext,
-    readonly resolve: () => { sheet: FakeSheet; area: Area } | null,
+    readonly resolve: () => RangeTarget | null,
   ) {
     super(ctx);
-    this.conditionalFormats = new ConditionalFormatCollection(ctx, () => {
-      const t = this.resolve();
-      return t ? { sheet: t.sheet, address: addressOf(t.sheet.name, t.area).replace(/^.*!/, '') } : null;
-    });
+    this.conditionalFormats = api(
+      new ConditionalFormatCollection(ctx, () => {
+        const t = this.resolve();
+        return t ? { sheet: t.sheet, areas: [t.area], address: addressOf(t.sheet.name, t.area).replace(/^.*!/, '') } : null;
+      }),
+    );
+    this.format = api(new RangeFormat(ctx, (fn) => this.write(fn)));
   }
   protected target(): unknown {
     return this.resolve();
@@ -424,18 +578,6 @@ class Range extends ProxyObject {
   set hyperlink(h: { documentReference?: string; address?: string; textToDisplay?: string }) {
     this.write((cell) => ({ ...cell, hyperlink: h.documentReference ?? h.address ?? '' }));
   }
-  readonly format = ((range: Range) => ({
-    font: {
-      set bold(b: boolean) {
-        range.write((cell) => ({ ...cell, bold: b }));
-      },
-    },
-    fill: {
-      set color(c: string) {
-        range.write((cell) => ({ ...cell, fill: c }));
-      },
-    },
-  }))(this);
 
   /**
    * Inserts whole rows above this range (shift down), as Excel does: cells, merges, notes and defined names below
@@ -471,29 +613,35 @@ class Range extends ProxyObject {
     });
   }
   getIntersectionOrNullObject(other: Range): Range {
-    return new Range(this.ctx, () => {
-      const a = this.resolve();
-      const b = other.resolve();
-      if (!a || !b || a.sheet !== b.sheet) return null;
-      const area = { top: Math.max(a.area.top, b.area.top), left: Math.max(a.area.left, b.area.left), bottom: Math.min(a.area.bottom, b.area.bottom), right: Math.min(a.area.right, b.area.right) };
-      return area.top <= area.bottom && area.left <= area.right ? { sheet: a.sheet, area } : null;
-    });
+    return api(
+      new Range(this.ctx, () => {
+        const a = this.resolve();
+        const b = other.resolve();
+        if (!a || !b || a.sheet !== b.sheet) return null;
+        const area = { top: Math.max(a.area.top, b.area.top), left: Math.max(a.area.left, b.area.left), bottom: Math.min(a.area.bottom, b.area.bottom), right: Math.min(a.area.right, b.area.right) };
+        return area.top <= area.bottom && area.left <= area.right ? { sheet: a.sheet, area } : null;
+      }),
+    );
   }
   getIntersection(other: Range): Range {
     const r = this.getIntersectionOrNullObject(other);
-    return new Range(this.ctx, () => {
-      const t = r.resolve();
-      if (!t) throw new FakeApiError('InvalidArgument', 'The ranges do not intersect.');
-      return t;
-    });
+    return api(
+      new Range(this.ctx, () => {
+        const t = r.resolve();
+        if (!t) throw new FakeApiError('InvalidArgument', 'The ranges do not intersect.');
+        return t;
+      }),
+    );
   }
   getMergedAreasOrNullObject(): RangeAreas {
-    return new RangeAreas(this.ctx, () => {
-      const t = this.resolve();
-      if (!t) return null;
-      const hits = t.sheet.merges.filter((m) => m.top <= t.area.bottom && m.bottom >= t.area.top && m.left <= t.area.right && m.right >= t.area.left);
-      return hits.length ? { sheet: t.sheet, address: hits.map((m) => addressOf(t.sheet.name, m)).join(', ') } : null;
-    });
+    return api(
+      new RangeAreas(this.ctx, () => {
+        const t = this.resolve();
+        if (!t) return null;
+        const hits = t.sheet.merges.filter((m) => m.top <= t.area.bottom && m.bottom >= t.area.top && m.left <= t.area.right && m.right >= t.area.left);
+        return hits.length ? { sheet: t.sheet, address: hits.map((m) => addressOf(t.sheet.name, m)).join(', ') } : null;
+      }),
+    );
   }
   select(): void {
     this.ctx.enqueue(() => {
@@ -503,14 +651,64 @@ class Range extends ProxyObject {
   }
 }
 
+class RangeFormat extends ApiObject {
+  static override readonly apiClass = 'RangeFormat';
+  readonly font: RangeFont;
+  readonly fill: RangeFill;
+  constructor(ctx: FakeContext, write: (fn: (cell: FakeCell) => FakeCell) => void) {
+    super(ctx);
+    this.font = api(new RangeFont(ctx, write));
+    this.fill = api(new RangeFill(ctx, write));
+  }
+}
+
+class RangeFont extends ApiObject {
+  static override readonly apiClass = 'RangeFont';
+  constructor(
+    ctx: FakeContext,
+    private readonly write: (fn: (cell: FakeCell) => FakeCell) => void,
+  ) {
+    super(ctx);
+  }
+  set bold(b: boolean) {
+    this.write((cell) => ({ ...cell, bold: b }));
+  }
+}
+
+class RangeFill extends ApiObject {
+  static override readonly apiClass = 'RangeFill';
+  constructor(
+    ctx: FakeContext,
+    private readonly write: (fn: (cell: FakeCell) => FakeCell) => void,
+  ) {
+    super(ctx);
+  }
+  set color(c: string) {
+    this.write((cell) => ({ ...cell, fill: c }));
+  }
+}
+
+/** The A1 areas of an address list `A1:B2, C3`, for finding what a conditional format covers. */
+function areasOf(address: string): Area[] {
+  return address.split(',').map((a) => parseAddress(a.trim().replace(/^.*!/, '')));
+}
+
+const overlaps = (a: Area, b: Area) => a.top <= b.bottom && a.bottom >= b.top && a.left <= b.right && a.right >= b.left;
+
 class RangeAreas extends ProxyObject {
+  static override readonly apiClass = 'RangeAreas';
   readonly conditionalFormats: ConditionalFormatCollection;
   constructor(
     ctx: FakeContext,
     private readonly resolve: () => { sheet: FakeSheet; address: string } | null,
   ) {
     super(ctx);
-    this.conditionalFormats = new ConditionalFormatCollection(ctx, resolve);
+    this.conditionalFormats = api(
+      new ConditionalFormatCollection(ctx, () => {
+        const t = resolve();
+        return t ? { sheet: t.sheet, areas: areasOf(t.address), address: t.address } : null;
+      }),
+    );
   }
   protected target(): unknown {
     return this.resolve();
@@ -523,114 +721,249 @@ class RangeAreas extends ProxyObject {
   }
 }
 
-class ConditionalFormatCollection {
+type CfScope = { sheet: FakeSheet; areas: Area[]; address: string };
+
+/** The formats of a sheet that intersect a range, in priority order, as Excel's collection lists them. */
+function formatsIn(scope: CfScope): FakeFormat[] {
+  return [...scope.sheet.formats.values()].filter((f) => areasOf(f.address).some((a) => scope.areas.some((b) => overlaps(a, b)))).sort((a, b) => a.priority - b.priority);
+}
+
+class ConditionalFormatCollection extends CollectionObject<ConditionalFormat> {
+  static override readonly apiClass = 'ConditionalFormatCollection';
+  protected itemClass = 'ConditionalFormat' as const;
   constructor(
-    private readonly ctx: FakeContext,
-    private readonly resolve: () => { sheet: FakeSheet; address: string } | null,
-  ) {}
-  add(_type: string): ConditionalFormat {
-    let created: { sheet: FakeSheet; id: string } | null = null;
+    ctx: FakeContext,
+    private readonly scope: () => CfScope | null,
+  ) {
+    super(ctx);
+  }
+  protected current(): ConditionalFormat[] {
+    const s = this.scope();
+    if (!s) throw new FakeApiError('ItemNotFound', 'range not found');
+    return formatsIn(s).map((f) => api(new ConditionalFormat(this.ctx, () => (s.sheet.formats.get(f.id) ? { sheet: s.sheet, format: f, scope: s } : null))));
+  }
+  add(type: string): ConditionalFormat {
+    let created: { sheet: FakeSheet; format: FakeFormat; scope: CfScope } | null = null;
     this.ctx.enqueue(() => {
-      const t = this.resolve();
+      const t = this.scope();
       if (!t) throw new FakeApiError('ItemNotFound', 'range not found');
       if (t.address.length > 8192) throw new FakeApiError('InvalidArgument', 'The address is too long.');
-      const id = this.ctx.doc.newId('{CF-');
-      t.sheet.formats.set(id, { id, address: t.address, formula: '', fill: '', priority: 0 });
-      created = { sheet: t.sheet, id };
+      guardWrite(t.sheet);
+      const format: FakeFormat = { id: this.ctx.doc.newId('{CF-'), type, address: t.address, formula: '', fill: '', priority: 0 };
+      // A new format comes first, as in Excel, pushing the others down.
+      for (const f of t.sheet.formats.values()) f.priority++;
+      t.sheet.formats.set(format.id, format);
+      created = { sheet: t.sheet, format, scope: t };
     });
-    return new ConditionalFormat(this.ctx, () => (created ? (created.sheet.formats.get(created.id) ?? null) : null), () => created?.sheet ?? null);
+    return api(new ConditionalFormat(this.ctx, () => created));
   }
+  /** ExcelApi 1.14. The id is the format's position in this collection, as Excel's `ConditionalFormat.id` is. */
   getItemOrNullObject(id: string): ConditionalFormat {
-    return new ConditionalFormat(this.ctx, () => this.resolve()?.sheet.formats.get(id) ?? null, () => this.resolve()?.sheet ?? null);
+    return api(
+      new ConditionalFormat(this.ctx, () => {
+        const s = this.scope();
+        const f = s ? formatsIn(s)[Number(id)] : undefined;
+        return s && f ? { sheet: s.sheet, format: f, scope: s } : null;
+      }),
+    );
   }
 }
 
+type CfTarget = { sheet: FakeSheet; format: FakeFormat; scope: CfScope };
+
 class ConditionalFormat extends ProxyObject {
-  readonly custom: { rule: { formula: string }; format: { fill: { color: string } } };
+  static override readonly apiClass = 'ConditionalFormat';
+  readonly custom: CustomConditionalFormat;
+  readonly customOrNullObject: CustomConditionalFormat;
   constructor(
     ctx: FakeContext,
-    private readonly resolve: () => import('./workbook').FakeFormat | null,
-    private readonly sheetOf: () => FakeSheet | null,
+    private readonly resolve: () => CfTarget | null,
   ) {
     super(ctx);
-    const set = (fn: (f: import('./workbook').FakeFormat) => void) =>
-      ctx.enqueue(() => {
-        const f = this.resolve();
-        if (f) fn(f);
-      });
-    this.custom = {
-      rule: {
-        set formula(v: string) {
-          set((f) => (f.formula = v));
-        },
-        get formula() {
-          return '';
-        },
-      },
-      format: {
-        fill: {
-          set color(v: string) {
-            set((f) => (f.fill = v));
-          },
-          get color() {
-            return '';
-          },
-        },
-      },
+    const custom = () => {
+      const t = this.resolve();
+      return t && t.format.type === 'Custom' ? t : null;
     };
+    this.custom = api(new CustomConditionalFormat(ctx, custom, true));
+    this.customOrNullObject = api(new CustomConditionalFormat(ctx, custom, false));
   }
   set priority(v: number) {
     this.ctx.enqueue(() => {
-      const f = this.resolve();
-      if (f) f.priority = v;
+      const t = this.resolve();
+      if (!t) throw new FakeApiError('ItemNotFound', 'conditional format not found');
+      guardWrite(t.sheet);
+      const others = [...t.sheet.formats.values()].filter((f) => f !== t.format).sort((a, b) => a.priority - b.priority);
+      others.splice(Math.max(0, Math.min(v, others.length)), 0, t.format);
+      others.forEach((f, i) => (f.priority = i));
     });
   }
   protected target(): unknown {
     return this.resolve();
   }
   protected read(prop: string): unknown {
-    return prop === 'id' ? this.resolve()?.id : undefined;
+    const t = this.resolve();
+    if (!t) return null;
+    if (prop === 'id') return String(formatsIn(t.scope).indexOf(t.format));
+    if (prop === 'type') return t.format.type;
+    if (prop === 'priority') return t.format.priority;
+    const nested = /^customOrNullObject\/(.+)$/.exec(prop);
+    if (nested) {
+      const isCustom = t.format.type === 'Custom';
+      this.customOrNullObject.preloadPath(nested[1], isCustom ? t.format : null);
+      return undefined;
+    }
+    return undefined;
   }
   get id(): string {
     return this.get('id');
   }
+  get type(): string {
+    return this.get('type');
+  }
   delete(): void {
     this.ctx.enqueue(() => {
-      const f = this.resolve();
-      if (!f) throw new FakeApiError('ItemNotFound', 'conditional format not found');
-      this.sheetOf()?.formats.delete(f.id);
+      const t = this.resolve();
+      if (!t) throw new FakeApiError('ItemNotFound', 'conditional format not found');
+      guardWrite(t.sheet);
+      t.sheet.formats.delete(t.format.id);
     });
   }
 }
 
-class NoteCollection {
+class CustomConditionalFormat extends ProxyObject {
+  static override readonly apiClass = 'CustomConditionalFormat';
+  readonly rule: ConditionalFormatRule;
+  readonly format: ConditionalRangeFormat;
   constructor(
-    private readonly ctx: FakeContext,
-    private readonly resolve: () => FakeSheet | null,
-  ) {}
+    ctx: FakeContext,
+    private readonly resolve: () => CfTarget | null,
+    strict: boolean,
+  ) {
+    super(ctx);
+    const edit = (fn: (f: FakeFormat) => void) =>
+      ctx.enqueue(() => {
+        const t = this.resolve();
+        if (!t) {
+          if (strict) throw new FakeApiError('InvalidArgument', 'The conditional format is not a custom one.');
+          return;
+        }
+        guardWrite(t.sheet);
+        fn(t.format);
+      });
+    this.rule = api(new ConditionalFormatRule(ctx, () => this.resolve()?.format ?? null, edit));
+    this.format = api(new ConditionalRangeFormat(ctx, edit));
+  }
+  /** What `load('items/customOrNullObject/rule/formula')` gave: existence, and the rule's formula. */
+  preloadPath(path: string, format: FakeFormat | null): void {
+    this.preload('rule', undefined, !format);
+    if (path === 'rule/formula') this.rule.preload('formula', format ? format.formula : null, !format);
+  }
+  protected target(): unknown {
+    return this.resolve();
+  }
+  protected read(): unknown {
+    return undefined;
+  }
+}
+
+class ConditionalFormatRule extends ProxyObject {
+  static override readonly apiClass = 'ConditionalFormatRule';
+  constructor(
+    ctx: FakeContext,
+    private readonly resolve: () => FakeFormat | null,
+    private readonly edit: (fn: (f: FakeFormat) => void) => void,
+  ) {
+    super(ctx);
+  }
+  protected target(): unknown {
+    return this.resolve();
+  }
+  protected read(prop: string): unknown {
+    return prop === 'formula' ? this.resolve()?.formula : undefined;
+  }
+  get formula(): string {
+    return this.get('formula');
+  }
+  set formula(v: string) {
+    this.edit((f) => (f.formula = v));
+  }
+}
+
+class ConditionalRangeFormat extends ApiObject {
+  static override readonly apiClass = 'ConditionalRangeFormat';
+  readonly fill: ConditionalRangeFill;
+  constructor(ctx: FakeContext, edit: (fn: (f: FakeFormat) => void) => void) {
+    super(ctx);
+    this.fill = api(new ConditionalRangeFill(ctx, edit));
+  }
+}
+
+class ConditionalRangeFill extends ApiObject {
+  static override readonly apiClass = 'ConditionalRangeFill';
+  constructor(
+    ctx: FakeContext,
+    private readonly edit: (fn: (f: FakeFormat) => void) => void,
+  ) {
+    super(ctx);
+  }
+  set color(v: string) {
+    this.edit((f) => (f.fill = v));
+  }
+}
+
+type NoteTarget = { sheet: FakeSheet; key: string };
+
+const noteKey = (cellAddress: string) => cellAddress.replace(/^.*!/, '').replace(/\$/g, '').toUpperCase();
+
+class NoteCollection extends CollectionObject<Note> {
+  static override readonly apiClass = 'NoteCollection';
+  protected itemClass = 'Note' as const;
+  constructor(
+    ctx: FakeContext,
+    private readonly sheets: () => FakeSheet[],
+  ) {
+    super(ctx);
+  }
+  protected current(): Note[] {
+    return this.sheets().flatMap((sheet) =>
+      [...sheet.notes.keys()].map((key) => {
+        return api(new Note(this.ctx, () => (sheet.notes.has(key) ? { sheet, key } : null)));
+      }),
+    );
+  }
+  private sheetFor(cellAddress: string): FakeSheet | null {
+    const bang = cellAddress.lastIndexOf('!');
+    const all = this.sheets();
+    if (bang < 0) return all.length === 1 ? all[0] : null;
+    return this.ctx.doc.sheet(cellAddress.slice(0, bang).replace(/^'|'$/g, '').replace(/''/g, "'")) ?? null;
+  }
   add(cellAddress: string, content: string): Note {
+    const key = noteKey(cellAddress);
     this.ctx.enqueue(() => {
-      const s = this.resolve();
-      if (!s) throw new FakeApiError('ItemNotFound', 'sheet not found');
-      const key = cellAddress.replace(/^.*!/, '').replace(/\$/g, '');
+      const s = this.sheetFor(cellAddress);
+      if (!s) throw new FakeApiError('InvalidArgument', `No worksheet for the note at ${cellAddress}.`);
+      guardWrite(s);
       if (s.notes.has(key)) throw new FakeApiError('InvalidArgument', 'A note already exists.');
       s.notes.set(key, content);
     });
     return this.getItemOrNullObject(cellAddress);
   }
   getItemOrNullObject(cellAddress: string): Note {
-    const key = cellAddress.replace(/^.*!/, '').replace(/\$/g, '');
-    return new Note(this.ctx, () => {
-      const s = this.resolve();
-      return s && s.notes.has(key) ? { sheet: s, key } : null;
-    });
+    const key = noteKey(cellAddress);
+    return api(
+      new Note(this.ctx, () => {
+        const s = this.sheetFor(cellAddress);
+        return s && s.notes.has(key) ? { sheet: s, key } : null;
+      }),
+    );
   }
 }
 
 class Note extends ProxyObject {
+  static override readonly apiClass = 'Note';
   constructor(
     ctx: FakeContext,
-    private readonly resolve: () => { sheet: FakeSheet; key: string } | null,
+    private readonly resolve: () => NoteTarget | null,
   ) {
     super(ctx);
   }
@@ -644,16 +977,27 @@ class Note extends ProxyObject {
   get content(): string {
     return this.get('content');
   }
+  getLocation(): Range {
+    return api(
+      new Range(this.ctx, () => {
+        const t = this.resolve();
+        if (!t) throw new FakeApiError('ItemNotFound', 'note not found');
+        return { sheet: t.sheet, area: parseAreaA1(t.key) };
+      }),
+    );
+  }
   delete(): void {
     this.ctx.enqueue(() => {
       const t = this.resolve();
       if (!t) throw new FakeApiError('ItemNotFound', 'note not found');
+      guardWrite(t.sheet);
       t.sheet.notes.delete(t.key);
     });
   }
 }
 
 class NamedItem extends ProxyObject {
+  static override readonly apiClass = 'NamedItem';
   constructor(
     ctx: FakeContext,
     private readonly key: string,
@@ -665,10 +1009,16 @@ class NamedItem extends ProxyObject {
   }
   protected read(prop: string): unknown {
     const n = this.target() as { name: string; ref: string } | null;
-    return prop === 'name' ? n?.name : prop === 'formula' ? `=${n?.ref}` : undefined;
+    return prop === 'name' ? n?.name : prop === 'formula' ? `=${n?.ref}` : prop === 'type' ? 'Range' : undefined;
   }
   get name(): string {
     return this.get('name');
+  }
+  get formula(): string {
+    return this.get('formula');
+  }
+  get type(): string {
+    return this.get('type');
   }
   delete(): void {
     this.ctx.enqueue(() => {
@@ -677,8 +1027,12 @@ class NamedItem extends ProxyObject {
   }
 }
 
-class NamedItemCollection extends ProxyObject {
-  private list: Array<{ name: string; formula: string; type: string }> | null = null;
+class NamedItemCollection extends CollectionObject<NamedItem> {
+  static override readonly apiClass = 'NamedItemCollection';
+  protected itemClass = 'NamedItem' as const;
+  protected current(): NamedItem[] {
+    return this.ctx.doc.names.map((n) => api(new NamedItem(this.ctx, n.name)));
+  }
   add(name: string, reference: Range | string): NamedItem {
     this.ctx.enqueue(() => {
       if (this.ctx.doc.names.some((n) => n.name.toLowerCase() === name.toLowerCase())) throw new FakeApiError('ItemAlreadyExists', `The name ${name} already exists.`);
@@ -691,26 +1045,15 @@ class NamedItemCollection extends ProxyObject {
       }
       this.ctx.doc.names.push({ name, ref });
     });
-    return new NamedItem(this.ctx, name);
+    return api(new NamedItem(this.ctx, name));
   }
   getItemOrNullObject(name: string): NamedItem {
-    return new NamedItem(this.ctx, name);
-  }
-  protected target(): unknown {
-    return this.ctx.doc.names;
-  }
-  protected read(prop: string): unknown {
-    if (prop.startsWith('items')) this.list = this.ctx.doc.names.map((n) => ({ name: n.name, formula: `=${n.ref}`, type: 'Range' }));
-    return this.list;
-  }
-  get items(): Array<{ name: string; formula: string; type: string }> {
-    if (!this.list) throw new FakeApiError('PropertyNotLoaded', "The property 'items' is not available.");
-    return this.list;
+    return api(new NamedItem(this.ctx, name));
   }
 }
 
-class CustomXmlPartCollection {
-  constructor(private readonly ctx: FakeContext) {}
+class CustomXmlPartCollection extends ApiObject {
+  static override readonly apiClass = 'CustomXmlPartCollection';
   add(xml: string): CustomXmlPart {
     let id: string | null = null;
     this.ctx.enqueue(() => {
@@ -718,23 +1061,36 @@ class CustomXmlPartCollection {
       id = this.ctx.doc.newId('{XML-');
       this.ctx.doc.parts.set(id, { id, namespace: ns, xml });
     });
-    return new CustomXmlPart(this.ctx, () => (id ? (this.ctx.doc.parts.get(id) ?? null) : null));
+    return api(new CustomXmlPart(this.ctx, () => (id ? (this.ctx.doc.parts.get(id) ?? null) : null)));
   }
-  getByNamespace(ns: string): { getOnlyItemOrNullObject(): CustomXmlPart } {
-    return {
-      getOnlyItemOrNullObject: () =>
-        new CustomXmlPart(this.ctx, () => {
-          const hits = [...this.ctx.doc.parts.values()].filter((p) => p.namespace === ns);
-          return hits.length === 1 ? hits[0] : null;
-        }),
-    };
+  getByNamespace(ns: string): CustomXmlPartScopedCollection {
+    return api(new CustomXmlPartScopedCollection(this.ctx, ns));
+  }
+}
+
+class CustomXmlPartScopedCollection extends ApiObject {
+  static override readonly apiClass = 'CustomXmlPartScopedCollection';
+  constructor(
+    ctx: FakeContext,
+    private readonly ns: string,
+  ) {
+    super(ctx);
+  }
+  getOnlyItemOrNullObject(): CustomXmlPart {
+    return api(
+      new CustomXmlPart(this.ctx, () => {
+        const hits = [...this.ctx.doc.parts.values()].filter((p) => p.namespace === this.ns);
+        return hits.length === 1 ? hits[0] : null;
+      }),
+    );
   }
 }
 
 class CustomXmlPart extends ProxyObject {
+  static override readonly apiClass = 'CustomXmlPart';
   constructor(
     ctx: FakeContext,
-    private readonly resolve: () => import('./workbook').FakePart | null,
+    private readonly resolve: () => FakePart | null,
   ) {
     super(ctx);
   }
@@ -772,16 +1128,42 @@ class CustomXmlPart extends ProxyObject {
   }
 }
 
-/** `Excel.run` over a fake document; options such as delayForCellEdit are accepted and recorded. */
-export function makeExcel(doc: FakeWorkbook, stats: SyncStats = { syncs: 0, payloads: [] }) {
-  const runs: Array<Record<string, unknown>> = [];
-  async function run<T>(a: unknown, b?: unknown): Promise<T> {
-    const options = typeof a === 'function' ? {} : (a as Record<string, unknown>);
-    const fn = (typeof a === 'function' ? a : b) as (ctx: FakeContext) => Promise<T>;
-    runs.push(options);
-    return fn(new FakeContext(doc, stats));
-  }
-  return { run, runs, stats, ConditionalFormatType: { custom: 'Custom' } };
+export interface FakeExcelOptions {
+  /** The ExcelApi version this Excel supports, e.g. '1.9'; the newest the typings know by default. */
+  api?: string;
+  stats?: SyncStats;
 }
+
+/**
+ * `Excel.run`, `Excel.createWorkbook` and `Office.context.requirements.isSetSupported` over a fake document, at an
+ * ExcelApi level. Run options are checked against it and recorded; workbooks "opened" by createWorkbook are kept.
+ */
+export function makeExcel(doc: FakeWorkbook, options: FakeExcelOptions = {}) {
+  const level = options.api ?? NEWEST_API;
+  const stats = options.stats ?? { syncs: 0, payloads: [] };
+  const runs: Array<Record<string, unknown>> = [];
+  const opened: FakeWorkbook[] = [];
+  const runOptions = CLASSES.RunOptions;
+  async function run<T>(a: unknown, b?: unknown): Promise<T> {
+    const opts = typeof a === 'function' ? {} : (a as Record<string, unknown>);
+    const fn = (typeof a === 'function' ? a : b) as (ctx: FakeContext) => Promise<T>;
+    for (const k of Object.keys(opts)) {
+      const needed = runOptions[k]?.get;
+      if (!needed) throw new FakeApiError('InvalidArgument', `Unknown run option ${k}.`);
+      if (!levelHas(level, needed)) throw apiNotFound(`Excel.RunOptions.${k}`, needed, level);
+    }
+    runs.push(opts);
+    return fn(new FakeContext(doc, stats, level));
+  }
+  async function createWorkbook(base64?: string): Promise<void> {
+    const needed = API_SETS.functions.createWorkbook.get;
+    if (!levelHas(level, needed)) throw apiNotFound('Excel.createWorkbook', needed, level);
+    opened.push(base64 ? await workbookFromBase64(base64) : new FakeWorkbook());
+  }
+  const isSetSupported = (name: string, version = '1.1') => name === 'ExcelApi' && levelHas(level, version);
+  return { run, runs, stats, level, opened, createWorkbook, requirements: { isSetSupported }, ConditionalFormatType: { custom: 'Custom' } };
+}
+
+export type FakeExcel = ReturnType<typeof makeExcel>;
 
 export { a1 };

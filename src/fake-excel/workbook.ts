@@ -17,6 +17,8 @@ export interface FakeCell {
 
 export interface FakeFormat {
   id: string;
+  /** Excel's ConditionalFormatType: 'Custom', 'CellValue', 'ColorScale' … */
+  type: string;
   address: string;
   formula: string;
   fill: string;
@@ -162,7 +164,7 @@ export class FakeWorkbook {
         name: s.name,
         cells: [...s.cells].sort(([a], [b]) => a.localeCompare(b)).map(([k, c]) => [k, c.value, c.formula, c.numberFormat]),
         notes: [...s.notes].sort(),
-        formats: [...s.formats.values()].map((f) => [f.address, f.formula, f.fill]),
+        formats: [...s.formats.values()].map((f) => [f.type, f.address, f.formula, f.fill]),
         merges: s.merges,
       })),
     );

@@ -13,9 +13,9 @@ const office = {
   context: {
     displayLanguage: host.lang,
     officeTheme: { bodyBackgroundColor: '#ffffff', bodyForegroundColor: '#000000', controlBackgroundColor: '#ffffff', controlForegroundColor: '#000000' },
-    requirements: { isSetSupported: (name: string, version?: string) => name === 'ExcelApi' && Number(version ?? '1') <= 1.18 },
+    requirements: { isSetSupported: (name: string, version?: string) => host.excel.requirements.isSetSupported(name, version) },
   },
-  actions: { associate: () => undefined },
+  actions: { associate: (id: string, fn: (event: { completed(): void }) => unknown) => host.actions.set(id, fn) },
   HostType: { Excel: 'Excel' },
   FileType: { Compressed: 'compressed' },
   AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
@@ -41,9 +41,7 @@ const excel = {
   run: (a: unknown, b?: unknown) => (host.excel.run as (a: unknown, b?: unknown) => Promise<unknown>)(a, b).finally(() => host.changed()),
   ConditionalFormatType: { custom: 'Custom' },
   WorksheetPositionType: { end: 'End' },
-  createWorkbook: async () => {
-    throw new Error('预览中无法打开新工作簿，请选择“新工作表” (the preview cannot open a new workbook)');
-  },
+  createWorkbook: (base64: string) => host.openWorkbook(base64),
 };
 
 Object.assign(window, { Office: office, Excel: excel });

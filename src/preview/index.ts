@@ -12,6 +12,10 @@ interface PreviewHost {
   changed(): void;
   doc: FakeWorkbook;
   fileBytes(): Promise<Uint8Array>;
+  /** `Excel.createWorkbook`: the preview offers the new workbook as a file to download. */
+  openWorkbook(base64: string): Promise<void>;
+  /** `Office.actions.associate` from the commands frame: the ribbon's buttons run these. */
+  actions: Map<string, (event: { completed(): void }) => unknown>;
 }
 
 declare global {
@@ -23,7 +27,10 @@ declare global {
 const params = new URLSearchParams(location.search);
 const example = params.get('example') ?? 'seed001-dept-hunan.xlsx';
 const lang = params.get('lang') ?? 'zh-CN';
+// `api=1.9` runs the fake at that ExcelApi level, as an older Excel would; the newest the typings know otherwise.
+const api = /^1\.\d{1,2}$/.test(params.get('api') ?? '') ? params.get('api')! : undefined;
 let active = 0;
+const opened: string[] = [];
 
 function cellsOf(address: string): string[] {
   const out: string[] = [];
@@ -91,16 +98,47 @@ function render(doc: FakeWorkbook): void {
     }
   }
   grid.replaceChildren(table);
-  document.getElementById('status')!.textContent = `${example} · ${sheet.name}${selected ? ` · ${selected}` : ''}`;
+  const status = document.getElementById('status')!;
+  status.textContent = `${example} · ExcelApi ${window.jixiaoPreview?.excel.level ?? ''} · ${sheet.name}${selected ? ` · ${selected}` : ''}`;
+  opened.forEach((url, i) => {
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = `新工作簿${i + 1}.xlsx`;
+    a.textContent = ` · 新工作簿${i + 1}.xlsx`;
+    a.dataset.testid = 'opened-workbook';
+    status.appendChild(a);
+  });
 }
 
 async function main(): Promise<void> {
   const snapshot = (await (await fetch(`snapshot?example=${encodeURIComponent(example)}`)).json()) as Snapshot;
   const doc = FakeWorkbook.fromSnapshot(snapshot);
-  const excel = makeExcel(doc);
-  window.jixiaoPreview = { excel, lang, doc, changed: () => render(doc), fileBytes: async () => (await import('../fake-excel/xlsx')).fakeToXlsx(doc) };
+  const excel = makeExcel(doc, { api });
+  const openWorkbook = async (base64: string) => {
+    await excel.createWorkbook(base64);
+    const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+    opened.push(URL.createObjectURL(new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' })));
+    render(doc);
+  };
+  const actions = new Map<string, (event: { completed(): void }) => unknown>();
+  window.jixiaoPreview = { excel, lang, doc, changed: () => render(doc), fileBytes: async () => (await import('../fake-excel/xlsx')).fakeToXlsx(doc), openWorkbook, actions };
   render(doc);
   (document.getElementById('pane') as HTMLIFrameElement).src = `taskpane.html?lang=${lang}`;
+  // The ribbon's 快速检查 runs the real function command (commands.html) against the same workbook.
+  const quick = document.getElementById('quick-check') as HTMLButtonElement;
+  const commands = document.getElementById('commands') as HTMLIFrameElement;
+  commands.onload = () => {
+    quick.disabled = !actions.has('quickCheck');
+  };
+  commands.src = 'commands.html';
+  quick.onclick = () => {
+    quick.disabled = true;
+    quick.dataset.state = 'running';
+    Promise.resolve(actions.get('quickCheck')?.({ completed: () => (quick.dataset.state = 'done') })).finally(() => {
+      quick.disabled = false;
+      render(doc);
+    });
+  };
 }
 
 main().catch((e) => {

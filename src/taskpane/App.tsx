@@ -79,15 +79,11 @@ export function App({ env }: { env: OfficeEnv }): React.ReactElement {
       setEngine(eng);
       setBusy(t(lang, 'reading'));
       const profile = eng.builtInProfile(id) ?? eng.defaultProfile();
-      let r = await eng.checkWorkbook(env.run, profile, lang, env.caps);
-      if (r.savedProfile && r.savedProfile !== id && eng.builtInProfile(r.savedProfile)) {
-        setProfileId(r.savedProfile);
-        r = await eng.checkWorkbook(env.run, eng.builtInProfile(r.savedProfile)!, lang, env.caps);
-      }
+      const r = await eng.checkWorkbook(env.run, { profile, lang, caps: env.caps, mark: true });
+      if (r.profile.id !== id) setProfileId(r.profile.id);
       setResult(r.result);
-      setBusy(t(lang, 'marking'));
-      await eng.markFindings(env.run, r.result.findings, lang, env.caps);
-      if (!env.caps.notes) setMessage({ intent: 'info', text: t(lang, 'notesMissing') });
+      if (r.marks?.skipped.length) setMessage({ intent: 'info', text: t(lang, 'marksSkipped', { sheets: r.marks.skipped.join('、') }) });
+      else if (!env.caps.notes) setMessage({ intent: 'info', text: t(lang, 'notesMissing') });
     });
 
   const counts = React.useMemo(() => {
@@ -139,8 +135,8 @@ export function App({ env }: { env: OfficeEnv }): React.ReactElement {
   const clear = () =>
     guard(t(lang, 'clearMarks'), async () => {
       const eng = await loadEngine();
-      await eng.clearFindings(env.run, env.caps);
-      setMessage({ intent: 'info', text: t(lang, 'cleared') });
+      const left = await eng.clearFindings(env.run, env.caps);
+      setMessage({ intent: 'info', text: left.length ? t(lang, 'clearedExcept', { sheets: left.join('、') }) : t(lang, 'cleared') });
     });
 
   const addReview = () =>
@@ -173,14 +169,14 @@ export function App({ env }: { env: OfficeEnv }): React.ReactElement {
   const makeYear = (roll: boolean) =>
     guard(t(lang, 'newYear'), async () => {
       const eng = await loadEngine();
-      const names = await eng.newYearTemplate(env.run, {
+      const names = await eng.newYearTemplate(env, {
         year: Number(year),
         roll,
         layout: projectLayout ? 'project' : 'dept',
-        target: newBook ? 'workbook' : 'sheets',
+        target: newBook || !env.caps.insertSheets ? 'workbook' : 'sheets',
         profile: eng.builtInProfile(profileId) ?? eng.defaultProfile(),
       });
-      setMessage({ intent: 'success', text: newBook ? t(lang, 'templateOpened') : t(lang, 'templateAdded', { names: names.join('、') }) });
+      setMessage({ intent: 'success', text: names.length ? t(lang, 'templateAdded', { names: names.join('、') }) : t(lang, 'templateOpened') });
     });
 
   const bind = (kind: 'basic' | 'self', address: string | null, labels: Record<string, string> = {}) =>
@@ -265,7 +261,8 @@ export function App({ env }: { env: OfficeEnv }): React.ReactElement {
         <Button onClick={() => makeYear(true)} disabled={!!busy || !/^\d{4}$/.test(year)} data-testid="roll-forward">
           {t(lang, 'rollForward')}
         </Button>
-        <Checkbox checked={newBook} onChange={(_, d) => setNewBook(!!d.checked)} label={t(lang, 'inNewWorkbook')} />
+        <Checkbox checked={newBook || !env.caps.insertSheets} disabled={!env.caps.insertSheets} onChange={(_, d) => setNewBook(!!d.checked)} label={t(lang, 'inNewWorkbook')} data-testid="new-book" />
+        {!env.caps.insertSheets && <Caption1>{t(lang, 'newBookOnly')}</Caption1>}
         <Checkbox checked={projectLayout} onChange={(_, d) => setProjectLayout(!!d.checked)} label={t(lang, 'projectLayout')} />
       </section>
       {busy !== null && (

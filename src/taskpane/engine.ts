@@ -1,5 +1,5 @@
 // Everything heavy the pane uses, in one chunk loaded on the first check rather than at startup.
-export { addBatchSheets, addReviewSheet, bindTable, unbindTable, checkWorkbook, clearFindings, markFindings, planFor, saveProfile, selectCell, undoWrite, writePlan } from '../host/excel/session';
+export { addBatchSheets, addReviewSheet, bindTable, unbindTable, checkWorkbook, clearFindings, planFor, saveProfile, selectCell, undoWrite, writePlan } from '../host/excel/session';
 export { batchEntries } from './batch';
 export { BUILT_IN, builtInProfile, defaultProfile } from '../core/profiles';
 export { describeState } from '../core/plan';

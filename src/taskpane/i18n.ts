@@ -60,6 +60,16 @@ const STRINGS = {
   batchDone: { 'zh-CN': '已审核 {total} 个文件，结果在“{sheets}”', 'en-US': 'Reviewed {total} files; see “{sheets}”' },
   basic: { 'zh-CN': '基础数据表', 'en-US': 'Basic data table' },
   self: { 'zh-CN': '自评表', 'en-US': 'Self-evaluation table' },
+  needsApi: {
+    'zh-CN': 'jixiao 需要 Excel 2021、Excel 2024 或 Microsoft 365（ExcelApi {need} 及以上）。此 Excel 只支持到 ExcelApi {has}，请升级 Office 后再打开。',
+    'en-US': 'jixiao needs Excel 2021, Excel 2024 or Microsoft 365 (ExcelApi {need} or later). This Excel supports ExcelApi {has}; please update Office.',
+  },
+  newBookOnly: {
+    'zh-CN': '此版本 Excel 只能在新工作簿中打开模板（加入新工作表需要 ExcelApi 1.13，即 Excel 2021 或更新版本）。',
+    'en-US': 'This Excel can open the template only as a new workbook (adding sheets needs ExcelApi 1.13: Excel 2021 or later).',
+  },
+  marksSkipped: { 'zh-CN': '工作表受保护，未标记：{sheets}。问题仍列在窗格中。', 'en-US': 'Protected sheets were not marked: {sheets}. The pane still lists their findings.' },
+  clearedExcept: { 'zh-CN': '已清除标记；受保护的工作表上的标记保留：{sheets}', 'en-US': 'Marks cleared, except on protected sheets: {sheets}' },
   needsModern: {
     'zh-CN': 'jixiao 需要 Office 2021 或 Microsoft 365（基于 Chromium 的 WebView2）。此版本 Office 的加载项浏览器过旧。',
     'en-US': 'jixiao needs Office 2021 or Microsoft 365 (the Chromium-based WebView2). This Office uses an older add-in browser.',

@@ -1,4 +1,5 @@
 import { isLegacyWebview, officeLang, t } from './i18n';
+import { MANIFEST_API } from '../host/excel/capabilities';
 
 /** Entry of the task pane. Old webviews get a plain message before React or Fluent UI load. */
 function boot(): void {
@@ -10,7 +11,13 @@ function boot(): void {
   }
   Office.onReady(async () => {
     const [{ mount }, { officeEnv }] = await Promise.all([import(/* webpackChunkName: "pane" */ './mount'), import('../host/excel/env')]);
-    mount(root, officeEnv());
+    const env = officeEnv();
+    if (!env.supported) {
+      root.textContent = t(env.lang, 'needsApi', { need: MANIFEST_API, has: env.apiLevel ?? '—' });
+      root.setAttribute('role', 'alert');
+      return;
+    }
+    mount(root, env);
   });
 }
 

@@ -1,21 +1,35 @@
-import type { Capabilities, ExcelRun } from './session';
+import type { ExcelRun } from './session';
 import type { Lang } from '../../core/rules/types';
 import { officeLang } from '../../taskpane/i18n';
+import { Capabilities, capabilitiesOf, MANIFEST_API } from './capabilities';
 
 /** What the pane needs from the host, read once from office.js (real or the preview's fake). */
 export interface OfficeEnv {
   run: ExcelRun;
+  /** `Excel.createWorkbook` (ExcelApi 1.8): opens .xlsx bytes as a new workbook. */
+  createWorkbook: (base64: string) => Promise<void>;
   caps: Capabilities;
+  /** Whether this Excel has the ExcelApi version the manifest asks for; below it, the pane only says what it needs. */
+  supported: boolean;
+  /** The newest ExcelApi version this Excel supports ('1.9' …), or null where it has none. */
+  apiLevel: string | null;
   lang: Lang;
   dark: boolean;
 }
 
-function supported(version: string): boolean {
+function supports(version: string): boolean {
   try {
     return Office.context.requirements.isSetSupported('ExcelApi', version);
   } catch {
     return false;
   }
+}
+
+/** ExcelApi sets are cumulative: the newest one supported is the host's level. */
+function apiLevel(): string | null {
+  let level: string | null = null;
+  for (let minor = 1; minor < 100 && supports(`1.${minor}`); minor++) level = `1.${minor}`;
+  return level;
 }
 
 function isDark(): boolean {
@@ -29,8 +43,11 @@ function isDark(): boolean {
 
 export function officeEnv(): OfficeEnv {
   return {
-    run: ((options, batch) => Excel.run(options as Excel.RunOptions, batch as (c: Excel.RequestContext) => Promise<unknown>)) as ExcelRun,
-    caps: { merges: supported('1.13'), notes: supported('1.18'), undo: supported('1.19') },
+    run: ((options, batch) => Excel.run(options, batch)) as ExcelRun,
+    createWorkbook: (base64) => Excel.createWorkbook(base64),
+    caps: capabilitiesOf(supports),
+    supported: supports(MANIFEST_API),
+    apiLevel: apiLevel(),
     lang: officeLang(Office.context.displayLanguage),
     dark: isDark(),
   };

@@ -1,4 +1,4 @@
-import type { ExcelRun } from './session';
+import type { OfficeEnv } from './env';
 
 export function toBase64(bytes: Uint8Array): string {
   let s = '';
@@ -41,15 +41,16 @@ export function currentFileBytes(): Promise<Uint8Array> {
 
 /**
  * Puts a new fiscal year's sheets into the open workbook, as new sheets (Excel names them so that none is
- * overwritten), or opens them as a new workbook. Returns the names of the sheets added.
+ * overwritten), or opens them as a new workbook, which is all an Excel without ExcelApi 1.13 can do. Returns the
+ * names of the sheets added.
  */
-export async function insertTemplate(run: ExcelRun, bytes: Uint8Array, target: 'sheets' | 'workbook'): Promise<string[]> {
+export async function insertTemplate(env: Pick<OfficeEnv, 'run' | 'caps' | 'createWorkbook'>, bytes: Uint8Array, target: 'sheets' | 'workbook'): Promise<string[]> {
   const base64 = toBase64(bytes);
-  if (target === 'workbook') {
-    await Excel.createWorkbook(base64);
+  if (target === 'workbook' || !env.caps.insertSheets) {
+    await env.createWorkbook(base64);
     return [];
   }
-  return run({ delayForCellEdit: true }, async (context) => {
+  return env.run({ delayForCellEdit: true }, async (context) => {
     const names = context.workbook.insertWorksheetsFromBase64(base64, { positionType: 'End' as Excel.WorksheetPositionType.end });
     await context.sync();
     return names.value;

@@ -1,4 +1,6 @@
 import { CellType, parseAreaA1, RawValue, SheetSnapshot, Snapshot } from '../../core/snapshot';
+import type { Capabilities } from './capabilities';
+import { MarkProbe, probeOf, queueMarkProbe, queueNoteList } from './marks';
 import { AddinState, STATE_NAMESPACE, stateFromXml } from './state';
 
 const TYPES: Record<string, CellType> = { Empty: 'empty', String: 'string', Double: 'number', Integer: 'number', Boolean: 'boolean', Error: 'error' };
@@ -13,7 +15,17 @@ export interface ExcelRead {
   snapshot: Snapshot;
   protectedSheets: string[];
   state: AddinState;
+  /** The state's part (a null object where the workbook has none yet), for a write in the same context. */
+  part: Excel.CustomXmlPart;
+  /** The add-in's marks and the notes already in the workbook, where asked for. */
+  probe: MarkProbe | null;
   syncs: number;
+}
+
+export interface ReadOptions {
+  caps: Capabilities;
+  /** Also find, inside the same two syncs, the marks of a previous check and every note, so marking takes one. */
+  probe?: boolean;
 }
 
 const MATRICES = ['values', 'text', 'formulas', 'formulasR1C1', 'numberFormat', 'valueTypes'] as const;
@@ -43,16 +55,19 @@ function blockBytes(m: Matrices): number {
 
 /**
  * Reads the used range of every sheet into a Snapshot. Two syncs whatever the number of sheets: the first lists
- * the sheets, names and the add-in state; the second loads every used range with all its matrices, up to
- * FIRST_SYNC_ROWS rows in all. Longer sheets are read on in row blocks, each sync kept under PAYLOAD_BUDGET.
+ * the sheets, names, the add-in state and (with notes and a probe) the notes; the second loads every used range
+ * with all its matrices, up to FIRST_SYNC_ROWS rows in all, the state's XML and the probe of the marks. Longer
+ * sheets are read on in row blocks, each sync kept under PAYLOAD_BUDGET.
  */
-export async function readSnapshot(context: Excel.RequestContext, options: { merges: boolean }): Promise<ExcelRead> {
+export async function readSnapshot(context: Excel.RequestContext, options: ReadOptions): Promise<ExcelRead> {
+  const { caps } = options;
   const sheets = context.workbook.worksheets;
   sheets.load('items/name');
   const names = context.workbook.names;
   names.load('items/name,items/formula,items/type');
   const part = context.workbook.customXmlParts.getByNamespace(STATE_NAMESPACE).getOnlyItemOrNullObject();
   part.load('id');
+  const notes = options.probe ? queueNoteList(context, caps) : null;
   await context.sync();
   let syncs = 1;
 
@@ -62,11 +77,12 @@ export async function readSnapshot(context: Excel.RequestContext, options: { mer
     const used = ws.getUsedRangeOrNullObject(true);
     used.load('address,rowCount');
     const first = loadBlock(used.getIntersectionOrNullObject(ws.getRange(`1:${firstRows}`)));
-    const merged = options.merges ? used.getMergedAreasOrNullObject() : null;
+    const merged = caps.merges ? used.getMergedAreasOrNullObject() : null;
     merged?.load('address');
     ws.protection.load('protected');
     return { ws, used, first, merged, data: null as Matrices | null, area: null as ReturnType<typeof areaOf> | null };
   });
+  const pendingProbe = options.probe ? queueMarkProbe(sheets.items, notes) : null;
   await context.sync();
   syncs++;
 
@@ -125,6 +141,8 @@ export async function readSnapshot(context: Excel.RequestContext, options: { mer
     snapshot: { sheets: out, names: namedRanges, stateXml: xml?.value ?? null },
     protectedSheets: out.filter((s) => s.protected).map((s) => s.name),
     state: stateFromXml(xml?.value),
+    part,
+    probe: pendingProbe ? probeOf(pendingProbe) : null,
     syncs,
   };
 }

@@ -1,50 +1,85 @@
 import { check, CheckResult } from '../../core/check';
 import { buildWritePlan, WritePlan } from '../../core/plan';
-import type { Profile } from '../../core/profiles';
+import { builtInProfile, Profile } from '../../core/profiles';
 import type { Finding, Lang } from '../../core/rules/types';
-import { applyMarks, clearMarks } from './marks';
+import type { Capabilities } from './capabilities';
+import { MarkOutcome, probeOf, queueClear, queueMarkProbe, queueMarks, queueNoteList } from './marks';
 import { addTableSheet } from './sheets';
 import { bindRange, clearBinding } from './bindings';
 import { findingsTable, ReportEntry, reviewTable, summaryTable } from '../../core/report';
 import { readSnapshot } from './read';
-import { queueState, readState } from './state';
+import { queueState, readState, STATE_NAMESPACE, stateFromXml } from './state';
 import { applyPlan, undoLast } from './write';
 
 /** `Excel.run`, injected so that tests and the preview can pass the fake. */
-export type ExcelRun = <T>(options: { delayForCellEdit: boolean }, batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+export type ExcelRun = <T>(options: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
-export interface Capabilities {
-  /** ExcelApi 1.13: merged areas. */
-  merges: boolean;
-  /** ExcelApi 1.18: notes. */
-  notes: boolean;
-  /** ExcelApi 1.19. */
-  undo: boolean;
+export type { Capabilities };
+
+const OPTIONS: Excel.RunOptions = { delayForCellEdit: true };
+
+export interface CheckOptions {
+  /** The profile to use where the workbook has none saved. */
+  profile: Profile;
+  lang: Lang;
+  caps: Capabilities;
+  /** Mark the findings on their cells (conditional formats, and notes where supported). */
+  mark: boolean;
 }
-
-const OPTIONS = { delayForCellEdit: true };
 
 export interface ExcelCheck {
   result: CheckResult;
+  /** The profile the check used: the workbook's saved one where it names a built-in profile. */
+  profile: Profile;
   protectedSheets: string[];
   savedProfile: string | null;
+  marks: MarkOutcome | null;
+  /** Syncs (round trips to Excel) the check took, marking included. */
   syncs: number;
 }
 
-/** Reads the workbook (two syncs) and checks it with the pure engine. */
-export async function checkWorkbook(run: ExcelRun, profile: Profile, lang: Lang, caps: Capabilities): Promise<ExcelCheck> {
+/**
+ * Reads the workbook and checks it with the pure engine, with the workbook's saved profile where it has one, and
+ * marks the findings: two syncs to read (with the previous marks and the notes probed inside them), one to mark,
+ * and one more per further block of rows on very long sheets.
+ */
+export async function checkWorkbook(run: ExcelRun, o: CheckOptions): Promise<ExcelCheck> {
   return run(OPTIONS, async (context) => {
-    const read = await readSnapshot(context, { merges: caps.merges });
-    return { result: check(read.snapshot, { profile, lang }), protectedSheets: read.protectedSheets, savedProfile: read.state.profile ?? null, syncs: read.syncs };
+    const read = await readSnapshot(context, { caps: o.caps, probe: o.mark });
+    const saved = read.state.profile ?? null;
+    const profile = (saved && builtInProfile(saved)) || o.profile;
+    const result = check(read.snapshot, { profile, lang: o.lang });
+    let syncs = read.syncs;
+    let marks: MarkOutcome | null = null;
+    if (o.mark && read.probe) {
+      marks = queueMarks(context, read.probe, result.findings, read.state, read.part, { caps: o.caps, lang: o.lang, protectedSheets: read.protectedSheets });
+      if (marks.queued) {
+        await context.sync();
+        syncs++;
+      }
+    }
+    return { result, profile, protectedSheets: read.protectedSheets, savedProfile: saved, marks, syncs };
   });
 }
 
-export function markFindings(run: ExcelRun, findings: Finding[], lang: Lang, caps: Capabilities): Promise<number> {
-  return run(OPTIONS, (context) => applyMarks(context, findings, { notes: caps.notes, lang }));
-}
-
-export function clearFindings(run: ExcelRun, caps: Capabilities): Promise<void> {
-  return run(OPTIONS, (context) => clearMarks(context, { notes: caps.notes }));
+/** Removes every mark the add-in made (three syncs); returns the protected sheets whose marks had to stay. */
+export function clearFindings(run: ExcelRun, caps: Capabilities): Promise<string[]> {
+  return run(OPTIONS, async (context) => {
+    const sheets = context.workbook.worksheets;
+    sheets.load('items/name');
+    const notes = queueNoteList(context, caps);
+    const part = context.workbook.customXmlParts.getByNamespace(STATE_NAMESPACE).getOnlyItemOrNullObject();
+    part.load('id');
+    await context.sync();
+    const xml = part.isNullObject ? null : part.getXml();
+    for (const ws of sheets.items) ws.protection.load('protected');
+    const pending = queueMarkProbe(sheets.items, notes);
+    await context.sync();
+    const locked = sheets.items.filter((ws) => ws.protection.protected).map((ws) => ws.name);
+    const left = queueClear(context, probeOf(pending), stateFromXml(xml?.value), part, locked);
+    await context.sync();
+    return left;
+  });
 }
 
 export function planFor(result: CheckResult, profile: Profile): WritePlan {

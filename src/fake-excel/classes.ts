@@ -1,0 +1,30 @@
+/** The Excel classes the fake implements; scripts/office-api.ts writes their requirement sets to api-sets.json. */
+export const FAKE_CLASSES = [
+  'ConditionalFormat',
+  'ConditionalFormatCollection',
+  'ConditionalFormatRule',
+  'ConditionalRangeFill',
+  'ConditionalRangeFormat',
+  'CustomConditionalFormat',
+  'CustomXmlPart',
+  'CustomXmlPartCollection',
+  'CustomXmlPartScopedCollection',
+  'NamedItem',
+  'NamedItemCollection',
+  'Note',
+  'NoteCollection',
+  'RangeAreas',
+  'Range',
+  'RangeFill',
+  'RangeFont',
+  'RangeFormat',
+  'RequestContext',
+  'RunOptions',
+  'Workbook',
+  'Worksheet',
+  'WorksheetCollection',
+  'WorksheetFreezePanes',
+  'WorksheetProtection',
+] as const;
+
+export type FakeClass = (typeof FAKE_CLASSES)[number];
