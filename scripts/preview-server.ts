@@ -39,13 +39,36 @@ export async function startPreviewServer(port = Number(process.env.PORT ?? 3001)
       res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' }).end(`${status} ${(e as Error).message}`);
     }
   });
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', resolve);
+  });
   const address = server.address();
   const actual = typeof address === 'object' && address ? address.port : port;
   return { url: `http://127.0.0.1:${actual}/`, server };
 }
 
-if (require.main === module) {
+/** Where the port is taken: which port, and how to pick another. */
+export function portMessage(port: number): string {
+  return `jixiao preview: 端口 ${port} 已被占用 (port ${port} is in use). 换一个端口 pick another: PORT=${port + 1} npm run preview`;
+}
+
+/** Whether the port can be listened on, before the build spends a minute. */
+export function portFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+  });
+}
+
+if (require.main === module && process.argv.includes('--check-port')) {
+  const port = Number(process.env.PORT ?? 3001);
+  portFree(port).then((free) => {
+    if (!free) console.error(portMessage(port));
+    process.exit(free ? 0 : 1);
+  });
+} else if (require.main === module) {
   startPreviewServer()
     .then(({ url }) => {
       console.log(`jixiao 预览 preview: ${url}preview.html?example=seed001-dept-hunan.xlsx`);
@@ -53,7 +76,8 @@ if (require.main === module) {
       console.log('旧版 Excel older Excel: add &api=1.9 (the manifest’s minimum) or any ExcelApi version');
     })
     .catch((e) => {
-      console.error(`jixiao preview: ${(e as Error).message}`);
+      const code = (e as { code?: string }).code;
+      console.error(code === 'EADDRINUSE' ? portMessage(Number(process.env.PORT ?? 3001)) : `jixiao preview: ${(e as Error).message}`);
       process.exit(1);
     });
 }

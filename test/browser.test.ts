@@ -42,7 +42,7 @@ describe.each([MANIFEST_API, NEWEST_API])('task pane in the preview at ExcelApi 
   it('checks seed 001 and marks it in three syncs, selects a finding, writes back and undoes, and clears the marks', async () => {
     const page = await open('seed001-dept-hunan.xlsx', api);
     const pane = page.frameLocator('#pane');
-    await pane.getByTestId('check').waitFor();
+    await pane.locator('main[data-ready="true"]').waitFor();
     const before = await syncs(page);
     await pane.getByTestId('check').click();
     const sum = pane.locator('[data-testid="finding"][data-rule="basic.sum"]');
@@ -72,7 +72,7 @@ describe.each([MANIFEST_API, NEWEST_API])('task pane in the preview at ExcelApi 
 
     await pane.getByTestId('write').click();
     await pane.getByTestId('plan').waitFor();
-    expect(await pane.getByTestId('plan').textContent()).toContain('=C4/B4');
+    expect(await pane.locator('[data-testid="plan-item"][data-cell="基础数据表!D4"]').getAttribute('data-formula')).toBe('=C4/B4');
     await pane.getByTestId('apply').click();
     await pane.getByText(/已写回 \d+ 个单元格/).waitFor();
     expect(await gridCell(page, '基础数据表', 'D4').getAttribute('title')).toBe('=C4/B4');
@@ -92,6 +92,7 @@ describe.each([MANIFEST_API, NEWEST_API])('task pane in the preview at ExcelApi 
     const page = await open('seed001-dept-hunan.xlsx', api);
     const quick = page.locator('#quick-check');
     await page.waitForFunction(() => !(document.getElementById('quick-check') as HTMLButtonElement).disabled);
+    await page.frameLocator('#pane').locator('main[data-ready="true"]').waitFor();
     const before = await syncs(page);
     await quick.click();
     await page.locator('#quick-check[data-state="done"]').waitFor();
@@ -130,6 +131,7 @@ describe('reviewer features in the preview', () => {
     const pane = page.frameLocator('#pane');
     await pane.getByTestId('check').click();
     await pane.getByTestId('counts').waitFor();
+    await pane.getByTestId('tab-review').click();
     await pane.getByTestId('review').click();
     await pane.getByText('已添加工作表“审核意见”').waitFor();
     await page.locator('#tabs button', { hasText: '审核意见' }).waitFor();
@@ -165,6 +167,7 @@ describe('新建年度模板 at ExcelApi 1.9, which cannot add sheets from a fil
     const pane = page.frameLocator('#pane');
     await pane.getByTestId('check').click();
     await pane.getByTestId('counts').waitFor();
+    await pane.getByTestId('tab-year').click();
     expect(await pane.getByTestId('new-book').isChecked()).toBe(true);
     expect(await pane.getByTestId('new-book').isDisabled()).toBe(true);
     await pane.getByText(/只能在新工作簿中打开模板/).waitFor();
@@ -183,6 +186,7 @@ describe('新建年度模板 in the preview', () => {
     const pane = page.frameLocator('#pane');
     await pane.getByTestId('check').click();
     await pane.getByTestId('counts').waitFor();
+    await pane.getByTestId('tab-year').click();
     expect(await pane.getByTestId('year').inputValue()).toBe('2024');
     await pane.getByTestId('roll-forward').click();
     await pane.getByText(/已新增工作表：基础数据表 \(2\)、自评表 \(2\)/).waitFor({ timeout: 60_000 });
@@ -203,12 +207,15 @@ describe('binding a table by hand in the preview', () => {
     const pane = page.frameLocator('#pane');
     await pane.getByTestId('check').click();
     await pane.locator('[data-rule="workbook.no-tables"]').waitFor();
+    await pane.getByTestId('open-tables').click();
     await page.evaluate(() => {
       window.jixiaoPreview!.doc.selection = { sheet: '基础数据表', address: 'A1:G28' };
     });
     await pane.getByTestId('bind-basic').click();
     await pane.getByText('已将 基础数据表!A1:G28 指定为基础数据表').waitFor();
+    await pane.getByTestId('tab-results').click();
     expect(await pane.locator('[data-rule="workbook.ambiguous"]').count()).toBeGreaterThan(0);
+    await pane.getByTestId('tab-tables').click();
     const map: Array<[string, string]> = [
       ['三项费用合计', '三公经费'],
       ['车辆购置与运维', '公务用车购置和维护经费'],
@@ -223,6 +230,7 @@ describe('binding a table by hand in the preview', () => {
       await pane.getByText('已将 基础数据表!A1:G28 指定为基础数据表').waitFor();
       await pane.locator('main[aria-busy="false"]').waitFor();
     }
+    await pane.getByTestId('tab-results').click();
     const sum = pane.locator('[data-testid="finding"][data-rule="basic.sum"]');
     await sum.waitFor();
     expect(await sum.getAttribute('data-cell')).toBe('基础数据表!B6');

@@ -1,6 +1,9 @@
+import type Decimal from 'decimal.js';
 import { CheckResult } from './check';
 import { decFromNumber, decStr, round } from './decimal';
 import { ComputedCell, refText } from './formula/expected';
+import { cellKey } from './formula/engine';
+import { resultsAfter } from './formula/results';
 import { Book } from './locate/grid';
 import type { Profile } from './profiles';
 import { a1, CellRef, RawValue } from './snapshot';
@@ -114,6 +117,16 @@ export function buildWritePlan(result: CheckResult, profile: Profile): WritePlan
   };
   const valueOf = (ref: CellRef) => result.computed.values.find((v) => v.ref && v.ref.sheet === ref.sheet && v.ref.row === ref.row && v.ref.col === ref.col)?.value ?? null;
 
+  // A number stored as text becomes the number it reads as (Excel's SUM skips text), so the totals above it add up.
+  for (const f of result.findings) {
+    if (f.rule !== 'value.text-number' || !f.ref || f.expected === null) continue;
+    const before = stateOf(book, f.ref);
+    const percent = /[%％]/.test(String(f.actual ?? ''));
+    const numberFormat = percent ? '0.00%' : before.numberFormat === '@' ? 'General' : before.numberFormat;
+    const value = Number(f.expected);
+    push({ ref: f.ref, label: String(f.params.label ?? ''), formula: null, value, numberFormat, shows: showsAs(decFromNumber(value), percent ? '%' : '') });
+  }
+
   for (const cell of result.computedCells) {
     const key = `${cell.read.ref.sheet}!${a1(cell.read.ref.row, cell.read.ref.col)}`;
     if (cell.read.formula && !flagged.has(key)) continue;
@@ -121,7 +134,7 @@ export function buildWritePlan(result: CheckResult, profile: Profile): WritePlan
     if (cell.read.formula === formula) continue;
     const v = valueOf(cell.read.ref);
     const fmt = formatFor(cell);
-    push({ ref: cell.read.ref, label: cell.label, formula, value: null, numberFormat: fmt, shows: v === null ? '' : fmt.includes('%') ? `${round(v.times(100), 2).toFixed(2)}%` : round(v, 2).toFixed(2) });
+    push({ ref: cell.read.ref, label: cell.label, formula, value: null, numberFormat: fmt, shows: v === null ? '' : showsAs(v, fmt) });
   }
 
   result.tables.forEach((t, ti) => {
@@ -140,7 +153,31 @@ export function buildWritePlan(result: CheckResult, profile: Profile): WritePlan
       if (current !== formula) push({ ref: st.grade.ref, label: '评价等级', formula, value: null, numberFormat: 'General', shows: self.summary.computedGrade ?? '' });
     }
   });
+  // Totals are not among the computed values: what they will show comes from the formulas themselves.
+  const unknown = writes.filter((w) => w.formula && !w.shows);
+  if (unknown.length) {
+    const results = resultsAfter(result.snapshot, writes);
+    for (const w of unknown) {
+      const r = results.get(cellKey(w.ref.sheet, w.ref.row, w.ref.col));
+      if (r?.kind === 'number') w.shows = showsAs(decFromNumber(r.value), w.numberFormat);
+    }
+  }
   return { writes };
+}
+
+/**
+ * One write of a plan on its own (the pane's per-finding action): what the cell will show when only it is written,
+ * which may differ from the whole plan's figure where the plan also rewrites the cells it adds up.
+ */
+export function singleWrite(result: CheckResult, w: CellWrite): CellWrite {
+  if (!w.formula) return w;
+  const r = resultsAfter(result.snapshot, [w]).get(cellKey(w.ref.sheet, w.ref.row, w.ref.col));
+  return r?.kind === 'number' ? { ...w, shows: showsAs(decFromNumber(r.value), w.numberFormat) } : w;
+}
+
+/** What a number shows in the preview: 2 decimals, as a percentage where the format is one. */
+function showsAs(v: Decimal, fmt: string): string {
+  return fmt.includes('%') ? `${round(v.times(100), 2).toFixed(2)}%` : round(v, 2).toFixed(2);
 }
 
 export function describeState(s: CellState): string {

@@ -11,6 +11,8 @@ export interface AddinState {
   marks?: Array<{ sheet: string; notes: Array<{ cell: string; content: string }> }>;
   /** The previous state of every cell the last write-back changed. */
   undo?: CellWrite[];
+  /** The task pane's last tab, so that it opens where the person left it. */
+  pane?: { tab?: string };
   /** Per binding name (jixiao_basic …): a person's labels mapped to the canonical ones. */
   bindings?: Record<string, { kind: 'basic' | 'self'; labels: Record<string, string> }>;
 }

@@ -123,7 +123,11 @@ async function main(): Promise<void> {
   const actions = new Map<string, (event: { completed(): void }) => unknown>();
   window.jixiaoPreview = { excel, lang, doc, changed: () => render(doc), fileBytes: async () => (await import('../fake-excel/xlsx')).fakeToXlsx(doc), openWorkbook, actions };
   render(doc);
-  (document.getElementById('pane') as HTMLIFrameElement).src = `taskpane.html?lang=${lang}`;
+  const pane = document.getElementById('pane') as HTMLIFrameElement;
+  // `width=320` shows the pane at Excel's default task-pane width.
+  const width = Number(params.get('width'));
+  if (width >= 200 && width <= 1000) pane.style.width = `${width}px`;
+  pane.src = `taskpane.html?lang=${lang}`;
   // The ribbon's 快速检查 runs the real function command (commands.html) against the same workbook.
   const quick = document.getElementById('quick-check') as HTMLButtonElement;
   const commands = document.getElementById('commands') as HTMLIFrameElement;

@@ -1,65 +1,93 @@
 import * as React from 'react';
-import {
-  Badge,
-  Body1,
-  Button,
-  Caption1,
-  Checkbox,
-  Dropdown,
-  Input,
-  MessageBar,
-  MessageBarBody,
-  Option,
-  ProgressBar,
-  Spinner,
-  Subtitle2,
-  Switch,
-  Tab,
-  TabList,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Body1, Button, Card, MessageBar, MessageBarActions, MessageBarBody, ProgressBar, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import type { CheckResult } from '../core/check';
-import type { WritePlan } from '../core/plan';
+import type { CellWrite, WritePlan } from '../core/plan';
 import type { Finding, Severity } from '../core/rules/types';
 import { t } from './i18n';
-import { Bindings } from './Bindings';
+import { FindingList, SummaryCard } from './Findings';
+import { PlanPreview } from './PlanPreview';
+import { PaneTab, PaneTabs, TAB_LABEL, isPaneTab } from './PaneTabs';
+import type { YearOptions } from './panels';
+
+// The pages behind the other tabs load when first opened, keeping the pane's first load small.
+const ReviewPanel = React.lazy(() => import(/* webpackChunkName: "pages" */ './panels').then((m) => ({ default: m.ReviewPanel })));
+const YearPanel = React.lazy(() => import(/* webpackChunkName: "pages" */ './panels').then((m) => ({ default: m.YearPanel })));
+const SettingsPanel = React.lazy(() => import(/* webpackChunkName: "pages" */ './panels').then((m) => ({ default: m.SettingsPanel })));
+const Bindings = React.lazy(() => import(/* webpackChunkName: "pages" */ './Bindings').then((m) => ({ default: m.Bindings })));
 import type { OfficeEnv } from '../host/excel/env';
+import { readPaneTab, savePaneTab } from '../host/excel/pane-state';
 
 type Engine = typeof import('./engine');
 let enginePromise: Promise<Engine> | null = null;
 const loadEngine = () => (enginePromise ??= import(/* webpackChunkName: "engine" */ './engine'));
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: '10px', padding: '12px', minHeight: '100vh', boxSizing: 'border-box', backgroundColor: tokens.colorNeutralBackground1, color: tokens.colorNeutralForeground1 },
-  row: { display: 'flex', gap: '8px', flexWrap: 'wrap', alignItems: 'center' },
-  counts: { display: 'flex', gap: '6px' },
-  list: { display: 'flex', flexDirection: 'column', gap: '2px' },
-  finding: { justifyContent: 'flex-start', textAlign: 'left', height: 'auto', paddingTop: '4px', paddingBottom: '4px', whiteSpace: 'normal', fontWeight: 'normal' },
-  cell: { fontFamily: tokens.fontFamilyMonospace, marginRight: '6px', color: tokens.colorBrandForeground1 },
-  group: { marginTop: '8px' },
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: '8px',
+    padding: '0 12px 12px',
+    minHeight: '100vh',
+    boxSizing: 'border-box',
+    minWidth: 0,
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+  },
+  header: {
+    position: 'sticky',
+    top: 0,
+    zIndex: 1,
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: '8px',
+    alignItems: 'center',
+    padding: '10px 0 6px',
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  headerButton: { minWidth: '64px' },
+  hidden: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clipPath: 'inset(50%)', whiteSpace: 'nowrap', margin: '-1px' },
+  panel: { display: 'flex', flexDirection: 'column', gap: '8px', minWidth: 0 },
+  empty: { display: 'flex', flexDirection: 'column', gap: '8px', padding: '12px' },
+  wrap: { whiteSpace: 'normal', height: 'auto', minWidth: 0, maxWidth: '100%' },
 });
 
-const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
-const COLORS: Record<Severity, 'danger' | 'warning' | 'informative'> = { error: 'danger', warning: 'warning', info: 'informative' };
+interface Message {
+  intent: 'success' | 'error' | 'info' | 'warning';
+  text: string;
+  action?: { label: string; run(): void };
+}
 
 export function App({ env }: { env: OfficeEnv }): React.ReactElement {
   const s = useStyles();
   const { lang } = env;
   const [busy, setBusy] = React.useState<string | null>(null);
   const [result, setResult] = React.useState<CheckResult | null>(null);
-  const [filter, setFilter] = React.useState<'all' | Severity>('all');
+  const [protectedSheets, setProtectedSheets] = React.useState<string[]>([]);
+  const [filter, setFilter] = React.useState<Severity | null>(null);
   const [reviewer, setReviewer] = React.useState(false);
   const [profileId, setProfileId] = React.useState('mof-2020');
+  const [fullPlan, setFullPlan] = React.useState<WritePlan | null>(null);
   const [plan, setPlan] = React.useState<WritePlan | null>(null);
-  const [message, setMessage] = React.useState<{ intent: 'success' | 'error' | 'info'; text: string } | null>(null);
+  const [message, setMessage] = React.useState<Message | null>(null);
   const [engine, setEngine] = React.useState<Engine | null>(null);
+  const [tab, setTab] = React.useState<PaneTab>('results');
+  const [year, setYear] = React.useState<YearOptions>({ year: String(new Date().getFullYear()), newBook: false, project: false });
+  const [yearEdited, setYearEdited] = React.useState(false);
+
+  // The pane opens on the tab the person left it on (kept in the workbook).
+  const [ready, setReady] = React.useState(false);
+  React.useEffect(() => {
+    readPaneTab(env.run)
+      .then((saved) => isPaneTab(saved) && setTab(saved))
+      .catch(() => undefined)
+      .finally(() => setReady(true));
+  }, [env.run]);
+
+  const selectTab = (next: PaneTab) => {
+    setTab(next);
+    savePaneTab(env.run, next).catch(() => undefined);
+  };
 
   const guard = async (label: string, fn: () => Promise<void>) => {
     setBusy(label);
@@ -67,13 +95,19 @@ export function App({ env }: { env: OfficeEnv }): React.ReactElement {
     try {
       await fn();
     } catch (e) {
-      setMessage({ intent: 'error', text: t(lang, 'failed', { msg: e instanceof Error ? e.message : String(e) }) });
+      const eng = engine ?? (await loadEngine().catch(() => null));
+      const refused = eng && e instanceof eng.WriteRefused;
+      setMessage({
+        intent: 'error',
+        text: `${t(lang, 'failed', { msg: e instanceof Error ? e.message : String(e) })}${refused ? '' : ` ${t(lang, 'retryHint')}`}`,
+        action: refused ? undefined : { label: t(lang, 'check'), run: () => void runCheck() },
+      });
     } finally {
       setBusy(null);
     }
   };
 
-  const runCheck = (id = profileId) =>
+  const runCheck = (id = profileId, after?: Message) =>
     guard(t(lang, 'loadingEngine'), async () => {
       const eng = await loadEngine();
       setEngine(eng);
@@ -82,72 +116,57 @@ export function App({ env }: { env: OfficeEnv }): React.ReactElement {
       const r = await eng.checkWorkbook(env.run, { profile, lang, caps: env.caps, mark: true });
       if (r.profile.id !== id) setProfileId(r.profile.id);
       setResult(r.result);
-      if (r.marks?.skipped.length) setMessage({ intent: 'info', text: t(lang, 'marksSkipped', { sheets: r.marks.skipped.join('、') }) });
-      else if (!env.caps.notes) setMessage({ intent: 'info', text: t(lang, 'notesMissing') });
+      setProtectedSheets(r.protectedSheets);
+      setFullPlan(eng.planFor(r.result, r.profile));
+      setPlan(null);
+      const y = r.result.info.find((i) => i.year)?.year;
+      if (y && !yearEdited) setYear((v) => ({ ...v, year: String(y + 1) }));
+      if (after) setMessage(after);
+      else if (!env.caps.notes && r.result.findings.some((f) => f.ref)) setMessage({ intent: 'info', text: t(lang, 'notesMissing') });
     });
 
-  const counts = React.useMemo(() => {
-    const c: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-    for (const f of result?.findings ?? []) c[f.severity]++;
-    return c;
-  }, [result]);
+  const select = (f: Finding) => {
+    if (!f.ref) return;
+    void guard('', async () => (await loadEngine()).selectCell(env.run, f.sheet, f.cell));
+  };
 
-  const groups = React.useMemo(() => {
-    if (!result) return [];
-    const shown = result.findings.filter((f) => filter === 'all' || f.severity === filter);
-    const keys = [...result.info.map((_, i) => i), null];
-    return keys
-      .map((ti) => ({ ti, findings: shown.filter((f) => f.table === ti) }))
-      .filter((g) => g.findings.length)
-      .map((g) => ({ ...g, label: g.ti === null ? t(lang, 'workbook') : `${t(lang, result.info[g.ti].kind)} · ${result.info[g.ti].sheet}!${result.info[g.ti].range}` }));
-  }, [result, filter, lang]);
+  const preparePlan = () => {
+    setMessage(null);
+    if (!fullPlan?.writes.length) setMessage({ intent: 'info', text: t(lang, 'nothingToWrite') });
+    else setPlan(fullPlan);
+  };
 
-  const select = (f: Finding) => guard('', async () => (await loadEngine()).selectCell(env.run, f.sheet, f.cell));
-
-  const preparePlan = () =>
-    guard('', async () => {
-      const eng = await loadEngine();
-      if (!result) return;
-      const p = eng.planFor(result, eng.builtInProfile(profileId) ?? eng.defaultProfile());
-      if (!p.writes.length) setMessage({ intent: 'info', text: t(lang, 'nothingToWrite') });
-      else setPlan(p);
-    });
-
-  const applyPlan = () =>
+  const write = (p: WritePlan) =>
     guard(t(lang, 'writeBack'), async () => {
       const eng = await loadEngine();
-      if (!plan) return;
-      await eng.writePlan(env.run, plan);
-      const n = plan.writes.length;
+      await eng.writePlan(env.run, p);
       setPlan(null);
-      await runCheck();
-      setMessage({ intent: 'success', text: t(lang, 'written', { n }) });
+      await runCheck(profileId, { intent: 'success', text: t(lang, 'written', { n: p.writes.length }) });
     });
+  const fixOne = (w: CellWrite) => write({ writes: [w] });
 
   const undo = () =>
     guard(t(lang, 'undo'), async () => {
       const eng = await loadEngine();
       const n = await eng.undoWrite(env.run);
-      if (n) await runCheck();
-      setMessage({ intent: 'info', text: n ? t(lang, 'undone', { n }) : t(lang, 'nothingToUndo') });
+      const done: Message = { intent: 'info', text: n ? t(lang, 'undone', { n }) : t(lang, 'nothingToUndo') };
+      if (n) await runCheck(profileId, done);
+      else setMessage(done);
     });
 
   const clear = () =>
     guard(t(lang, 'clearMarks'), async () => {
-      const eng = await loadEngine();
-      const left = await eng.clearFindings(env.run, env.caps);
+      const left = await (await loadEngine()).clearFindings(env.run, env.caps);
       setMessage({ intent: 'info', text: left.length ? t(lang, 'clearedExcept', { sheets: left.join('、') }) : t(lang, 'cleared') });
     });
 
   const addReview = () =>
     guard(t(lang, 'reviewSheet'), async () => {
-      const eng = await loadEngine();
       if (!result) return;
-      const name = await eng.addReviewSheet(env.run, result.findings, lang);
+      const name = await (await loadEngine()).addReviewSheet(env.run, result.findings, lang);
       setMessage({ intent: 'success', text: t(lang, 'reviewAdded', { name }) });
     });
 
-  const fileInput = React.useRef<HTMLInputElement>(null);
   const runBatch = (files: File[]) =>
     guard(t(lang, 'batchReading', { n: 1, total: files.length }), async () => {
       const eng = await loadEngine();
@@ -157,23 +176,14 @@ export function App({ env }: { env: OfficeEnv }): React.ReactElement {
       setMessage({ intent: 'success', text: t(lang, 'batchDone', { total: files.length, sheets: sheets.join('、') }) });
     });
 
-  const [year, setYear] = React.useState(String(new Date().getFullYear()));
-  const [yearEdited, setYearEdited] = React.useState(false);
-  // The next fiscal year after the workbook's, until the person types one.
-  React.useEffect(() => {
-    const y = result?.info.find((i) => i.year)?.year;
-    if (y && !yearEdited) setYear(String(y + 1));
-  }, [result, yearEdited]);
-  const [newBook, setNewBook] = React.useState(false);
-  const [projectLayout, setProjectLayout] = React.useState(false);
   const makeYear = (roll: boolean) =>
     guard(t(lang, 'newYear'), async () => {
       const eng = await loadEngine();
       const names = await eng.newYearTemplate(env, {
-        year: Number(year),
+        year: Number(year.year),
         roll,
-        layout: projectLayout ? 'project' : 'dept',
-        target: newBook || !env.caps.insertSheets ? 'workbook' : 'sheets',
+        layout: year.project ? 'project' : 'dept',
+        target: year.newBook || !env.caps.insertSheets ? 'workbook' : 'sheets',
         profile: eng.builtInProfile(profileId) ?? eng.defaultProfile(),
       });
       setMessage({ intent: 'success', text: names.length ? t(lang, 'templateAdded', { names: names.join('、') }) : t(lang, 'templateOpened') });
@@ -181,177 +191,109 @@ export function App({ env }: { env: OfficeEnv }): React.ReactElement {
 
   const bind = (kind: 'basic' | 'self', address: string | null, labels: Record<string, string> = {}) =>
     guard(t(lang, kind === 'basic' ? 'bindBasic' : 'bindSelf'), async () => {
-      const eng = await loadEngine();
-      const range = await eng.bindTable(env.run, kind, address, labels);
-      await runCheck();
-      setMessage({ intent: 'success', text: t(lang, 'bound', { range, kind: t(lang, kind) }) });
+      const range = await (await loadEngine()).bindTable(env.run, kind, address, labels);
+      await runCheck(profileId, { intent: 'success', text: t(lang, 'bound', { range, kind: t(lang, kind) }) });
     });
   const unbind = (kind: 'basic' | 'self') =>
     guard(t(lang, 'unbind'), async () => {
-      const eng = await loadEngine();
-      await eng.unbindTable(env.run, kind);
-      await runCheck();
-      setMessage({ intent: 'info', text: t(lang, 'unbound') });
+      await (await loadEngine()).unbindTable(env.run, kind);
+      await runCheck(profileId, { intent: 'info', text: t(lang, 'unbound') });
     });
 
   const changeProfile = (id: string) =>
     guard('', async () => {
-      const eng = await loadEngine();
       setProfileId(id);
-      await eng.saveProfile(env.run, id);
+      await (await loadEngine()).saveProfile(env.run, id);
       await runCheck(id);
     });
 
+  const results = (
+    <div className={s.panel}>
+      {!result && busy === null && (
+        <Card className={s.empty} data-testid="start">
+          <Body1>{t(lang, 'startHint')}</Body1>
+        </Card>
+      )}
+      {result && protectedSheets.length > 0 && (
+        <MessageBar intent="warning" data-testid="protected">
+          <MessageBarBody>{t(lang, 'protectedHint', { sheets: protectedSheets.join('、') })}</MessageBarBody>
+        </MessageBar>
+      )}
+      {result && !result.tables.length && (
+        <Card className={s.empty} data-testid="no-tables">
+          <Body1>{t(lang, 'noTablesFound')}</Body1>
+          <Button className={s.wrap} onClick={() => selectTab('tables')} data-testid="open-tables">
+            {t(lang, 'openTables')}
+          </Button>
+        </Card>
+      )}
+      {result && <SummaryCard lang={lang} result={result} filter={filter} onFilter={setFilter} onClear={clear} busy={!!busy} />}
+      {result && engine && <FindingList lang={lang} result={result} filter={filter} plan={reviewer ? null : fullPlan} ruleDoc={engine.ruleDoc} single={(w) => engine.singleWrite(result, w)} busy={!!busy} onSelect={select} onFix={fixOne} />}
+    </div>
+  );
+
+  const pages: Record<PaneTab, React.ReactNode> = {
+    results,
+    review: <ReviewPanel lang={lang} busy={!!busy} checked={!!result} reviewer={reviewer} onReviewer={setReviewer} onReviewSheet={addReview} onBatch={runBatch} />,
+    year: (
+      <YearPanel
+        lang={lang}
+        busy={!!busy}
+        canInsertSheets={env.caps.insertSheets}
+        value={year}
+        onChange={(v) => {
+          if (v.year !== year.year) setYearEdited(true);
+          setYear(v);
+        }}
+        onMake={makeYear}
+      />
+    ),
+    tables: <Bindings lang={lang} result={result} engine={engine} busy={!!busy} onBind={bind} onUnbind={unbind} />,
+    settings: <SettingsPanel lang={lang} busy={!!busy} profile={profileId} profiles={engine ? Object.keys(engine.BUILT_IN) : ['mof-2020', 'hubei']} onProfile={changeProfile} />,
+  };
+
   return (
-    <main className={s.root} aria-busy={!!busy}>
-      <Subtitle2 as="h1">{t(lang, 'title')}</Subtitle2>
-      <div className={s.row}>
-        <Button appearance="primary" onClick={() => runCheck()} disabled={!!busy} data-testid="check">
+    <main className={s.root} aria-busy={!!busy} data-ready={ready}>
+      <h1 className={s.hidden}>{t(lang, 'title')}</h1>
+      <header className={s.header}>
+        <Button appearance="primary" onClick={() => void runCheck()} disabled={!!busy} className={s.headerButton} data-testid="check">
           {t(lang, 'check')}
         </Button>
-        <Button onClick={preparePlan} disabled={!!busy || !result || reviewer} data-testid="write">
+        <Button onClick={preparePlan} disabled={!!busy || !result || reviewer || !!plan} className={s.headerButton} data-testid="write">
           {t(lang, 'writeBack')}
         </Button>
-        <Button onClick={undo} disabled={!!busy || reviewer} data-testid="undo">
+        <Button onClick={() => void undo()} disabled={!!busy || reviewer} className={s.headerButton} data-testid="undo">
           {t(lang, 'undo')}
         </Button>
-        <Button onClick={clear} disabled={!!busy} data-testid="clear">
-          {t(lang, 'clearMarks')}
-        </Button>
-        <Button onClick={addReview} disabled={!!busy || !result} data-testid="review">
-          {t(lang, 'reviewSheet')}
-        </Button>
-        <Button onClick={() => fileInput.current?.click()} disabled={!!busy} data-testid="batch">
-          {t(lang, 'batch')}
-        </Button>
-        <input
-          ref={fileInput}
-          type="file"
-          accept=".xlsx,.xls"
-          multiple
-          hidden
-          data-testid="batch-files"
-          onChange={(e) => {
-            const files = Array.from(e.target.files ?? []);
-            e.target.value = '';
-            if (files.length) runBatch(files);
-          }}
-        />
-      </div>
-      <div className={s.row}>
-        <Caption1 id="profile-label">{t(lang, 'profile')}</Caption1>
-        <Dropdown aria-labelledby="profile-label" value={profileId} selectedOptions={[profileId]} onOptionSelect={(_, d) => d.optionValue && changeProfile(d.optionValue)} disabled={!!busy}>
-          {['mof-2020', 'hubei'].map((id) => (
-            <Option key={id} value={id}>
-              {id}
-            </Option>
-          ))}
-        </Dropdown>
-        <Switch checked={reviewer} onChange={(_, d) => setReviewer(d.checked)} label={t(lang, 'reviewer')} />
-      </div>
-      <section aria-label={t(lang, 'newYear')} className={s.row}>
-        <Caption1 id="year-label">{`${t(lang, 'newYear')} · ${t(lang, 'year')}`}</Caption1>
-        <Input aria-labelledby="year-label" type="number" value={year} onChange={(_, d) => {
-            setYear(d.value);
-            setYearEdited(true);
-          }} style={{ width: '90px' }} data-testid="year" />
-        <Button onClick={() => makeYear(false)} disabled={!!busy || !/^\d{4}$/.test(year)} data-testid="blank-template">
-          {t(lang, 'blankTemplate')}
-        </Button>
-        <Button onClick={() => makeYear(true)} disabled={!!busy || !/^\d{4}$/.test(year)} data-testid="roll-forward">
-          {t(lang, 'rollForward')}
-        </Button>
-        <Checkbox checked={newBook || !env.caps.insertSheets} disabled={!env.caps.insertSheets} onChange={(_, d) => setNewBook(!!d.checked)} label={t(lang, 'inNewWorkbook')} data-testid="new-book" />
-        {!env.caps.insertSheets && <Caption1>{t(lang, 'newBookOnly')}</Caption1>}
-        <Checkbox checked={projectLayout} onChange={(_, d) => setProjectLayout(!!d.checked)} label={t(lang, 'projectLayout')} />
-      </section>
+      </header>
       {busy !== null && (
         <div role="status">
           <Spinner size="tiny" label={busy || t(lang, 'checking')} />
-          <ProgressBar />
+          <ProgressBar aria-label={busy || t(lang, 'checking')} />
         </div>
       )}
       {message && (
-        <MessageBar intent={message.intent} role="alert">
+        <MessageBar intent={message.intent} role="alert" data-testid="message">
           <MessageBarBody>{message.text}</MessageBarBody>
+          {message.action && (
+            <MessageBarActions>
+              <Button size="small" onClick={message.action.run}>
+                {message.action.label}
+              </Button>
+            </MessageBarActions>
+          )}
         </MessageBar>
       )}
-      {plan && (
-        <section aria-label={t(lang, 'previewTitle')} data-testid="plan">
-          <Subtitle2 as="h2">{t(lang, 'previewTitle')}</Subtitle2>
-          <Table size="small">
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>{t(lang, 'cell')}</TableHeaderCell>
-                <TableHeaderCell>{t(lang, 'item')}</TableHeaderCell>
-                <TableHeaderCell>{t(lang, 'oldValue')}</TableHeaderCell>
-                <TableHeaderCell>{t(lang, 'newValue')}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {plan.writes.map((w) => (
-                <TableRow key={`${w.sheet}!${w.cell}`}>
-                  <TableCell>{`${w.sheet}!${w.cell}`}</TableCell>
-                  <TableCell>{w.label}</TableCell>
-                  <TableCell>{engine?.describeState(w.before)}</TableCell>
-                  <TableCell>{w.formula ? `${w.formula} → ${w.shows}` : w.shows}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-          <div className={s.row}>
-            <Button appearance="primary" onClick={applyPlan} data-testid="apply">
-              {t(lang, 'apply')}
-            </Button>
-            <Button onClick={() => setPlan(null)}>{t(lang, 'cancel')}</Button>
-          </div>
-        </section>
-      )}
-      <Bindings lang={lang} result={result} engine={engine} busy={!!busy} onBind={bind} onUnbind={unbind} />
-      {result && (
+      {plan ? (
+        <PlanPreview lang={lang} plan={plan} describe={(b) => engine?.describeState(b) ?? ''} onApply={() => void write(plan)} onCancel={() => setPlan(null)} busy={!!busy} />
+      ) : (
         <>
-          <div className={s.counts} data-testid="counts">
-            {SEVERITIES.map((sev) => (
-              <Badge key={sev} color={COLORS[sev]} appearance="tint">{`${t(lang, sev)} ${counts[sev]}`}</Badge>
-            ))}
+          <PaneTabs lang={lang} tab={tab} onSelect={selectTab} />
+          <div role="tabpanel" aria-label={t(lang, TAB_LABEL[tab])} className={s.panel} data-testid={`page-${tab}`}>
+            <React.Suspense fallback={<Spinner size="tiny" aria-label={t(lang, "checking")} />}>{pages[tab]}</React.Suspense>
           </div>
-          {result.info.map((info, i) =>
-            info.summary ? (
-              <Caption1 key={i}>
-                {`${t(lang, info.kind)} · ${t(lang, 'total', { stated: info.summary.statedTotal ?? '—', computed: info.summary.computedTotal, grade: info.summary.statedGrade ?? '—', cgrade: info.summary.computedGrade ?? '—' })}`}
-              </Caption1>
-            ) : null,
-          )}
-          <TabList selectedValue={filter} onTabSelect={(_, d) => setFilter(d.value as 'all' | Severity)} size="small">
-            <Tab value="all">{t(lang, 'all')}</Tab>
-            {SEVERITIES.map((sev) => (
-              <Tab key={sev} value={sev}>{`${t(lang, sev)} (${counts[sev]})`}</Tab>
-            ))}
-          </TabList>
-          {groups.length === 0 && <Body1>{t(lang, 'noFindings')}</Body1>}
-          {groups.map((g) => (
-            <section key={String(g.ti)} className={s.group} aria-label={g.label}>
-              <Subtitle2 as="h2">{g.label}</Subtitle2>
-              {SEVERITIES.map((sev) => {
-                const list = g.findings.filter((f) => f.severity === sev);
-                if (!list.length) return null;
-                return (
-                  <div key={sev} className={s.list}>
-                    <Caption1 as="h3">{`${t(lang, sev)} (${list.length})`}</Caption1>
-                    {list.map((f, k) => (
-                      <Button key={k} appearance="subtle" className={s.finding} onClick={() => select(f)} data-testid="finding" data-cell={`${f.sheet}!${f.cell}`} data-rule={f.rule}>
-                        <span className={s.cell}>{`${f.sheet}!${f.cell}`}</span>
-                        <span>{f.message}</span>
-                      </Button>
-                    ))}
-                  </div>
-                );
-              })}
-            </section>
-          ))}
         </>
       )}
-      {!result && !busy && <Body1>{t(lang, 'noTables')}</Body1>}
     </main>
   );
 }

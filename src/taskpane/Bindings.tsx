@@ -9,8 +9,11 @@ import { t } from './i18n';
 type Engine = typeof import('./engine');
 
 const useStyles = makeStyles({
-  box: { display: 'flex', flexDirection: 'column', gap: '6px' },
+  box: { display: 'flex', flexDirection: 'column', gap: '6px', minWidth: 0, overflowWrap: 'anywhere' },
   row: { display: 'flex', gap: '8px', flexWrap: 'wrap', alignItems: 'center' },
+  roles: { margin: 0, paddingLeft: '18px' },
+  picker: { minWidth: 0, maxWidth: '100%' },
+  wrap: { whiteSpace: 'normal', height: 'auto', minWidth: 0, maxWidth: '100%' },
 });
 
 interface Props {
@@ -24,10 +27,11 @@ interface Props {
 }
 
 function LabelPicker({ label, ariaLabel, options, onPick }: { lang: Lang; label: string; ariaLabel?: string; options: string[]; onPick(v: string): void }) {
+  const s = useStyles();
   return (
-    <div>
+    <div className={s.box}>
       <Caption1>{label}</Caption1>
-      <Dropdown aria-label={ariaLabel ?? label} placeholder="—" onOptionSelect={(_, d) => d.optionValue && onPick(d.optionValue)} data-testid="map-label">
+      <Dropdown className={s.picker} aria-label={ariaLabel ?? label} placeholder="—" onOptionSelect={(_, d) => d.optionValue && onPick(d.optionValue)} data-testid="map-label">
         {options.map((o) => (
           <Option key={o} value={o}>
             {o}
@@ -58,7 +62,7 @@ export function Bindings({ lang, result, engine, busy, onBind, onUnbind }: Props
             <Caption1>{`${t(lang, table.kind)} · ${result.info[i].sheet}!${result.info[i].range} · ${table.layout}${bound ? ` · ${t(lang, 'boundByHand')}` : ''}`}</Caption1>
             <details>
               <summary>{t(lang, 'rolesFound', { n: roles.length })}</summary>
-              <ul>
+              <ul className={s.roles}>
                 {roles.map((r) => (
                   <li key={r}>
                     <Caption1>{r}</Caption1>
@@ -90,16 +94,16 @@ export function Bindings({ lang, result, engine, busy, onBind, onUnbind }: Props
           );
         })}
       <div className={s.row}>
-        <Button onClick={() => onBind('basic', null)} disabled={busy} data-testid="bind-basic">
+        <Button onClick={() => onBind('basic', null)} disabled={busy} className={s.wrap} data-testid="bind-basic">
           {t(lang, 'bindBasic')}
         </Button>
-        <Button onClick={() => onBind('self', null)} disabled={busy} data-testid="bind-self">
+        <Button onClick={() => onBind('self', null)} disabled={busy} className={s.wrap} data-testid="bind-self">
           {t(lang, 'bindSelf')}
         </Button>
-        <Button onClick={() => onUnbind('basic')} disabled={busy || !result?.bindings.some((b) => b.kind === 'basic')} data-testid="unbind-basic">
+        <Button onClick={() => onUnbind('basic')} disabled={busy || !result?.bindings.some((b) => b.kind === 'basic')} className={s.wrap} data-testid="unbind-basic">
           {`${t(lang, 'unbind')} · ${t(lang, 'basic')}`}
         </Button>
-        <Button onClick={() => onUnbind('self')} disabled={busy || !result?.bindings.some((b) => b.kind === 'self')} data-testid="unbind-self">
+        <Button onClick={() => onUnbind('self')} disabled={busy || !result?.bindings.some((b) => b.kind === 'self')} className={s.wrap} data-testid="unbind-self">
           {`${t(lang, 'unbind')} · ${t(lang, 'self')}`}
         </Button>
       </div>

@@ -2,7 +2,8 @@
 export { addBatchSheets, addReviewSheet, bindTable, unbindTable, checkWorkbook, clearFindings, planFor, saveProfile, selectCell, undoWrite, writePlan } from '../host/excel/session';
 export { batchEntries } from './batch';
 export { BUILT_IN, builtInProfile, defaultProfile } from '../core/profiles';
-export { describeState } from '../core/plan';
+export { describeState, singleWrite } from '../core/plan';
 export { WriteRefused } from '../host/excel/write';
 export { newYearTemplate } from './newyear';
 export { canonicalLabels, rangeLabels } from '../core/bindings';
+export { ruleDoc } from '../core/rules';

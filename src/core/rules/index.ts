@@ -2,7 +2,7 @@ import { BASIC_RULES } from './basic';
 import { CROSS_RULES } from './cross';
 import { FORMULA_RULES } from './formula';
 import { SELF_RULES } from './self';
-import { Rule } from './types';
+import { Lang, Rule } from './types';
 import { VALUE_RULES } from './value';
 import { WORKBOOK_RULES } from './workbook';
 
@@ -10,3 +10,10 @@ import { WORKBOOK_RULES } from './workbook';
 export const RULES: Rule[] = [...WORKBOOK_RULES, ...VALUE_RULES, ...BASIC_RULES, ...SELF_RULES, ...CROSS_RULES, ...FORMULA_RULES];
 
 export const RULE_IDS: string[] = [...new Set(RULES.map((r) => r.id))];
+
+const DOCS = new Map(RULES.map((r) => [r.id, r.docs]));
+
+/** A rule's one-line description (its `docs`), for the pane's expanded finding. */
+export function ruleDoc(id: string, lang: Lang): string | null {
+  return DOCS.get(id)?.[lang] ?? null;
+}

@@ -1,4 +1,4 @@
-import type { ExcelRun } from './session';
+import type { ExcelRun } from './run';
 import type { Lang } from '../../core/rules/types';
 import { officeLang } from '../../taskpane/i18n';
 import { Capabilities, capabilitiesOf, MANIFEST_API } from './capabilities';

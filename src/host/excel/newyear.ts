@@ -1,4 +1,5 @@
 import type { OfficeEnv } from './env';
+import { RUN_OPTIONS } from './run';
 
 export function toBase64(bytes: Uint8Array): string {
   let s = '';
@@ -50,7 +51,7 @@ export async function insertTemplate(env: Pick<OfficeEnv, 'run' | 'caps' | 'crea
     await env.createWorkbook(base64);
     return [];
   }
-  return env.run({ delayForCellEdit: true }, async (context) => {
+  return env.run(RUN_OPTIONS, async (context) => {
     const names = context.workbook.insertWorksheetsFromBase64(base64, { positionType: 'End' as Excel.WorksheetPositionType.end });
     await context.sync();
     return names.value;

@@ -10,13 +10,9 @@ import { findingsTable, ReportEntry, reviewTable, summaryTable } from '../../cor
 import { readSnapshot } from './read';
 import { queueState, readState, STATE_NAMESPACE, stateFromXml } from './state';
 import { applyPlan, undoLast } from './write';
+import { ExcelRun, RUN_OPTIONS as OPTIONS } from './run';
 
-/** `Excel.run`, injected so that tests and the preview can pass the fake. */
-export type ExcelRun = <T>(options: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
-
-export type { Capabilities };
-
-const OPTIONS: Excel.RunOptions = { delayForCellEdit: true };
+export type { Capabilities, ExcelRun };
 
 export interface CheckOptions {
   /** The profile to use where the workbook has none saved. */

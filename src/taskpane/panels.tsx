@@ -1,0 +1,101 @@
+import * as React from 'react';
+import { Body1, Button, Caption1, Checkbox, Dropdown, Input, Option, Subtitle2, Switch, makeStyles } from '@fluentui/react-components';
+import type { Lang } from '../core/rules/types';
+import { t } from './i18n';
+
+export const useStyles = makeStyles({
+  panel: { display: 'flex', flexDirection: 'column', gap: '8px', minWidth: 0 },
+  row: { display: 'flex', gap: '8px', flexWrap: 'wrap', alignItems: 'center' },
+  wide: { minWidth: 0, maxWidth: '100%' },
+  wrap: { whiteSpace: 'normal', height: 'auto', minWidth: 0, maxWidth: '100%' },
+});
+
+/** 审核: the review sheet, a batch of received files, and 审核模式 (check and mark only). */
+export function ReviewPanel(props: { lang: Lang; busy: boolean; checked: boolean; reviewer: boolean; onReviewer(v: boolean): void; onReviewSheet(): void; onBatch(files: File[]): void }): React.ReactElement {
+  const { lang } = props;
+  const s = useStyles();
+  const input = React.useRef<HTMLInputElement>(null);
+  return (
+    <section className={s.panel} aria-label={t(lang, 'tabReview')}>
+      <Caption1>{t(lang, 'reviewIntro')}</Caption1>
+      <div className={s.row}>
+        <Button className={s.wrap} onClick={props.onReviewSheet} disabled={props.busy || !props.checked} data-testid="review">
+          {t(lang, 'reviewSheet')}
+        </Button>
+        <Button className={s.wrap} onClick={() => input.current?.click()} disabled={props.busy} data-testid="batch">
+          {t(lang, 'batch')}
+        </Button>
+        <input
+          ref={input}
+          type="file"
+          accept=".xlsx,.xls"
+          multiple
+          hidden
+          aria-hidden="true"
+          tabIndex={-1}
+          data-testid="batch-files"
+          onChange={(e) => {
+            const files = Array.from(e.target.files ?? []);
+            e.target.value = '';
+            if (files.length) props.onBatch(files);
+          }}
+        />
+      </div>
+      <Switch checked={props.reviewer} onChange={(_, d) => props.onReviewer(d.checked)} label={t(lang, 'reviewer')} data-testid="reviewer" />
+    </section>
+  );
+}
+
+export interface YearOptions {
+  year: string;
+  newBook: boolean;
+  project: boolean;
+}
+
+/** 新年度: a blank form for a year, or this workbook rolled forward, as new sheets or a new workbook. */
+export function YearPanel(props: { lang: Lang; busy: boolean; canInsertSheets: boolean; value: YearOptions; onChange(v: YearOptions): void; onMake(roll: boolean): void }): React.ReactElement {
+  const { lang, value: v } = props;
+  const s = useStyles();
+  const valid = /^\d{4}$/.test(v.year);
+  return (
+    <section className={s.panel} aria-label={t(lang, 'newYear')}>
+      <Caption1>{t(lang, 'yearIntro')}</Caption1>
+      <div className={s.row}>
+        <Caption1 id="year-label">{t(lang, 'year')}</Caption1>
+        <Input aria-labelledby="year-label" type="number" value={v.year} onChange={(_, d) => props.onChange({ ...v, year: d.value })} style={{ width: '100px' }} data-testid="year" />
+      </div>
+      <div className={s.row}>
+        <Button className={s.wrap} appearance="primary" onClick={() => props.onMake(true)} disabled={props.busy || !valid} data-testid="roll-forward">
+          {t(lang, 'rollForward')}
+        </Button>
+        <Button className={s.wrap} onClick={() => props.onMake(false)} disabled={props.busy || !valid} data-testid="blank-template">
+          {t(lang, 'blankTemplate')}
+        </Button>
+      </div>
+      <Checkbox checked={v.newBook || !props.canInsertSheets} disabled={!props.canInsertSheets} onChange={(_, d) => props.onChange({ ...v, newBook: !!d.checked })} label={t(lang, 'inNewWorkbook')} data-testid="new-book" />
+      {!props.canInsertSheets && <Caption1>{t(lang, 'newBookOnly')}</Caption1>}
+      <Checkbox checked={v.project} onChange={(_, d) => props.onChange({ ...v, project: !!d.checked })} label={t(lang, 'projectLayout')} data-testid="project-layout" />
+    </section>
+  );
+}
+
+/** 设置: the scoring profile (saved in the workbook) and the language, which follows Office. */
+export function SettingsPanel(props: { lang: Lang; busy: boolean; profile: string; profiles: string[]; onProfile(id: string): void }): React.ReactElement {
+  const { lang } = props;
+  const s = useStyles();
+  return (
+    <section className={s.panel} aria-label={t(lang, 'tabSettings')}>
+      <Subtitle2 as="h2" id="profile-label">
+        {t(lang, 'profile')}
+      </Subtitle2>
+      <Dropdown className={s.wide} aria-labelledby="profile-label" value={props.profile} selectedOptions={[props.profile]} onOptionSelect={(_, d) => d.optionValue && props.onProfile(d.optionValue)} disabled={props.busy} data-testid="profile">
+        {props.profiles.map((id) => (
+          <Option key={id} value={id}>
+            {id}
+          </Option>
+        ))}
+      </Dropdown>
+      <Body1>{t(lang, 'languageFollows')}</Body1>
+    </section>
+  );
+}

@@ -1,0 +1,281 @@
+/**
+ * The task pane at Excel's task-pane widths, in Debian's chromium through the preview: nothing overflows sideways,
+ * the findings come first, every view passes an axe-core scan, and everything is reachable from the keyboard.
+ * Screenshots of each page at 320 px go to docs/.
+ */
+import { readFileSync } from 'fs';
+import path from 'path';
+import type { Server } from 'http';
+import type { Browser, Frame, Page } from 'playwright-core';
+import { startPreviewServer, OFFICE_JS } from '../scripts/preview-server';
+import { ensureWebBuild, fakeOfficeJs, launch, ROOT } from './support/browser';
+
+jest.setTimeout(240_000);
+
+let browser: Browser;
+let server: Server;
+let base: string;
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const TABS = ['results', 'review', 'year', 'tables', 'settings'] as const;
+
+beforeAll(async () => {
+  ensureWebBuild();
+  ({ server, url: base } = await startPreviewServer(0));
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((r) => server?.close(r));
+});
+
+async function openAt(width: number, o: { example?: string; height?: number; lang?: string } = {}): Promise<{ page: Page; frame: Frame }> {
+  const page = await browser.newPage({ viewport: { width: width + 900, height: o.height ?? 700 } });
+  await page.route(OFFICE_JS, (route) => route.fulfill({ contentType: 'text/javascript', body: fakeOfficeJs() }));
+  await page.goto(`${base}preview.html?example=${o.example ?? 'seed001-dept-hunan.xlsx'}&width=${width}${o.lang ? `&lang=${o.lang}` : ''}`);
+  await page.frameLocator('#pane').locator('main[data-ready="true"]').waitFor();
+  const frame = page.frames().find((f) => f.url().includes('taskpane.html'))!;
+  return { page, frame };
+}
+
+async function check(frame: Frame): Promise<void> {
+  await frame.getByTestId('check').click();
+  await frame.locator('main[aria-busy="false"] [data-testid="summary"]').waitFor();
+}
+
+/** The pane's document is no wider than the pane. */
+async function overflow(frame: Frame): Promise<{ scroll: number; client: number }> {
+  return frame.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+}
+
+async function axe(frame: Frame): Promise<string[]> {
+  if (!(await frame.evaluate(() => 'axe' in window))) {
+    await frame.addScriptTag({ content: AXE });
+    // The scan judges each view at rest, not halfway through a button's colour transition.
+    await frame.addStyleTag({ content: '*, *::before, *::after { transition: none !important; animation: none !important; }' });
+  }
+  return frame.evaluate(async () => {
+    type Node = { target: string[]; html: string; any: Array<{ message: string }> };
+    const w = window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: Array<{ id: string; impact: string; nodes: Node[] }> }> } };
+    const r = await w.axe.run(document, { resultTypes: ['violations'] });
+    // Tabster's focus guards (`<i data-tabster-dummy aria-hidden tabindex=0>`, used by Fluent's TabList) are a known
+    // false positive of aria-hidden-focus; Microsoft's Accessibility Insights suppresses them the same way.
+    const real = (v: { id: string }, n: Node) => !(v.id === 'aria-hidden-focus' && n.html.includes('data-tabster-dummy'));
+    return r.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({ v, nodes: v.nodes.filter((n) => real(v, n)) }))
+      .filter((x) => x.nodes.length)
+      .map(({ v, nodes }) => `${v.id}: ${nodes.map((n) => `${n.target.join(' ')} ${n.html.slice(0, 120)} ${n.any.map((a) => a.message).join(' ')}`).join(', ')}`);
+  });
+}
+
+async function openTab(frame: Frame, tab: string): Promise<void> {
+  const direct = frame.getByTestId(`tab-${tab}`);
+  if (await direct.isVisible()) await direct.click();
+  else {
+    await frame.getByTestId('tab-more').click();
+    await frame.getByTestId(`tab-${tab}-more`).click();
+  }
+  await frame.getByTestId(`page-${tab}`).waitFor();
+}
+
+describe.each([320, 350, 500])('the pane at %i px', (width) => {
+  it('never overflows sideways: every page, an opened finding, and the write-back preview', async () => {
+    const { page, frame } = await openAt(width);
+    expect(await overflow(frame)).toMatchObject({ scroll: width });
+    await check(frame);
+    for (const tab of TABS) {
+      await openTab(frame, tab);
+      const o = await overflow(frame);
+      expect([tab, o.scroll <= o.client]).toEqual([tab, true]);
+    }
+    await openTab(frame, 'results');
+    await frame.locator('[data-testid="finding-toggle"]').first().click();
+    await frame.getByTestId('finding-details').first().waitFor();
+    let o = await overflow(frame);
+    expect(o.scroll).toBeLessThanOrEqual(o.client);
+    await frame.getByTestId('write').click();
+    await frame.getByTestId('plan').waitFor();
+    o = await overflow(frame);
+    expect(o.scroll).toBeLessThanOrEqual(o.client);
+    // 应用 and 取消 stay in view at the bottom while the list scrolls.
+    const apply = await frame.getByTestId('apply').boundingBox();
+    expect(apply!.y + apply!.height).toBeLessThanOrEqual(700);
+    await page.close();
+  });
+});
+
+describe('the pane at Excel’s default width, 320 × 700', () => {
+  it('shows the first finding without scrolling after 检查 on seed 001, and keeps a screenshot of each page', async () => {
+    const { page, frame } = await openAt(320);
+    await page.locator('#pane').screenshot({ path: path.join(ROOT, 'docs', 'pane-start.png') });
+    await check(frame);
+    const first = await frame.locator('[data-testid="finding"]').first().evaluate((e) => {
+      const r = e.getBoundingClientRect();
+      return { top: r.top, bottom: r.bottom, height: innerHeight, scrolled: scrollY };
+    });
+    expect(first.scrolled).toBe(0);
+    expect(first.top).toBeGreaterThan(0);
+    expect(first.bottom).toBeLessThanOrEqual(first.height);
+    for (const tab of TABS) {
+      await openTab(frame, tab);
+      await page.locator('#pane').screenshot({ path: path.join(ROOT, 'docs', `pane-${tab}.png`) });
+    }
+    await openTab(frame, 'results');
+    await frame.getByTestId('write').click();
+    await frame.getByTestId('plan').waitFor();
+    await page.locator('#pane').screenshot({ path: path.join(ROOT, 'docs', 'pane-writeback.png') });
+    await page.close();
+  });
+
+  it('speaks English in the same width, with the pages that do not fit behind 更多', async () => {
+    const { page, frame } = await openAt(320, { lang: 'en-US' });
+    await check(frame);
+    for (const tab of TABS) {
+      await openTab(frame, tab);
+      const o = await overflow(frame);
+      expect([tab, o.scroll <= o.client]).toEqual([tab, true]);
+    }
+    await page.close();
+  });
+});
+
+describe('accessibility of every view', () => {
+  it('has no serious or critical axe-core violations: before and after a check, each page, an opened finding, the write-back preview', async () => {
+    const { page, frame } = await openAt(320);
+    const found: Record<string, string[]> = { start: await axe(frame) };
+    await check(frame);
+    for (const tab of TABS) {
+      await openTab(frame, tab);
+      found[tab] = await axe(frame);
+    }
+    await openTab(frame, 'results');
+    await frame.locator('[data-testid="finding-toggle"]').first().click();
+    found.details = await axe(frame);
+    await frame.getByTestId('write').click();
+    await frame.getByTestId('plan').waitFor();
+    found.writeback = await axe(frame);
+    expect(found).toEqual({ start: [], results: [], review: [], year: [], tables: [], settings: [], details: [], writeback: [] });
+    await page.close();
+  });
+
+  it('reaches every control from the keyboard: Tab through the page, arrows through the tabs and the findings', async () => {
+    const { page, frame } = await openAt(320);
+    await check(frame);
+    const focused = () =>
+      frame.evaluate(() => {
+        const e = document.activeElement as HTMLElement | null;
+        return e ? (e.dataset.testid ?? `${e.getAttribute('role') ?? e.tagName.toLowerCase()}:${e.textContent?.trim().slice(0, 12)}`) : '';
+      });
+    for (const tab of TABS) {
+      await openTab(frame, tab);
+      // Everything tabbable on the page, then Tab from the top until each was focused.
+      const tabbable: string[] = await frame.evaluate(() =>
+        Array.from(document.querySelectorAll<HTMLElement>('button, input, [role="tab"], [role="combobox"], [role="switch"], a[href], [tabindex]'))
+          // Tabster's focus guards are not controls; the tabs are one stop, walked with the arrows (below).
+          .filter((e) => !e.hasAttribute('data-tabster-dummy') && (e.getAttribute('role') !== 'tab' || e.getAttribute('aria-selected') === 'true'))
+          .filter((e) => e.tabIndex >= 0 && !(e as HTMLButtonElement).disabled && e.getClientRects().length > 0)
+          .map((e) => e.dataset.testid ?? `${e.getAttribute('role') ?? e.tagName.toLowerCase()}:${e.textContent?.trim().slice(0, 12)}`),
+      );
+      await frame.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      const visited = new Set<string>();
+      for (let i = 0; i < tabbable.length + 10; i++) {
+        await page.keyboard.press('Tab');
+        visited.add(await focused());
+      }
+      expect([tab, tabbable.filter((x) => !visited.has(x))]).toEqual([tab, []]);
+    }
+
+    // The tabs: arrows move between them, Enter opens one.
+    await frame.getByTestId('tab-settings').focus();
+    const tabs: string[] = [];
+    for (let i = 0; i < TABS.length; i++) {
+      tabs.push(await focused());
+      await page.keyboard.press('ArrowLeft');
+    }
+    expect(tabs).toEqual(['tab-settings', 'tab-tables', 'tab-year', 'tab-review', 'tab-results']);
+    await frame.getByTestId('tab-settings').focus();
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Enter');
+    await frame.getByTestId('page-tables').waitFor();
+
+    // The findings: one tab stop; arrows move, Right opens, Tab reaches its action, Enter writes that one cell.
+    await openTab(frame, 'results');
+    const findings = frame.locator('[data-testid="finding"]');
+    await findings.first().focus();
+    const cells: string[] = [];
+    for (let i = 0; i < (await findings.count()); i++) {
+      const at = (await frame.evaluate(() => (document.activeElement as HTMLElement).dataset.cell))!;
+      cells.push(at);
+      if (at === '基础数据表!B11') break;
+      await page.keyboard.press('ArrowDown');
+    }
+    expect(cells.at(-1)).toBe('基础数据表!B11');
+    expect(new Set(cells).size).toBe(cells.length);
+    await page.keyboard.press('ArrowRight');
+    await frame.getByTestId('finding-details').waitFor();
+    expect(await frame.getByTestId('finding-details').textContent()).toMatch(/应为 1\.7 · 实为 1\.70.*以文本存储的数字 value\.text-number/);
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('fix-one');
+    expect(await frame.getByTestId('fix-one').textContent()).toBe('改为 1.70');
+    await page.keyboard.press('Enter');
+    await frame.getByText('已写回 1 个单元格，可撤销').waitFor();
+    const b11 = () => page.evaluate(() => window.jixiaoPreview!.doc.sheet('基础数据表')!.cell(10, 1));
+    expect(await b11()).toMatchObject({ value: 1.7, type: 'number' });
+    await frame.locator('main[aria-busy="false"]').waitFor();
+    expect(await frame.locator('[data-testid="finding"][data-cell="基础数据表!B11"]').count()).toBe(0);
+    // The total above it, written on its own, now shows the rows under it as they stand.
+    await frame.locator('[data-testid="finding"][data-cell="基础数据表!B6"]').focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await frame.getByTestId('fix-one').textContent()).toBe('改为 197.96');
+    await frame.getByTestId('undo').click();
+    await frame.getByText('已撤销 1 个单元格').waitFor();
+    expect(await b11()).toMatchObject({ value: '1.70　', type: 'string' });
+
+    // Enter on a finding selects its cell in the grid.
+    await findings.first().focus();
+    await page.keyboard.press('Enter');
+    const cell = (await findings.first().getAttribute('data-cell'))!.split('!');
+    await page.locator(`table.grid[data-sheet="${cell[0]}"] td[data-cell="${cell[1]}"].selected`).waitFor();
+    await page.close();
+  });
+});
+
+describe('what the pane says when there is nothing to show, or it cannot write', () => {
+  it('sends a workbook without recognisable tables to the 表格 page', async () => {
+    const { page, frame } = await openAt(320, { example: 'seed001-renamed.xlsx' });
+    expect(await frame.getByTestId('start').textContent()).toMatch(/点击“检查”/);
+    await frame.getByTestId('check').click();
+    await frame.getByTestId('no-tables').waitFor();
+    await frame.getByTestId('open-tables').click();
+    await frame.getByTestId('bind-basic').waitFor();
+    expect(await frame.getByTestId('tab-tables').getAttribute('aria-selected')).toBe('true');
+    await page.close();
+  });
+
+  it('names a protected sheet and how to unprotect it, and refuses to write there', async () => {
+    const { page, frame } = await openAt(320);
+    await page.evaluate(() => {
+      window.jixiaoPreview!.doc.sheet('自评表')!.protected = true;
+    });
+    await check(frame);
+    expect(await frame.getByTestId('protected').textContent()).toMatch(/工作表受保护：自评表.*审阅 → 撤消工作表保护/);
+    await frame.getByTestId('write').click();
+    await frame.getByTestId('apply').click();
+    await frame.getByText(/未写入任何单元格.*自评表/).waitFor();
+    await page.close();
+  });
+
+  it('opens on the page the person left it on, kept in the workbook', async () => {
+    const { page, frame } = await openAt(320);
+    await openTab(frame, 'settings');
+    await frame.locator('main[aria-busy="false"]').waitFor();
+    await page.waitForFunction(() => [...window.jixiaoPreview!.doc.parts.values()].some((p) => p.xml.includes('"tab":"settings"')));
+    await frame.evaluate(() => location.reload());
+    const pane = page.frameLocator('#pane');
+    await pane.locator('main[data-ready="true"]').waitFor();
+    expect(await pane.getByTestId('tab-settings').getAttribute('aria-selected')).toBe('true');
+    await pane.getByTestId('page-settings').waitFor();
+    await page.close();
+  });
+});
