@@ -71,6 +71,32 @@ describe('formula engine over a Snapshot', () => {
       { sheet: "It's 基础 表", row: 3, col: 1 },
     ]);
   });
+  it('reads references from the formula’s R1C1 shape exactly as the library’s parser does, and scans a shape once', () => {
+    const library = new FormulaEngine(book, { shapes: false });
+    const formulas = [
+      '=SUM(B4:C5)+$D$1',
+      '=C4/B4',
+      '=IF(B4=0,0,C4/B4)',
+      '=ROUND(F4*MIN(G4,1),2)',
+      '=SUM(C5:B4)',
+      "='It''s 基础 表'!C4/自评表!E4",
+      '=自评表!B2:C3*2',
+      '=SUM($B4:C$5,A1)',
+      '=B4&"A1:B2"',
+      '=SUM(B:B)',
+      '=OFFSET(B4,1,0)',
+      '=编制数*2',
+      '=COUNTIF(B4:C5,">1")+D6',
+    ];
+    const places = [here, { ...here, row: 4 }, { ...here, row: 1, col: 4 }];
+    const sorted = (d: Array<{ sheet: string; row: number; col: number }> | null) => d && [...d].sort((a, b) => a.sheet.localeCompare(b.sheet) || a.row - b.row || a.col - b.col);
+    for (const f of formulas) for (const at of places) expect([f, at.row, at.col, sorted(engine.dependencies(f, at))]).toEqual([f, at.row, at.col, sorted(library.dependencies(f, at))]);
+    // Copied down a column, one shape: `=C4/B4`, `=C5/B5` … scanned once.
+    const fresh = new FormulaEngine(book);
+    for (let r = 3; r < 6; r++) fresh.dependencies(`=C${r + 1}/B${r + 1}`, { ...here, row: r });
+    expect((fresh as unknown as { shapes: Map<string, unknown> }).shapes.size).toBe(1);
+  });
+
   it('evaluates on probe inputs without touching the Snapshot', () => {
     const probe = new Map([[cellKey("It's 基础 表", 3, 2), 3], [cellKey("It's 基础 表", 3, 1), 4]]);
     expect(engine.evaluate('=C4/B4', here, probe)).toEqual({ kind: 'number', value: 0.75 });

@@ -3,7 +3,10 @@ import mof from '../src/core/profiles/mof-2020.json';
 
 describe('profiles', () => {
   it('validates every built-in profile against the schema', () => {
-    for (const id of Object.keys(BUILT_IN)) expect(builtInProfile(id)!.id).toBe(id);
+    for (const id of Object.keys(BUILT_IN)) {
+      expect(parseProfile(JSON.parse(JSON.stringify(BUILT_IN[id])), id)).toEqual(builtInProfile(id));
+      expect(builtInProfile(id)!.id).toBe(id);
+    }
   });
 
   it('carries the mof-2020 and hubei weights as data', () => {

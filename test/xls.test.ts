@@ -95,3 +95,16 @@ describe('the CLI on .xls inputs', () => {
     }
   });
 });
+
+describe('codepages of legacy .xls text, through the platform’s TextDecoder', () => {
+  it('decodes GBK, UTF-16 (as SheetJS hands it: arrays and binary strings) and UTF-8 under its alias, and names a codepage it cannot', async () => {
+    const { WEB_CODEPAGES } = await import('../src/host/xlsx/codepages');
+    const gbk = [0xbc, 0xa8, 0xd0, 0xa7]; // 绩效
+    expect(WEB_CODEPAGES.utils.decode(936, gbk)).toBe('绩效');
+    expect(WEB_CODEPAGES.utils.decode(936, String.fromCharCode(...gbk))).toBe('绩效');
+    expect(WEB_CODEPAGES.utils.decode(1200, [0xe9, 0x7e, 0x48, 0x65])).toBe('绩效');
+    expect(WEB_CODEPAGES.utils.decode(-535, new TextEncoder().encode('自评表'))).toBe('自评表');
+    expect(WEB_CODEPAGES.utils.decode(1252, [0x41, 0xe9])).toBe('Aé');
+    expect(() => WEB_CODEPAGES.utils.decode(37, [0x40])).toThrow(/Unsupported codepage 37/);
+  });
+});

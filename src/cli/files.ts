@@ -6,8 +6,8 @@ import type { Lang } from '../core/rules/types';
 import type { Binding } from '../core/bindings';
 import { WorkbookFormat, XlsxReadError } from '../host/xlsx/guard';
 import { asXlsxBytes, readWorkbook } from '../host/xlsx/read';
-import { readFileBytes } from '../host/xlsx/file';
-import { REPORT_MARK } from '../host/xlsx/report';
+import { readFileBytes, readFileBytesSync } from '../host/xlsx/file';
+import { REPORT_MARK } from '../core/report';
 import type { UnzipLimits } from '../host/xlsx/unzip';
 import type { Input } from './inputs';
 
@@ -53,11 +53,14 @@ export interface CheckFileOptions {
   limits?: UnzipLimits;
 }
 
-/** Reads and checks one file; an unreadable file becomes a result with `ok: false`, never a throw. */
-export async function checkFile(input: Pick<Input, 'name' | 'path'>, o: CheckFileOptions): Promise<FileResult> {
+/**
+ * Reads and checks one file; an unreadable file becomes a result with `ok: false`, never a throw. A batch reads
+ * synchronously (`sync`): it checks one file at a time, and an async read only adds waits.
+ */
+export async function checkFile(input: Pick<Input, 'name' | 'path'>, o: CheckFileOptions, sync = false): Promise<FileResult> {
   const file = input.name;
   try {
-    const bytes = await readFileBytes(input.path, file);
+    const bytes = sync ? readFileBytesSync(input.path, file) : await readFileBytes(input.path, file);
     const { snapshot, format } = await readWorkbook(bytes, file, o.limits);
     if (snapshot.marks?.includes(REPORT_MARK)) return { file, ok: true, error: null, summary: null, ownReport: true };
     const result = check(snapshot, { profile: o.profile, lang: o.lang, bindings: o.bindings ?? [] });
@@ -77,10 +80,6 @@ export async function checkFile(input: Pick<Input, 'name' | 'path'>, o: CheckFil
   }
 }
 
-/** Runs `each` over the files one at a time, handing it the checked file and dropping it after. */
-export async function eachFile(inputs: Input[], o: CheckFileOptions, each: (r: FileResult, index: number) => Promise<void>): Promise<void> {
-  for (let i = 0; i < inputs.length; i++) await each(await checkFile(inputs[i], o), i);
-}
 
 /**
  * Where a copy of an input goes: an .xls input gives an .xlsx copy (`x.xls` → `x.xlsx`), and the note that says so;

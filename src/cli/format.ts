@@ -1,4 +1,3 @@
-import { decStr } from '../core/decimal';
 import { echo, text } from '../core/i18n/messages';
 import type { Finding, Lang, Severity } from '../core/rules/types';
 import { a1 } from '../core/snapshot';
@@ -90,7 +89,7 @@ export function formatJson(results: FileResult[], profile: string): string {
       error: null,
       tables: res.info.map((t) => ({ kind: t.kind, layout: t.layout, sheet: t.sheet, range: t.range, unit: t.unit, year: t.year, currency: t.currency, ...(t.summary ? { summary: t.summary } : {}) })),
       findings: res.findings.map((f) => ({ rule: f.rule, severity: f.severity, sheet: f.sheet, cell: f.cell, message: f.message, expected: f.expected, actual: f.actual })),
-      computed: res.computed.values.map((v) => ({ sheet: v.sheet, cell: v.ref ? a1(v.ref.row, v.ref.col) : null, label: v.label, value: decStr(v.value) })),
+      computed: res.computed.values.map((v) => ({ sheet: v.sheet, cell: v.ref ? a1(v.ref.row, v.ref.col) : null, label: v.label, value: v.value })),
     };
   });
   return JSON.stringify({ version: 1, profile, files }, null, 2);

@@ -7,18 +7,20 @@ import { promises as fs } from 'fs';
 import path from 'path';
 import { buildWritePlan, describeState } from '../core/plan';
 import { resultsAfter } from '../core/formula/results';
-import { annotateCopy, fixCopy } from '../host/xlsx/write';
-import { applyTemplate } from '../host/xlsx/template';
-import { blankWorkbook } from '../host/xlsx/blank';
 import { templatePlan } from '../core/template';
 import { check } from '../core/check';
 import { readWorkbook } from '../host/xlsx/read';
-import { reportEntry, ReportEntry, writeReport } from '../host/xlsx/report';
-import { checkFile, copyPath, eachFile, exitCode, FileResult, resolveProfile } from './files';
+import type { ReportEntry } from '../core/report';
+import { checkFile, copyPath, exitCode, FileResult, resolveProfile } from './files';
+import type { BatchTask } from './batch';
+import { runBatch } from './pool';
 import { formatJson, formatText, terminalSafe } from './format';
 import { baseDir, expandInputs, Input, InputError, resolveFrom } from './inputs';
 import { copyNames, OutputError, OutputGuard, writeAtomic } from './output';
 import { progress } from './progress';
+
+/** The .xlsx writers (exceljs) load only for a command that writes: a plain check starts without them. */
+const writers = () => import('../host/xlsx/write');
 
 interface CommonOptions {
   format: 'text' | 'json';
@@ -80,22 +82,18 @@ async function runCheck(args: string[], opts: CheckOptions): Promise<number> {
   const targets = opts.annotate ? await annotateTargets(opts.annotate, inputs, guard) : [];
   const bar = progress(inputs.length);
   const results: FileResult[] = [];
-  await eachFile(inputs, { profile, lang: opts.lang, bindings: bindingsOf(opts), keepBytes: !!opts.annotate, limits: opts.annotate ? WRITE_LIMITS : undefined }, async (r, i) => {
-    if (r.ownReport) {
-      note(`${r.file}: 是 jixiao 的批量汇总，已跳过 (a jixiao batch report, skipped)`);
-      return;
-    }
-    if (opts.annotate && r.ok && r.summary && r.bytes) {
-      const copy = copyPath(targets[i], r.format, opts.lang);
-      if (copy.path !== targets[i]) await guard.assertWritable(copy.path);
-      note(copy.note && `${r.file}: ${copy.note}`);
-      await writeAtomic(copy.path, await annotateCopy(r.bytes, r.summary.findings, opts.lang));
-    }
-    delete r.bytes;
-    results.push(r);
-    bar.tick(i + 1, r.file);
-  });
-  bar.stop();
+  const task: BatchTask = { profile, lang: opts.lang, bindings: bindingsOf(opts), keep: opts.format === 'json' ? 'all' : 'findings', limits: opts.annotate ? WRITE_LIMITS : undefined, annotate: opts.annotate ? { targets, guard: guard.data() } : undefined };
+  try {
+    await runBatch(inputs, task, {
+      done: (n, file) => bar.tick(n, file),
+      item: ({ result, note: line }) => {
+        note(line);
+        if (!result.ownReport) results.push(result);
+      },
+    });
+  } finally {
+    bar.stop();
+  }
   process.stdout.write(`${opts.format === 'json' ? formatJson(results, profile.id) : formatText(results, opts.lang)}\n`);
   return exitCode(results);
 }
@@ -117,6 +115,7 @@ async function runFix(file: string, opts: CommonOptions & { output: string }): P
   const results = resultsAfter(r.result.snapshot, plan.writes);
   // The checked workbook is let go before the copy is loaded for writing: the two are never in memory at once.
   r.result = null;
+  const { fixCopy } = await writers();
   await writeAtomic(target, await fixCopy(r.bytes, plan, results), copy.path);
   note(copy.note && `${file}: ${copy.note}`);
   if (opts.format === 'json') {
@@ -137,12 +136,20 @@ async function runReport(args: string[], opts: CommonOptions & { output: string 
   await guard.assertWritable(target, opts.output);
   const bar = progress(inputs.length);
   const entries: ReportEntry[] = [];
-  await eachFile(inputs, { profile, lang: opts.lang, bindings: bindingsOf(opts) }, async (r, i) => {
-    if (r.ownReport) note(`${r.file}: 是 jixiao 的批量汇总，已跳过 (a jixiao batch report, skipped)`);
-    else entries.push(reportEntry(r.file, r.summary, r.error?.message ?? null));
-    bar.tick(i + 1, r.file);
-  });
-  bar.stop();
+  try {
+    await runBatch(inputs, { profile, lang: opts.lang, bindings: bindingsOf(opts), keep: 'entry' }, {
+      done: (n, file) => bar.tick(n, file),
+      item: ({ result: r, entry, note: line }) => {
+        note(line);
+        if (!r.ownReport && entry) entries.push(entry);
+      },
+      // The report's writer (exceljs) loads while the workers check.
+      idle: () => void import('../host/xlsx/report'),
+    });
+  } finally {
+    bar.stop();
+  }
+  const { writeReport } = await import('../host/xlsx/report');
   await writeAtomic(target, await writeReport(entries, opts.lang), opts.output);
   const bad = entries.filter((e) => !e.ok).length;
   const errors = entries.reduce((n, e) => n + e.errors, 0);
@@ -177,12 +184,14 @@ async function runTemplate(opts: CommonOptions & { year: string; from?: string; 
     await guard.assertWritable(resolveFrom(baseDir(), output), output);
     note(copy.note && `${opts.from}: ${copy.note}`);
   } else {
+    const { blankWorkbook } = await import('../host/xlsx/blank');
     bytes = await blankWorkbook(year, opts.layout === 'project' ? 'project' : 'dept', profile);
   }
   const { snapshot } = await readWorkbook(bytes, opts.from ?? 'template');
   const result = check(snapshot, { profile, lang: opts.lang, bindings: from ? bindingsOf(opts) : [] });
   if (!result.tables.length) throw new Error(`${opts.from}: 未找到基础数据表或自评表 no tables to roll forward`);
   const plan = templatePlan(result, year, !!from);
+  const { applyTemplate } = await import('../host/xlsx/template');
   await writeAtomic(resolveFrom(baseDir(), output), await applyTemplate(bytes, plan, resultsAfter(snapshot, plan.cells), opts.password ?? ''), output);
   const shown = terminalSafe(output);
   process.stdout.write(

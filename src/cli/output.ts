@@ -9,7 +9,7 @@ import type { Input } from './inputs';
  */
 export class OutputError extends Error {}
 
-interface Identity {
+export interface Identity {
   dev: number;
   ino: number;
   real: string;
@@ -36,6 +36,15 @@ export class OutputGuard {
       if (id) ids.push({ ...id, name: i.name });
     }
     return new OutputGuard(ids);
+  }
+
+  /** The identities as plain data, for a worker thread to guard its own writes with. */
+  data(): Array<Identity & { name: string }> {
+    return this.inputs.map((i) => ({ ...i }));
+  }
+
+  static fromData(data: Array<Identity & { name: string }>): OutputGuard {
+    return new OutputGuard(data);
   }
 
   /**

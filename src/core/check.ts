@@ -160,11 +160,12 @@ export interface CheckSummary {
   profile: string;
   info: TableInfo[];
   findings: Finding[];
-  computed: { values: Array<{ sheet: string; ref: CellRef | null; label: string; value: Computed['values'][number]['value'] }> };
+  /** Values as exact decimal strings: plain data, which a worker thread can hand back as it is. */
+  computed: { values: Array<{ sheet: string; ref: CellRef | null; label: string; value: string | null }> };
 }
 
 export function summarize(r: CheckResult): CheckSummary {
-  return { profile: r.profile, info: r.info, findings: r.findings, computed: { values: r.computed.values.map((v) => ({ sheet: v.sheet, ref: v.ref, label: v.label, value: v.value })) } };
+  return { profile: r.profile, info: r.info, findings: r.findings, computed: { values: r.computed.values.map((v) => ({ sheet: v.sheet, ref: v.ref, label: v.label, value: decStr(v.value) })) } };
 }
 
 /** Re-renders findings in another language without checking again. */

@@ -4,6 +4,9 @@ import { text } from './i18n/messages';
 import type { Finding, Lang, Severity } from './rules/types';
 
 /** Fills by severity, for annotated copies and report sheets (the colours of the pane's conditional formats). */
+/** The keyword a batch report carries, so that a report among the inputs is recognised and skipped. */
+export const REPORT_MARK = 'jixiao-report';
+
 export const SEVERITY_COLOR: Record<Severity, string> = { error: '#FFC7CE', warning: '#FFEB9C', info: '#DDEBF7' };
 
 /** The same fills as ARGB, the form exceljs writes. */

@@ -1,11 +1,14 @@
 import labels from '../data/labels.json';
 import { simplified } from './script';
 import { nfkc } from './text';
+import { memoized } from './memo';
 
 const NUMBERING = /^(其中[:：]?|\d{1,2}[、.．)](?!\d)|[一二三四五六七八九十]{1,3}[、.．]|\(\d{1,2}\)|\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}\))/;
 
 /** A label reduced to what identifies it: `   1、公务用车购置和维护经费：` → `公务用车购置和维护经费`. */
-export function normalizeLabel(s: string): string {
+export const normalizeLabel = memoized(normalize);
+
+function normalize(s: string): string {
   let t = s.replace(/[①-⑳]/g, '');
   t = simplified(nfkc(t)).replace(/\s+/g, '').replace(/[“”"‘’'「」『』《》]/g, '');
   for (let prev = ''; prev !== t; ) {
@@ -67,6 +70,11 @@ export function levelKey(label: string): string | null {
  * (`经费到位率` is higher, `项目总经费` lower).
  */
 export function indicatorNature(name: string, level2 = ''): 'higher' | 'lower' | null {
+  return natureOf(`${name}\u0000${level2}`);
+}
+
+const natureOf = memoized((key: string): 'higher' | 'lower' | null => {
+  const [name, level2] = key.split('\u0000');
   const t = normalizeLabel(name);
   // `成本节约率`, `节约企业运行成本`, `投诉减少率`: a reduction of something lower-is-better; the operator decides.
   if (labels.nature.savings.some((w) => t.includes(w))) return null;
@@ -82,7 +90,7 @@ export function indicatorNature(name: string, level2 = ''): 'higher' | 'lower' |
     }
   }
   return best ? best.nature : null;
-}
+});
 
 const GRADE_WORDS = Object.entries(labels.grades).filter(([k]) => k !== '$comment') as Array<[string, string[]]>;
 

@@ -1,4 +1,5 @@
 import { Converter } from 'opencc-js/t2cn';
+import { memoized } from './memo';
 
 /**
  * Traditional characters to simplified (OpenCC's table). Forms are filed in simplified Chinese, but pages mirrored
@@ -9,16 +10,8 @@ const NON_ASCII = /[\u0080-\uffff]/;
 
 let convert: ((s: string) => string) | null = null;
 
-// Labels repeat across cells and files; a small cache keeps the conversion off the hot path.
-const cache = new Map<string, string>();
+const convertOnce = memoized((s: string) => (convert ??= Converter({ from: 't', to: 'cn' }))(s));
 
 export function simplified(s: string): string {
-  if (!s || !NON_ASCII.test(s)) return s;
-  const hit = cache.get(s);
-  if (hit !== undefined) return hit;
-  convert ??= Converter({ from: 't', to: 'cn' });
-  const out = convert(s);
-  if (cache.size > 50000) cache.clear();
-  cache.set(s, out);
-  return out;
+  return !s || !NON_ASCII.test(s) ? s : convertOnce(s);
 }

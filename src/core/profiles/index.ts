@@ -1,4 +1,4 @@
-import Ajv from 'ajv';
+import type { ValidateFunction } from 'ajv';
 import schema from './schema.json';
 import mof2020 from './mof-2020.json';
 import hubei from './hubei.json';
@@ -29,8 +29,17 @@ export class ProfileError extends Error {
   }
 }
 
-const ajv = new Ajv({ allErrors: true, strict: true });
-const validate = ajv.compile<Profile>(schema);
+let compiled: ValidateFunction<Profile> | null = null;
+
+/** The schema's validator, compiled (and ajv loaded) on the first profile file: the built-in ones are checked by the tests. */
+function validator(): ValidateFunction<Profile> {
+  if (!compiled) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use; a plain check never needs it
+    const Ajv = (require('ajv') as typeof import('ajv')).default;
+    compiled = new Ajv({ allErrors: true, strict: true }).compile<Profile>(schema);
+  }
+  return compiled;
+}
 
 export const BUILT_IN: Record<string, Profile> = {
   'mof-2020': mof2020 as Profile,
@@ -41,6 +50,7 @@ export const DEFAULT_PROFILE_ID = 'mof-2020';
 
 /** Validates profile data against the schema. `source` names the file in the message. */
 export function parseProfile(data: unknown, source: string): Profile {
+  const validate = validator();
   if (!validate(data)) {
     // Wrong values first, then missing ones: the first is usually what the person typed.
     const all = [...(validate.errors ?? [])].sort((a, b) => Number(!a.instancePath) - Number(!b.instancePath));
@@ -48,9 +58,11 @@ export function parseProfile(data: unknown, source: string): Profile {
     const more = all.length > 6 ? ` … (+${all.length - 6})` : '';
     throw new ProfileError(`规则配置无效 invalid profile ${source}: ${errs.join('; ')}${more}`);
   }
-  const p = data as Profile;
-  const grades = [...p.grades].sort((a, b) => b.min - a.min);
-  return { ...p, grades };
+  return normalised(data as Profile);
+}
+
+function normalised(p: Profile): Profile {
+  return { ...p, grades: [...p.grades].sort((a, b) => b.min - a.min) };
 }
 
 export function parseProfileText(text: string, source: string): Profile {
@@ -63,9 +75,10 @@ export function parseProfileText(text: string, source: string): Profile {
   return parseProfile(data, source);
 }
 
+/** A built-in profile (schema-checked by test/profiles.test.ts, not at run time). */
 export function builtInProfile(id: string): Profile | null {
   const p = BUILT_IN[id];
-  return p ? parseProfile(p, id) : null;
+  return p ? normalised(p) : null;
 }
 
 export function defaultProfile(): Profile {

@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import type { Lang } from '../../core/rules/types';
-import { findingsTable, freeSheetName, ReportEntry, SEVERITY_FILL, summaryTable, TextTable } from '../../core/report';
+import { findingsTable, freeSheetName, REPORT_MARK, ReportEntry, SEVERITY_FILL, summaryTable, TextTable } from '../../core/report';
 
-export { reportEntry, reviewTable, SEVERITY_FILL } from '../../core/report';
+export { REPORT_MARK, reportEntry, reviewTable, SEVERITY_FILL } from '../../core/report';
 export type { ReportEntry } from '../../core/report';
 
 /** Excel's limit on the characters of one cell. */
@@ -35,7 +35,6 @@ export function addTable(wb: ExcelJS.Workbook, t: TextTable): ExcelJS.Worksheet 
 }
 
 /** The keyword a batch report carries in its properties, so that a report left among the submissions is skipped. */
-export const REPORT_MARK = 'jixiao-report';
 
 /** The batch workbook: 汇总 (a row per file) and 问题清单 (every finding of every file). */
 export async function writeReport(entries: ReportEntry[], lang: Lang): Promise<Uint8Array> {

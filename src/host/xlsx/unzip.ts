@@ -1,4 +1,4 @@
-import { Inflate } from 'fflate';
+import { Inflate, inflateSync } from 'fflate';
 import { inspectZip, MAX_CELLS, MAX_UNPACKED_BYTES, readError, XlsxReadError } from './guard';
 
 /** One member of an .xlsx package, inflated. */
@@ -9,6 +9,18 @@ export interface ZipEntry {
 
 /** Compressed input fed to the inflater at a time: deflate expands at most ~1032×, so one step stays under ~17 MB. */
 const STEP = 16 * 1024;
+
+/** Members declared up to this size are inflated in one call into a buffer of that size (plus one byte). */
+const ONE_CALL = 8 * 1024 * 1024;
+
+/**
+ * Inflates a member in one call into a buffer one byte larger than it declares: a full buffer means the member is
+ * bigger than declared, and the caller inflates it again step by step, counting. Null in that case.
+ */
+function inflateDeclared(raw: Uint8Array, declared: number): Uint8Array | null {
+  const out = inflateSync(raw, { out: new Uint8Array(declared + 1) });
+  return out.length > declared ? null : out;
+}
 
 const WORKSHEET = /^xl\/worksheets\/[^/]+\.xml$/i;
 
@@ -67,26 +79,22 @@ export function unzipWorkbook(bytes: Uint8Array, file: string, limits: UnzipLimi
       if (inflated > maxBytes) throw readError('too-large', file);
       counter?.feed(data);
     } else if (m.method === 8) {
-      const chunks: Uint8Array[] = [];
-      let size = 0;
-      const inflater = new Inflate((chunk) => {
+      const whole = m.declaredSize <= ONE_CALL && inflated + m.declaredSize <= maxBytes ? tryOneCall(raw, m.declaredSize, file, m.name) : null;
+      if (whole) {
+        data = whole;
+        inflated += data.length;
+        if (counter) {
+          counter.feed(data);
+          if (cells + counter.count > maxCells) throw tooManyCells(file, maxCells);
+        }
+      } else data = inflateCounted(raw, m.name, file, (chunk) => {
         inflated += chunk.length;
-        size += chunk.length;
         if (inflated > maxBytes) throw readError('too-large', file, `${(inflated / 1048576).toFixed(0)} MB inflated`);
         if (counter) {
           counter.feed(chunk);
           if (cells + counter.count > maxCells) throw tooManyCells(file, maxCells);
         }
-        chunks.push(chunk);
       });
-      try {
-        if (raw.length === 0) inflater.push(new Uint8Array(0), true);
-        for (let i = 0; i < raw.length; i += STEP) inflater.push(raw.subarray(i, Math.min(raw.length, i + STEP)), i + STEP >= raw.length);
-      } catch (e) {
-        if (e instanceof XlsxReadError) throw e;
-        throw readError('corrupt', file, `${m.name}: ${(e as Error).message}`);
-      }
-      data = chunks.length === 1 ? chunks[0] : concat(chunks, size);
     } else {
       throw readError('corrupt', file, `${m.name}: compression method ${m.method}`);
     }
@@ -97,6 +105,33 @@ export function unzipWorkbook(bytes: Uint8Array, file: string, limits: UnzipLimi
     out.push({ name: m.name, data });
   }
   return out;
+}
+
+/** Inflates step by step, each chunk seen by `onChunk` (which throws to stop) before the next is made. */
+function inflateCounted(raw: Uint8Array, name: string, file: string, onChunk: (chunk: Uint8Array) => void): Uint8Array {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const inflater = new Inflate((chunk) => {
+    onChunk(chunk);
+    size += chunk.length;
+    chunks.push(chunk);
+  });
+  try {
+    if (raw.length === 0) inflater.push(new Uint8Array(0), true);
+    for (let i = 0; i < raw.length; i += STEP) inflater.push(raw.subarray(i, Math.min(raw.length, i + STEP)), i + STEP >= raw.length);
+  } catch (e) {
+    if (e instanceof XlsxReadError) throw e;
+    throw readError('corrupt', file, `${name}: ${(e as Error).message}`);
+  }
+  return chunks.length === 1 ? chunks[0] : concat(chunks, size);
+}
+
+function tryOneCall(raw: Uint8Array, declared: number, file: string, name: string): Uint8Array | null {
+  try {
+    return inflateDeclared(raw, declared);
+  } catch (e) {
+    throw readError('corrupt', file, `${name}: ${(e as Error).message}`);
+  }
 }
 
 function tooManyCells(file: string, max: number): XlsxReadError {

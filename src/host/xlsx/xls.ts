@@ -1,6 +1,8 @@
 import { Snapshot } from '../../core/snapshot';
 import { MAX_CELLS, readError, XlsxReadError } from './guard';
-import { READ_OPTIONS, snapshotOf, XLSX } from './sheetjs';
+import * as XLSX from '@e965/xlsx/dist/xlsx.core.min.js';
+import { WEB_CODEPAGES } from './codepages';
+import { READ_OPTIONS, snapshotOf } from './sheetjs';
 import type { UnzipLimits } from './unzip';
 
 /**
@@ -8,6 +10,8 @@ import type { UnzipLimits } from './unzip';
  * formulas where the file stores them, merges, number formats, hidden rows and columns, defined names.
  */
 export const MAX_XLS_BYTES = 32 * 1024 * 1024;
+
+XLSX.set_cptable(WEB_CODEPAGES);
 
 /** The streams of an OLE compound file: a workbook, an encrypted .xlsx package, or neither. */
 function kindOf(bytes: Uint8Array, file: string): 'xls' | 'encrypted' {
