@@ -15,7 +15,11 @@ module.exports = async (env, argv) => {
       'fake-office': './src/preview/fake-office.ts',
     },
     output: { path: path.resolve(__dirname, 'dist/web'), filename: '[name].js', chunkFilename: '[name].[contenthash:8].js', clean: true },
-    resolve: { extensions: ['.ts', '.tsx', '.js', '.json'] },
+    resolve: {
+      extensions: ['.ts', '.tsx', '.js', '.json'],
+      // Patches exceljs's Node sources; the browser gets exceljs's prebuilt bundle, which it cannot reach.
+      alias: { [path.resolve(__dirname, 'src/host/xlsx/exceljs-fixes.ts')]: false },
+    },
     module: {
       rules: [{ test: /\.tsx?$/, exclude: /node_modules/, use: { loader: 'ts-loader', options: { transpileOnly: true, configFile: 'tsconfig.web.json' } } }],
     },

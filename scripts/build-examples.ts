@@ -8,6 +8,7 @@ import os from 'os';
 import path from 'path';
 import { workbookBytes } from './fixtures/spec';
 import { EXAMPLES } from './fixtures/workbooks';
+import { withFormStyle } from '../src/host/xlsx/styled';
 
 const root = path.resolve(__dirname, '..');
 
@@ -17,7 +18,8 @@ async function main(): Promise<void> {
   await fs.mkdir(examples, { recursive: true });
   await fs.mkdir(fixtures, { recursive: true });
   for (const [name, sheets] of Object.entries(EXAMPLES)) {
-    const bytes = await workbookBytes(sheets);
+    // The examples look like the forms people know: the same style as the templates.
+    const bytes = await withFormStyle(await workbookBytes(sheets));
     await fs.writeFile(path.join(examples, name), bytes);
     await fs.writeFile(path.join(fixtures, name), bytes);
     console.log(`examples/${name}, test/fixtures/${name}`);

@@ -274,6 +274,8 @@ describe.each(LEVELS)('Excel host through the fake, at ExcelApi %s', (api) => {
     expect(doc.sheet('汇总')!.usedArea()!.bottom).toBe(2);
     expect(doc.sheet('汇总')!.cell(2, 8)?.value).toBe('b.xlsx: 文件不完整');
     expect(doc.sheet('问题清单')!.usedArea()!.bottom).toBe(r.result.findings.length);
+    expect(doc.sheet('问题清单')!.autoFilter).toBe(`A1:H${r.result.findings.length + 1}`);
+    expect(doc.sheet('汇总')!.autoFilter).toBeNull();
   });
 
   it('adds a blank year as new sheets where Excel can (ExcelApi 1.13), else opens it as a new workbook; the open sheets stay as they were', async () => {

@@ -105,12 +105,23 @@ describe('report', () => {
     await wb.xlsx.readFile(out);
     const sum = wb.getWorksheet('汇总')!;
     expect(sum.rowCount).toBe(1 + files.length);
-    expect(sum.getCell('A2').value).toBe(files[0]);
+    // The file's name, whole; the path it was given by, in a note.
+    expect(sum.getCell('A2').value).toBe('seed001-dept-hunan.xlsx');
+    expect(sum.getCell('A2').note).toBe(files[0]);
     expect(sum.getCell('B2').value).toBe('邵阳市北塔区机关事务服务中心');
     expect(sum.getCell('G2').value).toBe(1);
     expect(String(sum.getCell('I4').value)).toMatch(/bad-truncated\.xlsx: 文件不完整/);
     const list = wb.getWorksheet('问题清单')!;
     expect(list.rowCount).toBeGreaterThan(20);
+    // A filter on the list; both sheets print landscape on A4, as wide as the page, the header on every page.
+    expect(list.autoFilter).toBe('A1:H1');
+    for (const ws of [sum, list]) {
+      expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' });
+      expect(ws.headerFooter.oddFooter).toBe('&C第 &P 页 共 &N 页');
+    }
+    // Severity in the list has the fills of the annotated copies.
+    const errorRow = list.getRows(2, list.rowCount - 1)!.find((r) => r.getCell(3).value === '错误')!;
+    expect(errorRow.getCell(3).fill).toMatchObject({ fgColor: { argb: 'FFFFC7CE' } });
   });
 
   it('writes text from workbooks as text, never as a formula', async () => {

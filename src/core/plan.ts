@@ -77,6 +77,28 @@ export function formulaFor(cell: ComputedCell, guarded = false): string {
   return cell.shape;
 }
 
+/**
+ * The number format a written cell keeps: its own, where it has one that is a percentage exactly when `percent` is;
+ * else the one most common among the numbers of its column within the table: it then looks like its neighbours.
+ */
+function keptFormat(book: Book, ref: CellRef, rows: { top: number; bottom: number } | null, percent: boolean): string | null {
+  const g = book.grid(ref.sheet);
+  if (!g) return null;
+  const suits = (f: string | undefined): f is string => !!f && f !== 'General' && f !== '@' && f.includes('%') === percent;
+  const own = g.sheet.numberFormats[ref.row - g.top]?.[ref.col - g.left];
+  if (suits(own)) return own;
+  if (!rows) return null;
+  const counts = new Map<string, number>();
+  for (let r = Math.max(rows.top, g.top); r <= Math.min(rows.bottom, g.bottom); r++) {
+    if (r === ref.row || g.type(r, ref.col) !== 'number') continue;
+    const f = g.sheet.numberFormats[r - g.top]?.[ref.col - g.left];
+    if (suits(f)) counts.set(f, (counts.get(f) ?? 0) + 1);
+  }
+  let best: string | null = null;
+  for (const [f, n] of counts) if (!best || n > counts.get(best)!) best = f;
+  return best;
+}
+
 function stateOf(book: Book, ref: CellRef): CellState {
   const g = book.grid(ref.sheet);
   const i = g ? ref.row - g.top : -1;
@@ -115,6 +137,7 @@ export function buildWritePlan(result: CheckResult, profile: Profile): WritePlan
     seen.add(key);
     writes.push({ ...w, sheet: w.ref.sheet, cell: a1(w.ref.row, w.ref.col), before: stateOf(book, w.ref) });
   };
+  const rowsOf = (ref: CellRef) => result.tables.find((t) => t.sheet === ref.sheet && ref.row >= t.range.top && ref.row <= t.range.bottom)?.range ?? null;
   const valueOf = (ref: CellRef) => result.computed.values.find((v) => v.ref && v.ref.sheet === ref.sheet && v.ref.row === ref.row && v.ref.col === ref.col)?.value ?? null;
 
   // A number stored as text becomes the number it reads as (Excel's SUM skips text), so the totals above it add up.
@@ -133,7 +156,8 @@ export function buildWritePlan(result: CheckResult, profile: Profile): WritePlan
     const formula = formulaFor(cell);
     if (cell.read.formula === formula) continue;
     const v = valueOf(cell.read.ref);
-    const fmt = formatFor(cell);
+    const own = formatFor(cell);
+    const fmt = keptFormat(book, cell.read.ref, rowsOf(cell.read.ref), own.includes('%')) ?? own;
     push({ ref: cell.read.ref, label: cell.label, formula, value: null, numberFormat: fmt, shows: v === null ? '' : showsAs(v, fmt) });
   }
 

@@ -3,10 +3,10 @@ import { quoteSheet } from './formula/tokens';
 import { text } from './i18n/messages';
 import type { Finding, Lang, Severity } from './rules/types';
 
-/** Fills by severity, for annotated copies and report sheets (the colours of the pane's conditional formats). */
 /** The keyword a batch report carries, so that a report among the inputs is recognised and skipped. */
 export const REPORT_MARK = 'jixiao-report';
 
+/** Fills by severity, for annotated copies and report sheets (the colours of the pane's conditional formats). */
 export const SEVERITY_COLOR: Record<Severity, string> = { error: '#FFC7CE', warning: '#FFEB9C', info: '#DDEBF7' };
 
 /** The same fills as ARGB, the form exceljs writes. */
@@ -63,7 +63,16 @@ export interface TextTable {
   links?: { column: number; targets: string[] };
   /** Per row, the severity whose fill the given column gets. */
   fills?: { column: number; severities: Severity[] };
+  /** Per row, a note on the given column's cell (empty: none). */
+  notes?: { column: number; texts: string[] };
+  /** An autofilter over the header. */
+  filter?: boolean;
   widths: number[];
+}
+
+/** `报送/单位A/自评表.xlsx` → `自评表.xlsx`, whichever separator the path uses. */
+export function fileName(file: string): string {
+  return file.split(/[\\/]/).pop() || file;
 }
 
 export function summaryTable(entries: ReportEntry[], lang: Lang): TextTable {
@@ -71,7 +80,9 @@ export function summaryTable(entries: ReportEntry[], lang: Lang): TextTable {
   return {
     name: h.summary,
     header: h.s,
-    rows: entries.map((e) => [e.file, e.unit ?? '', e.year ?? '', e.tables, e.total === null ? '' : Number(e.total), e.grade ?? '', e.ok ? e.errors : '', e.ok ? e.warnings : '', e.error ?? '']),
+    rows: entries.map((e) => [fileName(e.file), e.unit ?? '', e.year ?? '', e.tables, e.total === null ? '' : Number(e.total), e.grade ?? '', e.ok ? e.errors : '', e.ok ? e.warnings : '', e.error ?? '']),
+    // The file's name shows whole; its path, which would be cut off, is in a note.
+    notes: { column: 0, texts: entries.map((e) => (fileName(e.file) === e.file ? '' : e.file)) },
     widths: [36, 30, 8, 50, 8, 6, 8, 8, 60],
   };
 }
@@ -84,6 +95,7 @@ export function findingsTable(entries: ReportEntry[], lang: Lang): TextTable {
     header: h.l,
     rows: all.map(({ e, f }) => [e.file, f.rule, text(`severity.${f.severity}`, lang), f.sheet, f.cell, f.message, f.expected ?? '', f.actual ?? '']),
     fills: { column: 2, severities: all.map(({ f }) => f.severity) },
+    filter: true,
     widths: [36, 24, 8, 14, 8, 80, 14, 14],
   };
 }

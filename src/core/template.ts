@@ -5,6 +5,7 @@ import { BasicTable, SelfTable, Table } from './model';
 import { CellRead } from './parse/number';
 import { formatFor, formulaFor } from './plan';
 import { CellRef } from './snapshot';
+import { formStyles, TableStyle } from './style';
 
 /** What a new fiscal year's workbook gets, as data the xlsx host applies to a copy. */
 export interface TemplatePlan {
@@ -16,6 +17,9 @@ export interface TemplatePlan {
   locked: CellRef[];
   /** Areas whose cells stay unlocked (the tables), per sheet. */
   editable: Array<{ sheet: string; top: number; left: number; bottom: number; right: number }>;
+  /** How each table is to look printed; a roll-forward keeps what its source already styled (`keepOwnStyle`). */
+  styles: TableStyle[];
+  keepOwnStyle: boolean;
 }
 
 export const QUALITATIVE_TIERS = ['达成', '部分达成', '未达成'];
@@ -97,7 +101,7 @@ function selfPlan(t: SelfTable, b: Builder, validations: TemplatePlan['validatio
  */
 export function templatePlan(result: CheckResult, toYear: number, roll: boolean): TemplatePlan {
   const book = new Book(result.snapshot);
-  const plan: TemplatePlan = { cells: [], validations: [], locked: [], editable: [] };
+  const plan: TemplatePlan = { cells: [], validations: [], locked: [], editable: [], styles: formStyles(result), keepOwnStyle: roll };
   const byRef = new Map<string, TemplatePlan['cells'][number]>();
   const computed = new Map<string, ComputedCell>(result.computedCells.map((c) => [key(c.read.ref), c]));
   const set = (ref: CellRef, v: CellChange) => {

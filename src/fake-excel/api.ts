@@ -322,6 +322,7 @@ class Worksheet extends ProxyObject {
   readonly protection: WorksheetProtection;
   readonly notes: NoteCollection;
   readonly freezePanes: WorksheetFreezePanes;
+  readonly autoFilter: AutoFilter;
   constructor(
     ctx: FakeContext,
     readonly resolve: () => FakeSheet | null,
@@ -335,6 +336,7 @@ class Worksheet extends ProxyObject {
       }),
     );
     this.freezePanes = api(new WorksheetFreezePanes(ctx, resolve));
+    this.autoFilter = api(new AutoFilter(ctx, resolve));
   }
   protected target(): unknown {
     return this.resolve();
@@ -384,14 +386,32 @@ class Worksheet extends ProxyObject {
   }
 }
 
-class WorksheetFreezePanes extends ApiObject {
-  static override readonly apiClass = 'WorksheetFreezePanes';
+/** An object that belongs to one worksheet and finds it when a sync runs. */
+abstract class SheetPart extends ApiObject {
   constructor(
     ctx: FakeContext,
-    private readonly resolve: () => FakeSheet | null,
+    protected readonly resolve: () => FakeSheet | null,
   ) {
     super(ctx);
   }
+}
+
+class AutoFilter extends SheetPart {
+  static override readonly apiClass = 'AutoFilter';
+  apply(range: Range | string): void {
+    this.ctx.enqueue(() => {
+      const s = this.resolve();
+      if (!s) throw new FakeApiError('ItemNotFound', 'sheet not found');
+      guardWrite(s);
+      const t = typeof range === 'string' ? { sheet: s, area: parseAddress(range) } : range.resolve();
+      if (!t || t.sheet !== s) throw new FakeApiError('InvalidArgument', 'The range is not on this sheet.');
+      s.autoFilter = addressOf(s.name, t.area).replace(/^.*!/, '');
+    });
+  }
+}
+
+class WorksheetFreezePanes extends SheetPart {
+  static override readonly apiClass = 'WorksheetFreezePanes';
   freezeRows(_n: number): void {
     this.ctx.enqueue(() => {
       if (!this.resolve()) throw new FakeApiError('ItemNotFound', 'sheet not found');

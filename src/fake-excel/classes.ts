@@ -1,5 +1,6 @@
 /** The Excel classes the fake implements; scripts/office-api.ts writes their requirement sets to api-sets.json. */
 export const FAKE_CLASSES = [
+  'AutoFilter',
   'ConditionalFormat',
   'ConditionalFormatCollection',
   'ConditionalFormatRule',

@@ -32,6 +32,8 @@ export class FakeSheet {
   readonly formats = new Map<string, FakeFormat>();
   /** Notes by A1 address. */
   readonly notes = new Map<string, string>();
+  /** The range an autofilter covers, if any. */
+  autoFilter: string | null = null;
 
   constructor(public name: string) {}
 

@@ -34,5 +34,9 @@ export async function addTableSheet(context: Excel.RequestContext, t: TextTable)
     await context.sync();
     if (!rows.length) break;
   }
+  if (t.filter) {
+    ws.autoFilter.apply(ws.getRangeByIndexes(0, 0, t.rows.length + 1, width));
+    await context.sync();
+  }
   return name;
 }

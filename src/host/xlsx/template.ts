@@ -2,7 +2,8 @@ import ExcelJS from 'exceljs';
 import type { TemplatePlan } from '../../core/template';
 import { a1 } from '../../core/snapshot';
 import { cellKey, Evaluated } from '../../core/formula/engine';
-import { formulaValue, load, save } from './write';
+import { formulaValue, load, own, save } from './write';
+import { applyFormStyles } from './style';
 
 const DECIMAL: ExcelJS.DataValidation = {
   type: 'decimal',
@@ -21,12 +22,12 @@ function list(items: string[]): ExcelJS.DataValidation {
 
 /**
  * Applies a template plan to a copy: values and formulas (with their results, from core's resultsAfter), number
- * formats, data validation on inputs, and sheet protection that locks only the computed cells (no password unless
- * one is given).
+ * formats, data validation on inputs, the form style, and sheet protection that locks only the computed cells (no
+ * password unless one is given) and still lets people resize columns and rows.
  */
 export async function applyTemplate(bytes: Uint8Array, plan: TemplatePlan, results: Map<string, Evaluated>, password = ''): Promise<Uint8Array> {
   const wb = await load(bytes);
-  const cell = (sheet: string, row: number, col: number) => wb.getWorksheet(sheet)!.getCell(a1(row, col));
+  const cell = (sheet: string, row: number, col: number) => own(wb.getWorksheet(sheet)!.getCell(a1(row, col)));
   for (const c of plan.cells) {
     const target = cell(c.ref.sheet, c.ref.row, c.ref.col);
     if (c.numberFormat) target.numFmt = c.numberFormat;
@@ -45,6 +46,7 @@ export async function applyTemplate(bytes: Uint8Array, plan: TemplatePlan, resul
     }
   }
   for (const ref of plan.locked) cell(ref.sheet, ref.row, ref.col).protection = { locked: true };
+  applyFormStyles(wb, plan.styles, { keepOwn: plan.keepOwnStyle });
   for (const name of sheets) await wb.getWorksheet(name)!.protect(password, { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true, insertRows: true, deleteRows: true });
   return save(wb);
 }

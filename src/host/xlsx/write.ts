@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import './exceljs-fixes';
 import { cellKey, Evaluated } from '../../core/formula/engine';
 import { addTable, cellText, reviewTable, SEVERITY_FILL } from './report';
 import type { WritePlan } from '../../core/plan';
@@ -10,6 +11,21 @@ export async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   return wb;
+}
+
+const owned = new WeakSet<ExcelJS.Cell>();
+
+/**
+ * The cell, with a style object of its own. exceljs gives the cells of a loaded workbook that share a style the
+ * same style object, and its setters (`fill`, `numFmt`, `protection` …) change that object in place: without this,
+ * filling one problem cell of a formatted form fills every cell styled like it.
+ */
+export function own(cell: ExcelJS.Cell): ExcelJS.Cell {
+  if (!owned.has(cell)) {
+    cell.style = { ...cell.style };
+    owned.add(cell);
+  }
+  return cell;
 }
 
 export async function save(wb: ExcelJS.Workbook): Promise<Uint8Array> {
@@ -31,7 +47,7 @@ export async function annotateCopy(bytes: Uint8Array, findings: Finding[], lang:
   for (const list of byCell.values()) {
     const ws = wb.getWorksheet(list[0].sheet);
     if (!ws) continue;
-    const cell = ws.getCell(list[0].cell);
+    const cell = own(ws.getCell(list[0].cell));
     const worst = list.reduce((a, b) => (RANK[b.severity] < RANK[a.severity] ? b : a)).severity;
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: SEVERITY_FILL[worst] } };
     const mine = list.map((f) => `[${f.rule}] ${f.message}`).join('\n');
@@ -52,7 +68,7 @@ export async function fixCopy(bytes: Uint8Array, plan: WritePlan, results: Map<s
   for (const w of plan.writes) {
     const ws = wb.getWorksheet(w.sheet);
     if (!ws) continue;
-    const cell = ws.getCell(w.cell);
+    const cell = own(ws.getCell(w.cell));
     cell.numFmt = w.numberFormat;
     cell.value = w.formula ? formulaValue(w.formula, results.get(cellKey(w.ref.sheet, w.ref.row, w.ref.col))) : w.value;
   }
