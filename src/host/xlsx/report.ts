@@ -41,8 +41,6 @@ export function addTable(wb: ExcelJS.Workbook, t: TextTable): ExcelJS.Worksheet 
   return ws;
 }
 
-/** The keyword a batch report carries in its properties, so that a report left among the submissions is skipped. */
-
 /** The batch workbook: 汇总 (a row per file) and 问题清单 (every finding of every file). */
 export async function writeReport(entries: ReportEntry[], lang: Lang): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
