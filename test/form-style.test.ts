@@ -196,6 +196,25 @@ describe('a roll-forward is never plainer than its source', () => {
   });
 });
 
+describe('titles', () => {
+  it('centres a lone title typed in another column over the table, and styles the merged cell', async () => {
+    const dir = tmpDir('jixiao-style-');
+    const src = await plainSeed001(dir, (wb) => {
+      const ws = wb.getWorksheet('自评表')!;
+      const title = ws.getCell('A1').value;
+      ws.unMergeCells('A1');
+      ws.getCell('A1').value = null;
+      ws.getCell('D1').value = title;
+    });
+    const out = path.join(dir, 'rolled.xlsx');
+    expect((await runCli('template', '--year', '2025', '--from', src, '-o', out)).code).toBe(0);
+    const ws = (await load(new Uint8Array(readFileSync(out)))).getWorksheet('自评表')!;
+    expect(String(ws.getCell('A1').value)).toMatch(/自评表/);
+    expect(ws.getCell('I1').master.address).toBe('A1');
+    expect(ws.getCell('A1').font).toMatchObject(FORM_STYLE.fonts.title);
+  });
+});
+
 describe('fix keeps the input’s formatting', () => {
   it('leaves fonts (10.5 pt too), widths, the page and every unwritten cell’s format as they were; written cells take their column’s format', async () => {
     const dir = tmpDir('jixiao-style-');

@@ -55,13 +55,16 @@ function styleTable(ws: ExcelJS.Worksheet, st: TableStyle, keepOwn: boolean): vo
     const first = texts[0];
     if (!first) return;
     // A title alone in its row is centred across the whole table.
-    if (texts.length === 1 && !first.isMerged && ws.getRow(r + 1).cellCount <= area.right + 1) {
+    let mergedInRow = false;
+    cols((c) => (mergedInRow ||= ws.getCell(r + 1, c + 1).isMerged));
+    const centre = texts.length === 1 && !mergedInRow && ws.getRow(r + 1).cellCount <= area.right + 1;
+    if (centre) {
       const value = first.value;
       first.value = null;
       ws.mergeCells(r + 1, area.left + 1, r + 1, area.right + 1);
       cell(r, area.left).value = value;
     }
-    const target = texts.length === 1 && !first.isMerged ? cell(r, area.left) : first;
+    const target = centre ? cell(r, area.left) : first;
     setFont(target, i === 0 ? F.title : F.subtitle);
     align(target, { horizontal: 'center', vertical: 'middle' });
     const row = ws.getRow(r + 1);
