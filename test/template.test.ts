@@ -5,7 +5,7 @@ import { check, CheckResult } from '../src/core/check';
 import { readXlsxFile } from '../src/host/xlsx/file';
 import { runCli, tmpDir } from './support/helpers';
 import { Book } from '../src/core/locate/grid';
-import { FormulaEngine } from '../src/core/formula/engine';
+import { cellKey, FormulaEngine } from '../src/core/formula/engine';
 import { decStr, decFromNumber, round } from '../src/core/decimal';
 import { Snapshot } from '../src/core/snapshot';
 
@@ -73,6 +73,23 @@ describe('jixiao template', () => {
     expect(value(s, '自评表', 'H13').value).toBeNull();
     expect(value(s, '自评表', 'E6').value).toBe('其中：基本支出：');
     onlyMissing(check(s));
+  });
+
+  it('rolls a stated grade forward as the formula of the new total, empty until there is one (seed 004: 优 is not kept)', async () => {
+    const out = path.join(tmp(), 'p2025.xlsx');
+    expect(await run('template', '--year', '2025', '--from', path.join('test', 'fixtures', 'seed004-project.xlsx'), '-o', out)).toBe(0);
+    const s = await snap(out);
+    const grade = value(s, '项目支出绩效自评表', 'G23');
+    expect(grade.formula).toBe('=IF(H22="","",IF(H22>=90,"优",IF(H22>=80,"良",IF(H22>=60,"中","差"))))');
+    expect(grade.value === null || grade.value === '').toBe(true);
+    // No error: the stated 优 of 2021 is gone (the source's own ≤100% direction warning stays, as it should).
+    expect(check(s).findings.filter((f) => f.severity === 'error')).toEqual([]);
+    // Filled in, the grade follows the total.
+    const sheet = s.sheets[0].name;
+    const engine = new FormulaEngine(new Book(s));
+    const total = (n: number | string) => new Map([[cellKey(sheet, 21, 7), n]]);
+    expect(engine.evaluate(grade.formula, { sheet, row: 22, col: 6 }, total(85))).toEqual({ kind: 'other', value: '良' });
+    expect(engine.evaluate(grade.formula, { sheet, row: 22, col: 6 }, total(59.99))).toEqual({ kind: 'other', value: '差' });
   });
 
   it('rolls forward twice: years move by two and nothing of the first year is left', async () => {

@@ -190,7 +190,7 @@ async function runTemplate(opts: CommonOptions & { year: string; from?: string; 
   const { snapshot } = await readWorkbook(bytes, opts.from ?? 'template');
   const result = check(snapshot, { profile, lang: opts.lang, bindings: from ? bindingsOf(opts) : [] });
   if (!result.tables.length) throw new Error(`${opts.from}: 未找到基础数据表或自评表 no tables to roll forward`);
-  const plan = templatePlan(result, year, !!from);
+  const plan = templatePlan(result, year, !!from, profile);
   const { applyTemplate } = await import('../host/xlsx/template');
   await writeAtomic(resolveFrom(baseDir(), output), await applyTemplate(bytes, plan, resultsAfter(snapshot, plan.cells), opts.password ?? ''), output);
   const shown = terminalSafe(output);

@@ -111,12 +111,13 @@ function stateOf(book: Book, ref: CellRef): CellState {
   };
 }
 
-function gradeFormula(total: CellRef, at: CellRef, profile: Profile): string {
+/** The grade by the profile's bands; `guarded` (a template) shows nothing while the total is still empty. */
+export function gradeFormula(total: CellRef, at: CellRef, profile: Profile, guarded = false): string {
   const t = refText(total, at.sheet);
   const bands = [...profile.grades].sort((a, b) => b.min - a.min);
   let f = `"${bands[bands.length - 1].grade}"`;
   for (let i = bands.length - 2; i >= 0; i--) f = `IF(${t}>=${bands[i].min},"${bands[i].grade}",${f})`;
-  return `=${f}`;
+  return guarded ? `=IF(${t}="","",${f})` : `=${f}`;
 }
 
 /**

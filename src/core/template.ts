@@ -3,7 +3,8 @@ import { ComputedCell } from './formula/expected';
 import { Book } from './locate/grid';
 import { BasicTable, SelfTable, Table } from './model';
 import { CellRead } from './parse/number';
-import { formatFor, formulaFor } from './plan';
+import { formatFor, formulaFor, gradeFormula } from './plan';
+import { defaultProfile, Profile } from './profiles';
 import { CellRef } from './snapshot';
 import { formStyles, TableStyle } from './style';
 
@@ -99,7 +100,7 @@ function selfPlan(t: SelfTable, b: Builder, validations: TemplatePlan['validatio
  * `roll` (a blank template) nothing moves. Either way every computed cell gets its live formula, inputs get data
  * validation and computed cells are locked.
  */
-export function templatePlan(result: CheckResult, toYear: number, roll: boolean): TemplatePlan {
+export function templatePlan(result: CheckResult, toYear: number, roll: boolean, profile: Profile = defaultProfile()): TemplatePlan {
   const book = new Book(result.snapshot);
   const plan: TemplatePlan = { cells: [], validations: [], locked: [], editable: [], styles: formStyles(result), keepOwnStyle: roll };
   const byRef = new Map<string, TemplatePlan['cells'][number]>();
@@ -138,6 +139,13 @@ export function templatePlan(result: CheckResult, toYear: number, roll: boolean)
   for (const cell of result.computedCells) {
     plan.cells.push({ ref: cell.read.ref, formula: formulaFor(cell, true), numberFormat: formatFor(cell) });
     plan.locked.push(cell.read.ref);
+  }
+  // A stated grade follows the new year's total, and stays empty until there is one.
+  for (const t of result.tables) {
+    if (t.kind !== 'self' || !t.grade || !t.total?.score) continue;
+    byRef.delete(key(t.grade.ref));
+    plan.cells.push({ ref: t.grade.ref, formula: gradeFormula(t.total.score.ref, t.grade.ref, profile, true), numberFormat: 'General' });
+    plan.locked.push(t.grade.ref);
   }
   plan.cells.push(...byRef.values());
   const validated = new Set<string>();

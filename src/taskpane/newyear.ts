@@ -31,7 +31,7 @@ export async function newYearTemplate(env: Pick<OfficeEnv, 'run' | 'caps' | 'cre
   const { snapshot } = await readXlsx(bytes, o.roll ? 'workbook' : 'template');
   const result = check(snapshot, { profile: o.profile });
   if (!result.tables.length) throw new Error('未找到可结转的基础数据表或自评表 (no tables to roll forward)');
-  const plan = templatePlan(result, o.year, o.roll);
+  const plan = templatePlan(result, o.year, o.roll, o.profile);
   const tpl = await applyTemplate(bytes, plan, resultsAfter(snapshot, plan.cells));
   return insertTemplate(env, tpl, o.target);
 }
