@@ -3,34 +3,20 @@
  */
 import { mkdirSync } from 'fs';
 import path from 'path';
-import type { Server } from 'http';
-import type { Browser, Page } from 'playwright-core';
-import { startPreviewServer, OFFICE_JS } from '../scripts/preview-server';
-import { ensureWebBuild, fakeOfficeJs, launch, ROOT } from './support/browser';
+import type { Page } from 'playwright-core';
+import { OFFICE_JS } from '../scripts/preview-server';
+import { fakeOfficeJs, previewBrowser, ROOT } from './support/browser';
 import { NEWEST_API } from '../src/fake-excel/api';
 import { MANIFEST_API } from '../src/host/excel/capabilities';
 
 jest.setTimeout(180_000);
 
-let browser: Browser;
-let server: Server;
-let base: string;
-
-beforeAll(async () => {
-  ensureWebBuild();
-  ({ server, url: base } = await startPreviewServer(0));
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await new Promise((r) => server?.close(r));
-});
+const env = previewBrowser();
 
 async function open(example: string, api = NEWEST_API): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const page = await env.browser.newPage({ viewport: { width: 1400, height: 900 } });
   await page.route(OFFICE_JS, (route) => route.fulfill({ contentType: 'text/javascript', body: fakeOfficeJs() }));
-  await page.goto(`${base}preview.html?example=${example}&api=${api}`);
+  await page.goto(`${env.base}preview.html?example=${example}&api=${api}`);
   return page;
 }
 
@@ -106,9 +92,9 @@ describe.each([MANIFEST_API, NEWEST_API])('task pane in the preview at ExcelApi 
 
 describe('task pane in the preview', () => {
   it('speaks English when Office does, and is usable from the keyboard', async () => {
-    const page = await browser.newPage();
+    const page = await env.browser.newPage();
     await page.route(OFFICE_JS, (route) => route.fulfill({ contentType: 'text/javascript', body: fakeOfficeJs() }));
-    await page.goto(`${base}preview.html?example=seed002-weighted.xlsx&lang=en-US`);
+    await page.goto(`${env.base}preview.html?example=seed002-weighted.xlsx&lang=en-US`);
     const pane = page.frameLocator('#pane');
     const check = pane.getByTestId('check');
     await check.waitFor();

@@ -7,6 +7,7 @@ import { spawnSync } from 'child_process';
 import { readFileSync, writeFileSync } from 'fs';
 import path from 'path';
 import { tmpDir } from './support/helpers';
+import { tool } from '../scripts/print';
 import ExcelJS from 'exceljs';
 import { check } from '../src/core/check';
 import { buildWritePlan } from '../src/core/plan';
@@ -15,7 +16,7 @@ import { readXlsx } from '../src/host/xlsx/read';
 import { fixCopy } from '../src/host/xlsx/write';
 import { resultsAfter } from '../src/core/formula/results';
 
-const soffice = spawnSync('sh', ['-c', 'command -v soffice'], { encoding: 'utf8' }).stdout.trim();
+const soffice = tool('soffice') ?? '';
 
 (soffice ? describe : describe.skip)('LibreOffice recalculates a fixed copy to the engine’s numbers', () => {
   jest.setTimeout(180_000);

@@ -5,34 +5,20 @@
  */
 import { readFileSync } from 'fs';
 import path from 'path';
-import type { Server } from 'http';
-import type { Browser, Frame, Page } from 'playwright-core';
-import { startPreviewServer, OFFICE_JS } from '../scripts/preview-server';
-import { ensureWebBuild, fakeOfficeJs, launch, ROOT } from './support/browser';
+import type { Frame, Page } from 'playwright-core';
+import { OFFICE_JS } from '../scripts/preview-server';
+import { fakeOfficeJs, previewBrowser, ROOT } from './support/browser';
 
 jest.setTimeout(240_000);
 
-let browser: Browser;
-let server: Server;
-let base: string;
+const env = previewBrowser();
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const TABS = ['results', 'review', 'year', 'tables', 'settings'] as const;
 
-beforeAll(async () => {
-  ensureWebBuild();
-  ({ server, url: base } = await startPreviewServer(0));
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await new Promise((r) => server?.close(r));
-});
-
 async function openAt(width: number, o: { example?: string; height?: number; lang?: string } = {}): Promise<{ page: Page; frame: Frame }> {
-  const page = await browser.newPage({ viewport: { width: width + 900, height: o.height ?? 700 } });
+  const page = await env.browser.newPage({ viewport: { width: width + 900, height: o.height ?? 700 } });
   await page.route(OFFICE_JS, (route) => route.fulfill({ contentType: 'text/javascript', body: fakeOfficeJs() }));
-  await page.goto(`${base}preview.html?example=${o.example ?? 'seed001-dept-hunan.xlsx'}&width=${width}${o.lang ? `&lang=${o.lang}` : ''}`);
+  await page.goto(`${env.base}preview.html?example=${o.example ?? 'seed001-dept-hunan.xlsx'}&width=${width}${o.lang ? `&lang=${o.lang}` : ''}`);
   await page.frameLocator('#pane').locator('main[data-ready="true"]').waitFor();
   const frame = page.frames().find((f) => f.url().includes('taskpane.html'))!;
   return { page, frame };

@@ -1,7 +1,9 @@
 import { execSync } from 'child_process';
 import { existsSync, readFileSync } from 'fs';
+import type { Server } from 'http';
 import path from 'path';
 import { chromium, Browser } from 'playwright-core';
+import { startPreviewServer } from '../../scripts/preview-server';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const WEB = path.join(ROOT, 'dist', 'web');
@@ -19,6 +21,21 @@ export async function launch(): Promise<Browser> {
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+}
+
+/** The preview server and a browser for one test file: started before its tests and closed after them. */
+export function previewBrowser(): { readonly browser: Browser; readonly base: string } {
+  const env = {} as { browser: Browser; base: string; server?: Server };
+  beforeAll(async () => {
+    ensureWebBuild();
+    ({ server: env.server, url: env.base } = await startPreviewServer(0));
+    env.browser = await launch();
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    await new Promise((r) => env.server?.close(r));
+  });
+  return env;
 }
 
 export function fakeOfficeJs(): string {

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { Lang } from '../../core/rules/types';
-import { FORM_STYLE } from '../../core/style';
+import { setFooter, setPage } from './style';
 import { findingsTable, freeSheetName, REPORT_MARK, ReportEntry, SEVERITY_FILL, summaryTable, TextTable } from '../../core/report';
 
 export { REPORT_MARK, reportEntry, reviewTable, SEVERITY_FILL } from '../../core/report';
@@ -35,9 +35,8 @@ export function addTable(wb: ExcelJS.Workbook, t: TextTable): ExcelJS.Worksheet 
   ws.columns = t.widths.map((width) => ({ width }));
   ws.views = [{ state: 'frozen', ySplit: 1 }];
   if (t.filter) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: t.header.length } };
-  // Printed landscape on A4, as wide as the page, the header on every page.
-  ws.pageSetup = { ...ws.pageSetup, paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' };
-  ws.headerFooter = { ...ws.headerFooter, oddFooter: `&C${FORM_STYLE.page.footer}` };
+  setPage(ws, 'landscape', '1:1');
+  setFooter(ws);
   return ws;
 }
 

@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
 import { FORM_STYLE, TableStyle } from '../../core/style';
-import { own } from './write';
+import { own } from './cell-style';
 
 /**
  * Applies the form style (core/style.ts, data/form-style.json) to a workbook about to be written: fonts, borders,
@@ -122,19 +122,27 @@ function styleTable(ws: ExcelJS.Worksheet, st: TableStyle, keepOwn: boolean): vo
   }
 
   const ownPage = ws.pageSetup.fitToPage || !!ws.pageSetup.printTitlesRow || ws.pageSetup.paperSize !== undefined;
-  if (!keepOwn || !ownPage) {
-    ws.pageSetup = {
-      ...ws.pageSetup,
-      paperSize: PAPER_A4,
-      orientation: st.orientation,
-      fitToPage: true,
-      fitToWidth: FORM_STYLE.page.fitToWidth,
-      fitToHeight: 0,
-      horizontalCentered: FORM_STYLE.page.horizontalCentered,
-      margins: { ...FORM_STYLE.page.margins },
-      ...(st.printTitles ? { printTitlesRow: `${st.printTitles.top + 1}:${st.printTitles.bottom + 1}` } : {}),
-    };
-  }
-  if (!keepOwn || !ws.headerFooter?.oddFooter) ws.headerFooter = { ...ws.headerFooter, oddFooter: `&C${FORM_STYLE.page.footer}` };
+  if (!keepOwn || !ownPage) setPage(ws, st.orientation, st.printTitles ? `${st.printTitles.top + 1}:${st.printTitles.bottom + 1}` : null);
+  if (!keepOwn || !ws.headerFooter?.oddFooter) setFooter(ws);
   if (st.freezeRows > 0 && (!keepOwn || !ws.views?.some((v) => v.state === 'frozen'))) ws.views = [{ state: 'frozen', xSplit: 0, ySplit: st.freezeRows, topLeftCell: `A${st.freezeRows + 1}` }];
+}
+
+/** The form's page: A4 in the given orientation, one page wide, centred, the title rows (`'5:5'`) on every page. */
+export function setPage(ws: ExcelJS.Worksheet, orientation: 'portrait' | 'landscape', titleRows: string | null): void {
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    paperSize: PAPER_A4,
+    orientation,
+    fitToPage: true,
+    fitToWidth: FORM_STYLE.page.fitToWidth,
+    fitToHeight: 0,
+    horizontalCentered: FORM_STYLE.page.horizontalCentered,
+    margins: { ...FORM_STYLE.page.margins },
+    ...(titleRows ? { printTitlesRow: titleRows } : {}),
+  };
+}
+
+/** `第 &P 页 共 &N 页`, centred in the footer. */
+export function setFooter(ws: ExcelJS.Worksheet): void {
+  ws.headerFooter = { ...ws.headerFooter, oddFooter: `&C${FORM_STYLE.page.footer}` };
 }

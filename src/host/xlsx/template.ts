@@ -2,7 +2,8 @@ import ExcelJS from 'exceljs';
 import type { TemplatePlan } from '../../core/template';
 import { a1 } from '../../core/snapshot';
 import { cellKey, Evaluated } from '../../core/formula/engine';
-import { formulaValue, load, own, save } from './write';
+import { own } from './cell-style';
+import { formulaValue, load, save } from './write';
 import { applyFormStyles } from './style';
 
 const DECIMAL: ExcelJS.DataValidation = {

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import './exceljs-fixes';
+import { own } from './cell-style';
 import { cellKey, Evaluated } from '../../core/formula/engine';
 import { addTable, cellText, reviewTable, SEVERITY_FILL } from './report';
 import type { WritePlan } from '../../core/plan';
@@ -11,21 +12,6 @@ export async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   return wb;
-}
-
-const owned = new WeakSet<ExcelJS.Cell>();
-
-/**
- * The cell, with a style object of its own. exceljs gives the cells of a loaded workbook that share a style the
- * same style object, and its setters (`fill`, `numFmt`, `protection` …) change that object in place: without this,
- * filling one problem cell of a formatted form fills every cell styled like it.
- */
-export function own(cell: ExcelJS.Cell): ExcelJS.Cell {
-  if (!owned.has(cell)) {
-    cell.style = { ...cell.style };
-    owned.add(cell);
-  }
-  return cell;
 }
 
 export async function save(wb: ExcelJS.Workbook): Promise<Uint8Array> {
