@@ -13,6 +13,7 @@ import { buildWritePlan } from '../src/core/plan';
 import { defaultProfile } from '../src/core/profiles';
 import { readWorkbook } from '../src/host/xlsx/read';
 import { unzipWorkbook } from '../src/host/xlsx/unzip';
+import { zipDeflated } from '../src/host/xlsx/zip';
 import { XlsxReadError } from '../src/host/xlsx/guard';
 import { writeAtomic, WriteOps } from '../src/cli/output';
 import { CellSpec, rowOf, setCell, TableSpec, workbookBytes } from '../scripts/fixtures/spec';
@@ -171,8 +172,11 @@ describe('5. merged cells: each merged area is written in its top-left cell, wit
   });
 });
 
-/** A zip whose central directory says a member unpacks to 1 KB while it really inflates to `mb` megabytes. */
-async function lyingZip(mb: number): Promise<Uint8Array> {
+/**
+ * A zip whose central directory says a member (`as`: a part the reader reads) unpacks to 1 KB while it really
+ * inflates to `mb` megabytes.
+ */
+async function lyingZip(mb: number, as = 'customXml/item9.xml'): Promise<Uint8Array> {
   const seed = unzipWorkbook(new Uint8Array(readFileSync(fx('seed004-project.xlsx'))), 'seed');
   const bomb = await new Promise<Buffer>((resolve) => {
     const chunks: Buffer[] = [];
@@ -183,41 +187,8 @@ async function lyingZip(mb: number): Promise<Uint8Array> {
     for (let i = 0; i < mb; i++) z.write(zero);
     z.end();
   });
-  const { deflateRawSync } = await import('zlib');
-  const members = [...seed.map((m) => ({ name: m.name, data: deflateRawSync(m.data), size: m.data.length })), { name: 'xl/media/image1.bin', data: bomb, size: 1024 }];
-  const parts: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const m of members) {
-    const name = Buffer.from(m.name);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(m.data.length, 18);
-    local.writeUInt32LE(m.size, 22);
-    local.writeUInt16LE(name.length, 26);
-    const cd = Buffer.alloc(46);
-    cd.writeUInt32LE(0x02014b50, 0);
-    cd.writeUInt16LE(20, 4);
-    cd.writeUInt16LE(20, 6);
-    cd.writeUInt16LE(8, 10);
-    cd.writeUInt32LE(m.data.length, 20);
-    cd.writeUInt32LE(m.size, 24);
-    cd.writeUInt16LE(name.length, 28);
-    cd.writeUInt32LE(offset, 42);
-    parts.push(local, name, m.data);
-    central.push(cd, name);
-    offset += 30 + name.length + m.data.length;
-  }
-  const cdBytes = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(members.length, 8);
-  end.writeUInt16LE(members.length, 10);
-  end.writeUInt32LE(cdBytes.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return new Uint8Array(Buffer.concat([...parts, cdBytes, end]));
+  const { crc32, deflateRawSync } = await import('zlib');
+  return zipDeflated([...seed.map((m) => ({ name: m.name, deflated: deflateRawSync(m.data), crc: crc32(m.data), size: m.data.length })), { name: as, deflated: bomb, crc: 0, size: 1024 }]);
 }
 
 describe('6. decompression is bounded by what is inflated, not what a file declares', () => {
@@ -229,6 +200,12 @@ describe('6. decompression is bounded by what is inflated, not what a file decla
     expect((err as XlsxReadError).code).toBe('too-large');
     expect((err as Error).message.startsWith('报送/lying.xlsx: ')).toBe(true);
     expect(Date.now() - t0).toBeLessThan(10_000);
+  });
+
+  it('never inflates a part no reader looks at (a picture), however big it says or is', async () => {
+    const bytes = await lyingZip(48, 'xl/media/image1.png');
+    const { snapshot } = await readWorkbook(bytes, 'picture.xlsx', { maxBytes: 16 * 1024 * 1024 });
+    expect(check(snapshot).info[0].unit).toBe('襄汾县直属机关事务服务中心');
   });
 
   it('reports the lying file in a batch and checks the good one beside it', async () => {

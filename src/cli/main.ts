@@ -143,14 +143,12 @@ async function runReport(args: string[], opts: CommonOptions & { output: string 
         note(line);
         if (!r.ownReport && entry) entries.push(entry);
       },
-      // The report's writer (exceljs) loads while the workers check.
-      idle: () => void import('../host/xlsx/report'),
     });
   } finally {
     bar.stop();
   }
   const { writeReport } = await import('../host/xlsx/report');
-  await writeAtomic(target, await writeReport(entries, opts.lang), opts.output);
+  await writeAtomic(target, writeReport(entries, opts.lang), opts.output);
   const bad = entries.filter((e) => !e.ok).length;
   const errors = entries.reduce((n, e) => n + e.errors, 0);
   const warnings = entries.reduce((n, e) => n + e.warnings, 0);

@@ -43,8 +43,6 @@ export interface BatchCallbacks {
   item(item: BatchItem, index: number): void | Promise<void>;
   /** As each file finishes, in whatever order: the count so far and its name (the progress bar). */
   done?(count: number, file: string): void;
-  /** Work for the main thread while workers check (it has nothing else to do then). */
-  idle?(): void;
 }
 
 /** A message from a worker: a file's result, or what stopped the batch. */
@@ -139,7 +137,6 @@ export async function runBatch(inputs: Array<Pick<Input, 'name' | 'path'>>, task
   };
 
   for (let i = 0; i < workers; i++) feed(start());
-  cb.idle?.();
   await over;
   await delivering;
 }

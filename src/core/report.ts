@@ -16,6 +16,17 @@ export const SEVERITY_FILL: Record<Severity, string> = {
   info: `FF${SEVERITY_COLOR.info.slice(1)}`,
 };
 
+/** Excel's limit on the characters of one cell. */
+export const CELL_LIMIT = 32767;
+
+/** Text as a cell can hold it: longer text is cut, with an ellipsis. */
+export function cellText(s: string): string {
+  return s.length <= CELL_LIMIT ? s : `${s.slice(0, CELL_LIMIT - 1)}…`;
+}
+
+/** A link's font colour as ARGB (Excel's Hyperlink style). */
+export const LINK_COLOR = 'FF0563C1';
+
 /** One file of a batch, reduced to what the report shows, so a batch of 1,000 files holds no workbook in memory. */
 export interface ReportEntry {
   file: string;

@@ -1,7 +1,7 @@
 import { Snapshot } from '../../core/snapshot';
 import { STATE_NAMESPACE } from '../../core/state';
 import { readError, sniff, WorkbookFormat, XlsxReadError } from './guard';
-import { parseXlsxMembers, snapshotOf } from './sheetjs';
+import { readSheetML } from './sheetml';
 import { unzipWorkbook, UnzipLimits, ZipEntry } from './unzip';
 
 /**
@@ -24,7 +24,7 @@ export async function asXlsxBytes(bytes: Uint8Array, file: string): Promise<Uint
 }
 
 /** The add-in's custom XML part (bindings, saved profile), among the package's members. */
-function statePart(members: ZipEntry[]): string | null {
+export function statePart(members: ZipEntry[]): string | null {
   const decoder = new TextDecoder();
   for (const m of members) {
     if (!/^customXml\/item\d+\.xml$/.test(m.name)) continue;
@@ -78,18 +78,33 @@ function protectedSheets(members: ZipEntry[]): Set<string> {
 }
 
 /**
+ * Parts the Snapshot takes nothing from: the theme (often the largest part), pictures, drawings and charts, notes,
+ * printer settings, macros, the calculation chain, pivot caches, external links, and the application's properties.
+ */
+const UNREAD = /^(xl\/(theme|media|drawings|charts|printerSettings|threadedComments|persons|pivotCache|pivotTables|externalLinks|embeddings|ctrlProps|activeX)\/|xl\/(comments\d*\.xml|calcChain\.xml|vbaProject\.bin)$|docProps\/(app\.xml|thumbnail\.))/i;
+
+/**
  * Reads .xlsx bytes into a Snapshot; `file` names the file in every error. The package is inflated once, under
- * limits on the bytes really inflated and on the cells (unzip.ts), then parsed by SheetJS from those members.
+ * limits on the bytes really inflated and on the cells (unzip.ts), then read from those members: directly
+ * (sheetml.ts), or by SheetJS where the direct reader gives up on something out of the ordinary.
  */
 export async function readXlsx(bytes: Uint8Array, file: string, limits: UnzipLimits = {}): Promise<{ snapshot: Snapshot }> {
-  const members = unzipWorkbook(bytes, file, limits);
+  const members = unzipWorkbook(bytes, file, limits, (name) => UNREAD.test(name));
   try {
-    const snapshot = snapshotOf(parseXlsxMembers(members), statePart(members));
-    const locked = protectedSheets(members);
-    for (const sh of snapshot.sheets) if (locked.has(sh.name)) sh.protected = true;
-    return { snapshot };
+    const state = statePart(members);
+    return { snapshot: readSheetML(members, state) ?? (await readWithSheetJS(members, state)) };
   } catch (e) {
     if (e instanceof XlsxReadError) throw e;
     throw readError('corrupt', file, (e as Error).message.split('\n')[0].slice(0, 160));
   }
+}
+
+/** The package's members read by SheetJS, which loads only for a file the direct reader leaves to it. */
+export async function readWithSheetJS(members: ZipEntry[], state: string | null): Promise<Snapshot> {
+  const { parseXlsxMembers, snapshotOf } = await import(/* webpackChunkName: "sheetjs" */ './sheetjs');
+  const snapshot = snapshotOf(parseXlsxMembers(members), state);
+  // SheetJS marks a sheet protected for any <sheetProtection>, even one that is switched off (sheet="0").
+  const locked = protectedSheets(members);
+  for (const sh of snapshot.sheets) sh.protected = locked.has(sh.name);
+  return snapshot;
 }

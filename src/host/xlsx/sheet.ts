@@ -53,6 +53,7 @@ export function assembleSheet(
   if (bottom < 0) {
     const s = emptySheet(name, 0, 0);
     s.merges = merges;
+    s.protected = opts.protected;
     return s;
   }
   for (const m of merges) {

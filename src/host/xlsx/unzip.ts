@@ -50,12 +50,15 @@ export interface UnzipLimits {
   maxCells?: number;
 }
 
+/** Members a reader never looks at, left deflated: neither inflated nor counted against the limits. */
+export type Unread = (name: string) => boolean;
+
 /**
  * Inflates an .xlsx package under limits that count what is actually inflated, not what the file declares: a zip
  * that lies about its sizes stops at the byte limit, and a workbook with more cells than the limit is refused
  * before its sheets are parsed. Each refusal is an XlsxReadError that names the file.
  */
-export function unzipWorkbook(bytes: Uint8Array, file: string, limits: UnzipLimits = {}): ZipEntry[] {
+export function unzipWorkbook(bytes: Uint8Array, file: string, limits: UnzipLimits = {}, unread: Unread = () => false): ZipEntry[] {
   const maxBytes = limits.maxBytes ?? MAX_UNPACKED_BYTES;
   const maxCells = limits.maxCells ?? MAX_CELLS;
   const { members } = inspectZip(bytes, file, maxBytes);
@@ -64,7 +67,7 @@ export function unzipWorkbook(bytes: Uint8Array, file: string, limits: UnzipLimi
   let inflated = 0;
   let cells = 0;
   for (const m of members) {
-    if (m.name.endsWith('/')) continue;
+    if (m.name.endsWith('/') || unread(m.name)) continue;
     const local = m.localOffset;
     if (local + 30 > bytes.length || view.getUint32(local, true) !== 0x04034b50) throw readError('truncated', file);
     const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);

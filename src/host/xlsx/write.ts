@@ -2,7 +2,8 @@ import ExcelJS from 'exceljs';
 import './exceljs-fixes';
 import { own } from './cell-style';
 import { cellKey, Evaluated } from '../../core/formula/engine';
-import { addTable, cellText, reviewTable, SEVERITY_FILL } from './report';
+import { cellText, freeSheetName, LINK_COLOR, reviewTable, SEVERITY_FILL, TextTable } from '../../core/report';
+import { setFooter, setPage } from './style';
 import type { WritePlan } from '../../core/plan';
 import type { Finding, Lang, Severity } from '../../core/rules/types';
 
@@ -16,6 +17,32 @@ export async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
 
 export async function save(wb: ExcelJS.Workbook): Promise<Uint8Array> {
   return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+}
+
+/**
+ * Adds a table as a sheet of a workbook being written. Everything taken from the checked workbooks is written as
+ * text: exceljs only writes a formula for a `{ formula }` value, whatever a string starts with.
+ */
+export function addTable(wb: ExcelJS.Workbook, t: TextTable): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(freeSheetName(wb.worksheets.map((w) => w.name), t.name));
+  ws.addRow(t.header).font = { bold: true };
+  t.rows.forEach((r, i) => {
+    const row = ws.addRow(r.map((v) => (typeof v === 'string' ? cellText(v) : v)));
+    if (t.links) {
+      const cell = row.getCell(t.links.column + 1);
+      cell.value = { text: String(r[t.links.column]), hyperlink: `#${t.links.targets[i]}` };
+      cell.font = { color: { argb: LINK_COLOR }, underline: true };
+    }
+    if (t.fills) row.getCell(t.fills.column + 1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: SEVERITY_FILL[t.fills.severities[i]] } };
+    const note = t.notes?.texts[i];
+    if (t.notes && note) row.getCell(t.notes.column + 1).note = cellText(note);
+  });
+  ws.columns = t.widths.map((width) => ({ width }));
+  ws.views = [{ state: 'frozen', ySplit: 1 }];
+  if (t.filter) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: t.header.length } };
+  setPage(ws, 'landscape', '1:1');
+  setFooter(ws);
+  return ws;
 }
 
 /**
