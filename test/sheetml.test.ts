@@ -12,6 +12,7 @@ import { readSheetML, shiftFormula, unescapeXml } from '../src/host/xlsx/sheetml
 import { readWithSheetJS, readWorkbook, statePart } from '../src/host/xlsx/read';
 import { unzipWorkbook } from '../src/host/xlsx/unzip';
 import { check } from '../src/core/check';
+import { XlsxReadError } from '../src/host/xlsx/guard';
 
 const root = path.resolve(__dirname, '..');
 const members = (bytes: Uint8Array) => unzipWorkbook(bytes, 'test.xlsx');
@@ -174,5 +175,66 @@ describe('the direct SpreadsheetML reader', () => {
     expect(shiftFormula('LOG10(A1)+Z9', 0, 1)).toBe('LOG10(B1)+AA9');
     expect(unescapeXml('a&amp;b&#10;&#x41;_x000A__x005F_x0041_')).toBe('a&b\nA\n_x0041_');
     expect(unescapeXml('a\r\nb', true)).toBe('a\nb');
+  });
+});
+
+const sheet = (xml: string, o: Parameters<typeof pkg>[1] = {}) => pkg([{ name: 'S', xml: `<sheetData>${xml}</sheetData>` }], o);
+const fastOf = (bytes: Uint8Array) => {
+  const m = members(bytes);
+  return readSheetML(m, statePart(m));
+};
+
+describe('the direct reader against a hostile or odd sender', () => {
+  // Each of these took the reader seconds to minutes (time growing with the square of the size) before it was
+  // written to scan forwards only; jest's 5-second limit fails the test if one comes back.
+  it('reads or gives up on pathological parts in time proportional to their size', () => {
+    const word = 'a'.repeat(200_000);
+    const cases: Record<string, Uint8Array> = {
+      longAttribute: sheet(`<row r="1"><c ${word}><v>1</v></c></row>`),
+      longRowAttribute: sheet(`<row ${word}><c r="A1"><v>1</v></c></row>`),
+      openCols: pkg([{ name: 'S', xml: `<cols>${'<col '.repeat(100_000)}</cols><sheetData/>` }]),
+      openStrings: sheet('<row r="1"><c r="A1" t="s"><v>0</v></c></row>', { sst: ['<t>x</t>'.concat('<sst>'.repeat(100_000))] }),
+      manyHiddenCols: pkg([{ name: 'S', xml: `<cols>${'<col min="1" max="16384" hidden="1"/>'.repeat(50_000)}</cols><sheetData><row r="1"><c r="A1"><v>1</v></c><c r="XFD1"><v>2</v></c></row></sheetData>` }]),
+    };
+    for (const bytes of Object.values(cases)) fastOf(bytes);
+    const wide = fastOf(cases.manyHiddenCols)!.sheets[0];
+    expect(wide.hiddenCols.length).toBe(16_384);
+  });
+
+  it('gives up where a tag could be misread, and SheetJS reads the file', async () => {
+    const cases = {
+      quotedGreaterThan: sheet('<row r="1"><c x="a>b" r="C1"><v>1</v></c></row>'),
+      spacedClosingTag: sheet('<row r="1"><c r="A1"><v>1</v ></c ><c r="B1"><v>2</v></c></row>'),
+      mixedPrefix: sheet('<row r="1"><c r="A1"><v>1</v></c><x:c r="B1" xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:v>2</x:v></x:c></row>'),
+      sharedOffTheSheet: sheet('<row r="1"><c r="A1"><f t="shared" si="0"/><v>1</v></c></row><row r="2"><c r="B2"><f t="shared" ref="B2:B3" si="0">A1</f><v>1</v></c></row><row r="3"><c r="A3"><f t="shared" si="0"/><v>1</v></c></row>'),
+      unknownError: sheet('<row r="1"><c r="A1" t="e"><v>foo</v></c></row>'),
+    };
+    for (const [name, bytes] of Object.entries(cases)) {
+      expect({ name, fast: fastOf(bytes) }).toEqual({ name, fast: null });
+      // SheetJS reads the file, or refuses it with a message that names it (a formula moved off the sheet).
+      const file = `${name}.xlsx`;
+      const outcome = await readWorkbook(bytes, file).then(
+        () => 'read',
+        (e: unknown) => (e instanceof XlsxReadError && e.message.startsWith(`${file}: `) ? 'refused' : e),
+      );
+      expect(['read', 'refused']).toContain(outcome);
+    }
+  });
+
+  it('reads what Excel shows where SheetJS does not', () => {
+    const s = fastOf(sheet('<row r="1"><c r="A1" t="str"><f>"&amp;lt;"</f><v>&amp;lt;</v></c><c r="B1" t="e"><v>#SPILL!</v></c><c r="C1" t="inlineStr"><is><t>&#x1F600;</t></is></c></row>'))!.sheets[0];
+    expect(s.values[0]).toEqual(['&lt;', '#SPILL!', '😀']);
+  });
+
+  it('refuses a used range no memory holds, and a formula longer than Excel allows, naming the file', async () => {
+    const merged = pkg([{ name: 'S', xml: '<sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData><mergeCells><mergeCell ref="A1:XFD1048576"/></mergeCells>' }]);
+    const long = sheet(`<row r="1"><c r="A1"><f>${'1+'.repeat(5000)}1</f><v>5001</v></c></row>`);
+    for (const [name, bytes] of [['merged.xlsx', merged], ['long.xlsx', long]] as const) {
+      const err = await readWorkbook(bytes, name).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(XlsxReadError);
+      expect((err as Error).message.startsWith(`${name}: `)).toBe(true);
+    }
+    expect(((await readWorkbook(merged, 'merged.xlsx').catch((e: unknown) => e)) as Error).message).toMatch(/used range too large/);
+    expect(((await readWorkbook(long, 'long.xlsx').catch((e: unknown) => e)) as Error).message).toMatch(/A1: .*8,192/);
   });
 });

@@ -1,6 +1,9 @@
 import * as numfmt from 'numfmt';
 import { toR1C1 } from '../../core/formula/tokens';
-import { Area, CellType, emptySheet, RawValue, SheetSnapshot } from '../../core/snapshot';
+import { a1, Area, CellType, emptySheet, RawValue, SheetSnapshot } from '../../core/snapshot';
+
+/** The largest used range (rows × columns) a sheet may span: five times the cells a workbook may hold. */
+export const MAX_USED_AREA = 5_000_000;
 
 /** One cell as a file reader found it: a raw value (a formula's cached result), its type, formula and format. */
 export interface CellData {
@@ -62,6 +65,8 @@ export function assembleSheet(
     bottom = Math.max(bottom, m.bottom);
     right = Math.max(right, m.right);
   }
+  // Cells far apart, or a merge over the whole sheet, would make matrices no memory holds.
+  if ((bottom - top + 1) * (right - left + 1) > MAX_USED_AREA) throw new RangeError(`${name}: 已用区域过大 used range too large (${a1(top, left)}:${a1(bottom, right)})`);
   const s = emptySheet(name, bottom - top + 1, right - left + 1, top, left);
   s.formulasR1C1 = s.formulas.map((row) => row.map(() => ''));
   for (const { r, c, d } of cells) {

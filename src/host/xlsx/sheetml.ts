@@ -55,7 +55,7 @@ class Package {
     const dir = of.includes('/') ? of.slice(0, of.lastIndexOf('/') + 1) : '';
     const text = this.text(`${dir}_rels/${of.slice(dir.length)}.rels`) ?? '';
     const out = new Map<string, { type: string; target: string }>();
-    for (const m of text.matchAll(/<Relationship\b([^>]*)>/g)) {
+    for (const m of text.matchAll(/<Relationship\b([^<>]*)>/g)) {
       const a = attrs(m[1]);
       if (!a.Id || !a.Target || a.TargetMode === 'External') continue;
       out.set(a.Id, { type: a.Type ?? '', target: resolve(dir, unescapeXml(a.Target)) });
@@ -74,9 +74,12 @@ function resolve(dir: string, target: string): string {
   return out.join('/');
 }
 
-const ATTR = /([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+const ATTR = /(?<![\w:.-])([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+const BALANCED = /^(?:[^"']|"[^"]*"|'[^']*')*$/;
 
 function attrs(s: string): Record<string, string> {
+  // A `>` inside a quoted value ends the tag early for these patterns: the quotes left open show it.
+  if (!BALANCED.test(s)) give('> in an attribute');
   const out: Record<string, string> = {};
   for (const m of s.matchAll(ATTR)) out[m[1]] = m[2] ?? m[3];
   return out;
@@ -89,10 +92,12 @@ const CODE = /_x([\da-fA-F]{4})_/gi;
 /** XML text as SheetJS decodes it: entities, then Excel's `_xHHHH_` escapes; `cell` folds CRLF as in cells. */
 export function unescapeXml(s: string, cell = false): string {
   let out = s;
-  if (out.includes('&')) out = out.replace(ENTITY, (e: string, code?: string) => NAMED[e.toLowerCase()] ?? String.fromCharCode(parseInt(code ?? '', e.includes('x') || e.includes('X') ? 16 : 10)) ?? e);
+  if (out.includes('&')) out = out.replace(ENTITY, (e: string, code?: string) => NAMED[e.toLowerCase()] ?? codePoint(parseInt(code ?? '', e.includes('x') || e.includes('X') ? 16 : 10)));
   if (out.includes('_x') || out.includes('_X')) out = out.replace(CODE, (_, c: string) => String.fromCharCode(parseInt(c, 16)));
   return cell ? out.replace(/\r\n/g, '\n') : out;
 }
+
+const codePoint = (n: number) => (n >= 0 && n <= 0x10ffff ? String.fromCodePoint(n) : give('character reference'));
 
 const bool = (v: string | undefined) => v === '1' || v === 'true';
 
@@ -145,7 +150,7 @@ function stringItem(x: string): string {
 function sharedStrings(xml: string | null): string[] {
   if (!xml) return [];
   if (!xml.includes('<sst')) give('sst namespace');
-  const body = /<sst\b[^>]*>([\s\S]*)<\/sst>/.exec(xml)?.[1] ?? '';
+  const body = element(xml, 'sst')?.text ?? '';
   return body.replace(/<si>/g, '').split('</si>').slice(0, -1).map(stringItem);
 }
 
@@ -154,14 +159,14 @@ function numberFormats(xml: string | null): string[] {
   if (!xml) return [];
   if (!xml.includes('<styleSheet')) give('styles namespace');
   const formats = new Map<number, string>(Object.entries(BUILTIN_FORMATS).map(([k, v]) => [Number(k), v]));
-  for (const m of xml.matchAll(/<numFmt\b([^>]*)>/g)) {
+  for (const m of xml.matchAll(/<numFmt\b([^<>]*)>/g)) {
     const a = attrs(m[1]);
     const id = parseInt(a.numFmtId ?? '', 10);
     if (!(id >= 0) || id > 0x188) give('numFmtId');
     if (id > 0) formats.set(id, unescapeXml(a.formatCode ?? ''));
   }
-  const xfs = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(xml)?.[1] ?? '';
-  return [...xfs.matchAll(/<xf\b([^>]*)>/g)].map((m) => {
+  const xfs = element(xml, 'cellXfs')?.text ?? '';
+  return [...xfs.matchAll(/<xf\b([^<>]*)>/g)].map((m) => {
     const id = parseInt(attrs(m[1]).numFmtId ?? '0', 10) || 0;
     if (id > 0x188) give('numFmtId');
     return formats.get(id) ?? 'General';
@@ -184,17 +189,27 @@ export function shiftFormula(f: string, dr: number, dc: number): string {
     .map((part, i) =>
       i % 2
         ? part
-        : part.replace(FORMULA_REF, (_, pre: string, cAbs: string, col: string, rAbs: string, row: string) => pre + (cAbs ? `$${col}` : colName(colIndex(col) + dc)) + (rAbs ? `$${row}` : String(Number(row) + dr))),
+        : part.replace(FORMULA_REF, (_, pre: string, cAbs: string, col: string, rAbs: string, row: string) => {
+            const c = cAbs ? colIndex(col) : colIndex(col) + dc;
+            const r = rAbs ? Number(row) : Number(row) + dr;
+            if (c < 0 || c >= MAX_COLS || r < 1 || r > MAX_ROWS) give('shared formula moved off the sheet');
+            return pre + (cAbs ? `$${col}` : colName(c)) + (rAbs ? `$${row}` : String(r));
+          }),
     )
     .join('');
 }
+
+const MAX_COLS = 16_384;
+const MAX_ROWS = 1_048_576;
+/** Excel's limit on a formula's length, in characters. */
+const FORMULA_LIMIT = 8_192;
 
 const stripXlfn = (f: string) => (f.includes('_xlfn.') ? f.replace(/_xlfn\./g, '') : f);
 
 interface SheetParts {
   cells: PlacedCell[];
   merges: Area[];
-  hiddenCols: Array<[number, number]>;
+  hiddenCols: (c: number) => boolean;
   hiddenRows: Set<number>;
   protected: boolean;
 }
@@ -222,17 +237,28 @@ function worksheet(xml: string, strings: string[], formats: string[]): SheetPart
   const data = element(xml, 'sheetData') ?? give('sheetData');
   const head = xml.slice(0, data.start);
   const tail = xml.slice(data.end);
-  const hiddenCols: Array<[number, number]> = [];
-  for (const m of head.matchAll(/<col\b([^>]*)>/g)) {
+  // Hidden column ranges as a difference array over Excel's 16,384 columns: one pass, whatever their number.
+  let delta: Int32Array | null = null;
+  for (const m of head.matchAll(/<col\b([^<>]*)>/g)) {
     const a = attrs(m[1]);
-    if (bool(a.hidden)) hiddenCols.push([Number(a.min) - 1, Number(a.max) - 1]);
+    const from = Math.max(0, Number(a.min) - 1);
+    const to = Math.min(MAX_COLS - 1, Number(a.max) - 1);
+    if (bool(a.hidden) && from <= to) {
+      delta ??= new Int32Array(MAX_COLS + 1);
+      delta[from]++;
+      delta[to + 1]--;
+    }
   }
-  const merges = [...tail.matchAll(/<mergeCell\b([^>]*)>/g)].map((m) => area(attrs(m[1]).ref ?? give('merge')));
-  const protection = /<sheetProtection\b([^>]*)>/.exec(tail);
+  const hidden = new Uint8Array(delta ? MAX_COLS : 0);
+  if (delta) for (let c = 0, n = 0; c < MAX_COLS; c++) hidden[c] = (n += delta[c]) > 0 ? 1 : 0;
+  const hiddenCols = (c: number) => hidden[c] === 1;
+  const merges = [...tail.matchAll(/<mergeCell\b([^<>]*)>/g)].map((m) => area(attrs(m[1]).ref ?? give('merge')));
+  const protection = /<sheetProtection\b([^<>]*)>/.exec(tail);
   const cells: PlacedCell[] = [];
   const hiddenRows = new Set<number>();
   const shared = new Map<string, { f: string; r: number; c: number }>();
   const body = data.text;
+  if (/<\w+:/.test(body)) give('prefixed element in sheetData');
   let row = -1;
   let col = -1;
   for (let i = body.indexOf('<'); i >= 0; i = body.indexOf('<', i)) {
@@ -258,6 +284,7 @@ function worksheet(xml: string, strings: string[], formats: string[]): SheetPart
     if (a.r !== undefined) ({ r, c } = cellAt(a.r));
     col = c;
     const inner = cell.text;
+    if (inner.includes('<c')) give('cell not closed where it should be');
     const vm = inner ? element(inner, 'v') : null;
     const v = vm && vm.text !== '' ? unescapeXml(vm.text) : undefined;
     let formula = '';
@@ -267,6 +294,7 @@ function worksheet(xml: string, strings: string[], formats: string[]): SheetPart
       if (fa.t === 'dataTable') give('data table');
       if (fm.text) {
         formula = stripXlfn(unescapeXml(fm.text, true));
+        if (formula.length > FORMULA_LIMIT) throw new Error(`${colName(c)}${r + 1}: 公式超过 Excel 的 8,192 字符上限 formula longer than Excel's 8,192 characters`);
         if (fa.t === 'shared' && fa.si !== undefined) shared.set(fa.si, { f: formula, r, c });
       } else if (fa.t === 'shared' && fa.si !== undefined) {
         const master = shared.get(fa.si);
@@ -297,7 +325,7 @@ function worksheet(xml: string, strings: string[], formats: string[]): SheetPart
         break;
       }
       case 'str': {
-        const s = v === undefined ? '' : unescapeXml(v, true);
+        const s = v === undefined ? '' : v.replace(/\r\n/g, '\n');
         d = s ? { raw: s, type: 'string', formula: f, numFmt } : stub();
         break;
       }
@@ -311,7 +339,8 @@ function worksheet(xml: string, strings: string[], formats: string[]): SheetPart
         d = { raw: bool(v), type: 'boolean', formula: f, numFmt };
         break;
       case 'e':
-        d = { raw: v ?? give('error without code'), type: 'error', formula: f, numFmt };
+        if (v === undefined || !/^#[A-Z0-9/_]+[!?]?$/.test(v)) return give('error code');
+        d = { raw: v, type: 'error', formula: f, numFmt };
         break;
       default:
         return give(`cell type ${a.t}`);
@@ -332,27 +361,27 @@ function read(pkg: Package, stateXml: string | null): Snapshot {
   const styles = byType('styles');
   const strings = sharedStrings(sst ? pkg.text(sst) : null);
   const formats = numberFormats(styles ? pkg.text(styles) : null);
-  const sheets = [...xml.matchAll(/<sheet\b([^>]*)>/g)].map((m) => {
+  const sheets = [...xml.matchAll(/<sheet\b([^<>]*)>/g)].map((m) => {
     const a = attrs(m[1]);
     const rel = rels.get(a['r:id'] ?? '') ?? give('sheet relationship');
     if (rel.type !== `${REL}worksheet`) give('not a worksheet');
     const name = unescapeXml(a.name ?? give('sheet name'));
     const ws = worksheet(pkg.text(rel.target) ?? give('sheet part'), strings, formats);
     return assembleSheet(name, ws.cells, ws.merges, {
-      hiddenCol: (c) => ws.hiddenCols.some(([from, to]) => c >= from && c <= to),
+      hiddenCol: ws.hiddenCols,
       hiddenRow: (r) => ws.hiddenRows.has(r),
       protected: ws.protected,
     });
   });
   const names: Array<{ name: string; ref: string }> = [];
-  for (const m of xml.matchAll(/<definedName\b([^>]*)>([^<]*)<\/definedName>/g)) {
+  for (const m of xml.matchAll(/<definedName\b([^<>]*)>([^<]*)<\/definedName>/g)) {
     const a = attrs(m[1]);
     const ref = unescapeXml(m[2]);
     if (a.localSheetId === undefined && a.name && ref && !/[,;]/.test(ref)) names.push({ name: a.name, ref });
   }
   const coreTarget = root.find((x) => x.type.endsWith('/metadata/core-properties'))?.target;
   const core = coreTarget ? pkg.text(coreTarget) : null;
-  const keywords = core ? /<(?:\w+:)?keywords\b[^>]*>([\s\S]*?)<\/(?:\w+:)?keywords>/.exec(core)?.[1] : undefined;
+  const keywords = core ? (element(core, 'cp:keywords') ?? element(core, 'keywords'))?.text : undefined;
   const marks = keywords ? unescapeXml(keywords).split(/[\s,;]+/).filter(Boolean) : [];
   return { sheets, names, stateXml, marks };
 }
