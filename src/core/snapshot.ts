@@ -1,5 +1,5 @@
 /**
- * The Snapshot is what a host (Excel via Office.js, or an .xlsx file via exceljs) reads once:
+ * The Snapshot is what a host (Excel via Office.js, or an .xlsx or .xls file) reads once:
  * the used range of every sheet as dense matrices, in the shape Office.js returns them.
  * It is plain data and the only thing the core sees.
  */
@@ -72,13 +72,18 @@ export function areaA1(a: Area): string {
   return tl === br ? tl : `${tl}:${br}`;
 }
 
+/** A column's 0-based index from its letters (`A` → 0, `AA` → 26), in either case. */
+export function colIndex(letters: string): number {
+  let c = 0;
+  for (const ch of letters.toUpperCase()) c = c * 26 + (ch.charCodeAt(0) - 64);
+  return c - 1;
+}
+
 /** Parses `B6` or `$B$6` into 0-based coordinates. */
 export function parseA1(ref: string): { row: number; col: number } {
   const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(ref.trim());
   if (!m) throw new Error(`not an A1 address: ${ref}`);
-  let col = 0;
-  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]) - 1, col: col - 1 };
+  return { row: Number(m[2]) - 1, col: colIndex(m[1]) };
 }
 
 export function parseAreaA1(ref: string): Area {

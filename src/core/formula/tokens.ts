@@ -1,4 +1,4 @@
-import { colName } from '../snapshot';
+import { colIndex, colName } from '../snapshot';
 
 /**
  * A small formula scanner: it finds string literals, sheet prefixes, A1 references and defined names, so that
@@ -13,12 +13,6 @@ export type Token =
 const DELIMS = new Set([...' +-*/^&=<>(),;:{}!"\'%\n\r\t[]@']);
 const CELL = /^(\$?)([A-Za-z]{1,3})(\$?)(\d{1,7})$/;
 const NUMBER = /^\d+(\.\d*)?([eE]\d*)?$|^\.\d+$/;
-
-function colIndex(letters: string): number {
-  let c = 0;
-  for (const ch of letters.toUpperCase()) c = c * 26 + (ch.charCodeAt(0) - 64);
-  return c - 1;
-}
 
 export function tokenize(formula: string): Token[] {
   const s = formula.startsWith('=') ? formula.slice(1) : formula;

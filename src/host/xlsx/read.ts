@@ -1,7 +1,7 @@
 import { Snapshot } from '../../core/snapshot';
 import { STATE_NAMESPACE } from '../../core/state';
 import { readError, sniff, WorkbookFormat, XlsxReadError } from './guard';
-import { readSheetML } from './sheetml';
+import { readSheetML, unescapeXml } from './sheetml';
 import { unzipWorkbook, UnzipLimits, ZipEntry } from './unzip';
 
 /**
@@ -44,8 +44,6 @@ function lastIndexOf(data: Uint8Array, pattern: Uint8Array): number {
   return 0;
 }
 
-const decodeXml = (s: string) => s.replace(/&(lt|gt|quot|apos|amp);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[e]!);
-
 /**
  * The sheets whose protection is on (`<sheetProtection sheet="1">`), which SheetJS does not read: by name, through
  * the workbook's relationships.
@@ -72,7 +70,7 @@ function protectedSheets(members: ZipEntry[]): Set<string> {
     if (!sheet) continue;
     // The protection element follows the cells: look after </sheetData> only.
     const tail = decoder.decode(sheet.data.subarray(Math.max(0, lastIndexOf(sheet.data, END_OF_CELLS))));
-    if (/<sheetProtection\b[^>]*\bsheet="(1|true)"/.test(tail)) out.add(decodeXml(name));
+    if (/<sheetProtection\b[^>]*\bsheet="(1|true)"/.test(tail)) out.add(unescapeXml(name));
   }
   return out;
 }

@@ -35,7 +35,7 @@ export function displayText(raw: RawValue, type: CellType, numFmt: string): stri
 
 /**
  * A sheet's used range as the dense matrices of a Snapshot, from the cells a reader found (0-based), whichever
- * file format they came from: the .xlsx reader (exceljs) and the .xls reader (SheetJS) both end here.
+ * file format they came from: the direct .xlsx reader (sheetml.ts) and SheetJS (.xls, and .xlsx it leaves to it) all end here.
  */
 export function assembleSheet(
   name: string,

@@ -1,4 +1,4 @@
-import type { Area, Snapshot } from '../../core/snapshot';
+import { Area, colIndex, colName, parseA1, parseAreaA1, Snapshot } from '../../core/snapshot';
 import BUILTIN_FORMATS from './builtin-formats.json';
 import { assembleSheet, CellData, PlacedCell } from './sheet';
 import type { ZipEntry } from './unzip';
@@ -101,25 +101,22 @@ const codePoint = (n: number) => (n >= 0 && n <= 0x10ffff ? String.fromCodePoint
 
 const bool = (v: string | undefined) => v === '1' || v === 'true';
 
-function colIndex(letters: string): number {
-  let c = 0;
-  for (let i = 0; i < letters.length; i++) c = c * 26 + (letters.charCodeAt(i) - 64);
-  return c - 1;
-}
-
-const CELL_REF = /^\$?([A-Z]{1,3})\$?(\d+)$/;
-
+/** A cell's address, or the area of a merge: one the reader cannot place gives up. */
 function cellAt(ref: string): { r: number; c: number } {
-  const m = CELL_REF.exec(ref);
-  if (!m) return give(`ref ${ref}`);
-  return { r: Number(m[2]) - 1, c: colIndex(m[1]) };
+  try {
+    const { row, col } = parseA1(ref);
+    return { r: row, c: col };
+  } catch {
+    return give(`ref ${ref}`);
+  }
 }
 
 function area(ref: string): Area {
-  const [a, b = a] = ref.split(':');
-  const s = cellAt(a);
-  const e = cellAt(b);
-  return { top: s.r, left: s.c, bottom: e.r, right: e.c };
+  try {
+    return parseAreaA1(ref);
+  } catch {
+    return give(`ref ${ref}`);
+  }
 }
 
 /** Text without its phonetic runs (`<rPh>`, the readings of Japanese text). */
@@ -175,12 +172,6 @@ function numberFormats(xml: string | null): string[] {
 
 // SheetJS's pattern for a cell reference in a formula, applied outside string literals and quoted sheet names.
 const FORMULA_REF = /(^|[^._A-Z0-9])([$]?)([A-Z]{1,2}|[A-W][A-Z]{2}|X[A-E][A-Z]|XF[A-D])([$]?)(10[0-3]\d{4}|104[0-7]\d{3}|1048[0-4]\d{2}|10485[0-6]\d|104857[0-6]|[1-9]\d{0,5})(?![_.(A-Za-z0-9])/g;
-
-function colName(c: number): string {
-  let s = '';
-  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
 
 /** A shared formula as it reads in a cell `dr` rows and `dc` columns from the one that holds its text. */
 export function shiftFormula(f: string, dr: number, dc: number): string {

@@ -17,7 +17,8 @@ export function applyFormStyles(wb: ExcelJS.Workbook, styles: TableStyle[], o: {
 
 const F = FORM_STYLE.fonts;
 const THIN: Partial<ExcelJS.Borders> = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
-const PAPER_A4 = 9;
+/** Excel's paper size code for A4. */
+export const PAPER_A4 = 9;
 
 /** A font nobody chose: missing, or the application's default one. */
 function defaultFont(f: Partial<ExcelJS.Font> | undefined): boolean {

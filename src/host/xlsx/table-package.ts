@@ -1,5 +1,7 @@
 import { cellText, freeSheetName, LINK_COLOR, SEVERITY_FILL, TextTable } from '../../core/report';
 import { a1, colName } from '../../core/snapshot';
+import { quoteSheet } from '../../core/formula/tokens';
+import { PAPER_A4 } from './style';
 import { FORM_STYLE } from '../../core/style';
 import type { Severity } from '../../core/rules/types';
 
@@ -21,7 +23,6 @@ const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships
 const PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
 const CT = 'application/vnd.openxmlformats-officedocument';
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
-const PAPER_A4 = 9;
 
 /**
  * Text for XML: markup escaped; characters XML 1.0 cannot hold (control characters, unpaired surrogates) written
@@ -86,8 +87,6 @@ class SharedStrings {
     return `${XML_HEAD}<sst xmlns="${NS}" count="${this.count}" uniqueCount="${this.index.size}">${items.join('')}</sst>`;
   }
 }
-
-const quoted = (name: string) => `'${name.replace(/'/g, "''")}'`;
 
 function sheetXml(t: TextTable, first: boolean, styles: Styles, strings: SharedStrings, hasNotes: boolean): string {
   const width = t.header.length;
@@ -184,8 +183,8 @@ export function tableParts(tables: TextTable[], props: PackageProps, now = new D
       overrides.push([`/xl/comments${n}.xml`, `${CT}.spreadsheetml.comments+xml`]);
     }
     const last = colName(t.header.length - 1);
-    if (t.filter) definedNames.push(`<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">${xmlText(`${quoted(name)}!$A$1:$${last}$1`)}</definedName>`);
-    definedNames.push(`<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${xmlText(`${quoted(name)}!$1:$1`)}</definedName>`);
+    if (t.filter) definedNames.push(`<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">${xmlText(`${quoteSheet(name)}!$A$1:$${last}$1`)}</definedName>`);
+    definedNames.push(`<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${xmlText(`${quoteSheet(name)}!$1:$1`)}</definedName>`);
   });
   const sheets = names.map((name, i) => `<sheet name="${xmlText(name)}" sheetId="${i + 1}" r:id="rId${i + 3}"/>`).join('');
   files['xl/workbook.xml'] = strToU8(`${XML_HEAD}<workbook xmlns="${NS}" xmlns:r="${REL}"><bookViews><workbookView/></bookViews><sheets>${sheets}</sheets><definedNames>${definedNames.join('')}</definedNames><calcPr calcId="191029"/></workbook>`);
