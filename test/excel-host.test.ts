@@ -1,7 +1,10 @@
 import { readXlsx } from '../src/host/xlsx/read';
 import { FakeWorkbook } from '../src/fake-excel/workbook';
 import { FakeApiError, FakeContext, makeExcel, NEWEST_API } from '../src/fake-excel/api';
-import { checkWorkbook, clearFindings, CheckOptions, planFor, selectCell, undoWrite, writePlan, ExcelRun, saveProfile } from '../src/host/excel/session';
+import { checkWorkbook, clearFindings, CheckOptions, planFor, selectCell, undoPreview, undoWrite, writeCells, ExcelRun, saveProfile } from '../src/host/excel/session';
+import type { WritePlan } from '../src/core/plan';
+import { fixFor } from '../src/core/plan';
+import { stateToXml } from '../src/core/state';
 import { capabilitiesOf, MANIFEST_API } from '../src/host/excel/capabilities';
 import { MARK_FORMULA } from '../src/host/excel/marks';
 import { WriteRefused } from '../src/host/excel/write';
@@ -13,6 +16,7 @@ import { seed001Basic } from '../scripts/fixtures/seeds';
 
 /** The manifest's minimum and the newest ExcelApi the typings know: every host test runs at both. */
 const LEVELS = [MANIFEST_API, NEWEST_API];
+const OWNER = 'a1b2c3d4e5f6a1b2c3d4e5f6a1b2c3d4';
 
 async function fakeFrom(sheets: SheetSpec[], api = NEWEST_API) {
   const { snapshot } = await readXlsx(await workbookBytes(sheets), 'fixture.xlsx');
@@ -21,8 +25,13 @@ async function fakeFrom(sheets: SheetSpec[], api = NEWEST_API) {
   const caps = capabilitiesOf((v) => excel.requirements.isSetSupported('ExcelApi', v));
   const run = excel.run as unknown as ExcelRun;
   const env = { run, caps, createWorkbook: excel.createWorkbook };
+  const writePlan = (_run: ExcelRun, plan: WritePlan) => writeCells(run, plan.writes, OWNER, caps);
+  const undoAll = async () => {
+    const p = await undoPreview(run, OWNER);
+    return p.record ? (await undoWrite(run, OWNER, p.record.id, caps)).restored.length : 0;
+  };
   const opts = (o: Partial<CheckOptions> = {}): CheckOptions => ({ profile: defaultProfile(), lang: 'zh-CN', caps, mark: false, ...o });
-  return { doc, excel, run, snapshot, caps, env, opts };
+  return { doc, excel, run, snapshot, caps, env, opts, writePlan, undoAll };
 }
 
 describe('the fake Excel behaves like Excel where the host relies on it', () => {
@@ -189,7 +198,7 @@ describe.each(LEVELS)('Excel host through the fake, at ExcelApi %s', (api) => {
   });
 
   it('writes back live formulas in one sync, keeps typed scores, and undo restores every cell', async () => {
-    const { run, doc, excel, opts } = await fakeFrom(EXAMPLES['seed001-dept-hunan.xlsx'], api);
+    const { run, doc, excel, opts, writePlan, undoAll } = await fakeFrom(EXAMPLES['seed001-dept-hunan.xlsx'], api);
     const before = doc.fingerprint();
     const r = await checkWorkbook(run, opts());
     const plan = planFor(r.result, defaultProfile());
@@ -206,13 +215,13 @@ describe.each(LEVELS)('Excel host through the fake, at ExcelApi %s', (api) => {
     expect(basic.cell(5, 1)).toMatchObject({ formula: '=SUM(B7,B10:B11)', value: 197.96 });
     const after = await checkWorkbook(run, opts());
     expect(after.result.findings.filter((f) => f.rule.startsWith('formula.'))).toEqual([]);
-    expect(await undoWrite(run)).toBe(plan.writes.length);
+    expect(await undoAll()).toBe(plan.writes.length);
     expect(JSON.parse(doc.fingerprint())).toEqual(JSON.parse(before));
   });
 
   it('writes a merged area in its top-left cell only, with that cell’s own formula, and re-checks clean', async () => {
     const merged = setCell(setCell(setCell(seed001Basic, 5, 1, { v: 196.26, span: [1, 3] }), 5, 2, null), 5, 3, null);
-    const { run, doc, opts, caps } = await fakeFrom([{ name: '基础数据表', blocks: [{ at: [0, 0], table: merged }] }], api);
+    const { run, doc, opts, caps, writePlan } = await fakeFrom([{ name: '基础数据表', blocks: [{ at: [0, 0], table: merged }] }], api);
     const r = await checkWorkbook(run, opts());
     const plan = planFor(r.result, defaultProfile());
     // Below ExcelApi 1.13 the merged area is not known: its other cells read empty and get a write Excel does not keep.
@@ -225,7 +234,7 @@ describe.each(LEVELS)('Excel host through the fake, at ExcelApi %s', (api) => {
   });
 
   it('refuses to write on a protected sheet and changes nothing', async () => {
-    const { run, doc, opts } = await fakeFrom(EXAMPLES['seed001-dept-hunan.xlsx'], api);
+    const { run, doc, opts, writePlan } = await fakeFrom(EXAMPLES['seed001-dept-hunan.xlsx'], api);
     doc.sheet('自评表')!.protected = true;
     const before = doc.fingerprint();
     const r = await checkWorkbook(run, opts());
@@ -233,6 +242,111 @@ describe.each(LEVELS)('Excel host through the fake, at ExcelApi %s', (api) => {
     await expect(writePlan(run, planFor(r.result, defaultProfile()))).rejects.toThrow(WriteRefused);
     expect(doc.fingerprint()).toBe(before);
     expect([...doc.parts.values()]).toEqual([]);
+  });
+
+  const edit = (run: ExcelRun, sheet: string, cell: string, v: string | number) =>
+    run({}, async (ctx) => {
+      ctx.workbook.worksheets.getItem(sheet).getRange(cell).values = [[v]];
+      await ctx.sync();
+    });
+
+  it('writes only cells that still hold what the check saw: an edit made after 检查 survives and is named', async () => {
+    const { run, doc, opts, caps } = await fakeFrom(EXAMPLES['seed001-dept-hunan.xlsx'], api);
+    const r = await checkWorkbook(run, opts());
+    const plan = planFor(r.result, defaultProfile());
+    expect(plan.writes.some((w) => w.cell === 'B11')).toBe(true);
+    await edit(run, '基础数据表', 'B11', 2.5);
+    const out = await writeCells(run, plan.writes, OWNER, caps);
+    expect(out.skipped).toEqual(['基础数据表!B11']);
+    expect(out.written).toHaveLength(plan.writes.length - 1);
+    expect(doc.sheet('基础数据表')!.cell(10, 1)).toMatchObject({ value: 2.5, type: 'number' });
+    // 撤销 puts back what each cell held when it was written, and leaves B11 alone.
+    const p = await undoPreview(run, OWNER);
+    expect(p.changes.map((c) => `${c.sheet}!${c.cell}`)).not.toContain('基础数据表!B11');
+    await undoWrite(run, OWNER, p.record!.id, caps);
+    expect(doc.sheet('基础数据表')!.cell(10, 1)).toMatchObject({ value: 2.5 });
+  });
+
+  it('撤销 leaves a cell edited after the write-back as the person left it, and names it', async () => {
+    const { run, doc, opts, caps } = await fakeFrom(EXAMPLES['seed001-dept-hunan.xlsx'], api);
+    const r = await checkWorkbook(run, opts());
+    const plan = planFor(r.result, defaultProfile());
+    await writeCells(run, plan.writes, OWNER, caps);
+    await edit(run, '基础数据表', 'D4', 3);
+    const p = await undoPreview(run, OWNER);
+    expect(p.skipped).toEqual(['基础数据表!D4']);
+    const done = await undoWrite(run, OWNER, p.record!.id, caps);
+    expect(done.skipped).toEqual(['基础数据表!D4']);
+    expect(doc.sheet('基础数据表')!.cell(3, 3)).toMatchObject({ value: 3, formula: '' });
+    expect(doc.sheet('基础数据表')!.cell(10, 1)).toMatchObject({ value: '1.70　', type: 'string' });
+    expect((await undoPreview(run, OWNER)).record).toBeNull();
+  });
+
+  it('keeps a stack of write-backs: each 撤销 undoes the newest', async () => {
+    const { run, doc, opts, caps } = await fakeFrom(EXAMPLES['seed001-dept-hunan.xlsx'], api);
+    const plan = planFor((await checkWorkbook(run, opts())).result, defaultProfile());
+    const d4 = plan.writes.find((w) => w.cell === 'D4')!;
+    const b11 = plan.writes.find((w) => w.cell === 'B11')!;
+    await writeCells(run, [d4], OWNER, caps);
+    await writeCells(run, [b11], OWNER, caps);
+    let p = await undoPreview(run, OWNER);
+    expect(p.changes.map((c) => c.cell)).toEqual(['B11']);
+    await undoWrite(run, OWNER, p.record!.id, caps);
+    p = await undoPreview(run, OWNER);
+    expect(p.changes.map((c) => c.cell)).toEqual(['D4']);
+    await undoWrite(run, OWNER, p.record!.id, caps);
+    expect(doc.sheet('基础数据表')!.cell(3, 3)).toMatchObject({ value: 2, formula: '' });
+  });
+
+  it('the fix for B6 converts B11 first, so B6 shows 197.96 and no 合计 finding is left', async () => {
+    const { run, doc, opts, caps } = await fakeFrom(EXAMPLES['seed001-dept-hunan.xlsx'], api);
+    const r = await checkWorkbook(run, opts());
+    const b6 = r.result.findings.find((f) => f.rule === 'basic.sum' && f.cell === 'B6')!;
+    const fix = fixFor(r.result, planFor(r.result, defaultProfile()), b6)!;
+    expect(fix.shows).toBe('197.96');
+    await writeCells(run, fix.writes, OWNER, caps);
+    expect(doc.sheet('基础数据表')!.cell(5, 1)).toMatchObject({ formula: '=SUM(B7,B10:B11)', value: 197.96 });
+    const after = await checkWorkbook(run, opts());
+    expect(after.result.findings.filter((f) => f.rule === 'basic.sum' || f.rule === 'value.text-number')).toEqual([]);
+  });
+
+  it('never runs an undo record it did not write (a received workbook’s), and offers to delete it', async () => {
+    const { run, doc, opts, caps } = await fakeFrom(EXAMPLES['seed001-dept-hunan.xlsx'], api);
+    const forged = { id: 'x', owner: 'f'.repeat(32), at: '2026-01-01T00:00:00Z', cells: [{ sheet: '基础数据表', cell: 'B6', before: { value: null, formula: '=HYPERLINK("http://evil")', numberFormat: 'General' }, after: { value: 196.26, formula: '', numberFormat: '#,##0.00' } }] };
+    const legacy = [{ sheet: '自评表', cell: 'A1', before: { value: 'x', formula: '', numberFormat: 'General' } }];
+    await run({}, async (ctx) => {
+      ctx.workbook.customXmlParts.add(stateToXml({ version: 1, undo: legacy, undoStack: [forged, { junk: true }] }));
+      await ctx.sync();
+    });
+    const r = await checkWorkbook(run, opts());
+    expect(r.result.findings.length).toBeGreaterThan(0);
+    const before = doc.fingerprint();
+    const p = await undoPreview(run, OWNER);
+    expect(p.record).toBeNull();
+    expect(p.foreign).toBe(3);
+    await expect(undoWrite(run, OWNER, 'x', caps)).rejects.toThrow(WriteRefused);
+    expect(doc.fingerprint()).toBe(before);
+  });
+
+  it('makes a write-back one step of Excel’s own undo where Excel has it (ExcelApi 1.20)', async () => {
+    const { run, excel, opts, caps } = await fakeFrom(EXAMPLES['seed001-dept-hunan.xlsx'], api);
+    const plan = planFor((await checkWorkbook(run, opts())).result, defaultProfile());
+    await writeCells(run, plan.writes, OWNER, caps);
+    expect(excel.runs.at(-1)!.mergeUndoGroup).toBe(caps.undoGroup ? true : undefined);
+  });
+
+  it('tells a listener about an edit after the sync that made it', async () => {
+    const { run } = await fakeFrom(EXAMPLES['seed001-dept-hunan.xlsx'], api);
+    const { watchChanges } = await import('../src/host/excel/session');
+    const seen: string[] = [];
+    const stop = await watchChanges(run, (a) => seen.push(a));
+    await edit(run, '基础数据表', 'B11', 2.5);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(seen).toEqual(['B11']);
+    await stop();
+    await edit(run, '基础数据表', 'B11', 3);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(seen).toEqual(['B11']);
   });
 
   it('saves the chosen profile in the workbook and checks with it next time', async () => {

@@ -1,4 +1,5 @@
 import type Decimal from 'decimal.js';
+import * as numfmt from 'numfmt';
 import { CheckResult } from './check';
 import { decFromNumber, decStr, round } from './decimal';
 import { ComputedCell, refText } from './formula/expected';
@@ -8,6 +9,8 @@ import { Book } from './locate/grid';
 import type { Profile } from './profiles';
 import { a1, CellRef, RawValue } from './snapshot';
 import { SelfTable } from './model';
+import type { Finding } from './rules/types';
+import { tokenize } from './formula/tokens';
 
 /** The state of a cell before a write, so that undo puts back exactly what was there. */
 export interface CellState {
@@ -28,7 +31,23 @@ export interface CellWrite {
   /** What the cell will show, for the preview. */
   shows: string;
   before: CellState;
+  /** What the cell shows now, as Excel displays it. */
+  was: string;
+  group: WriteGroup;
+  /** Other writes of the plan (`sheet!cell`) whose new content this one's result depends on. */
+  needs: string[];
+  /** The messages of the findings on this cell that the write answers. */
+  resolves: string[];
 }
+
+/**
+ * 修正错误: the value shown changes; 文本转数字: a number stored as text becomes the number; 手填数改为公式: a typed
+ * constant becomes a formula with the same result; 填入空白: an empty cell is filled.
+ */
+export type WriteGroup = 'fix' | 'text' | 'live' | 'fill';
+export const WRITE_GROUPS: WriteGroup[] = ['fix', 'text', 'fill', 'live'];
+
+export const writeKey = (w: { sheet: string; cell: string }): string => `${w.sheet}!${w.cell}`;
 
 /** Writes as plain data: each host applies them in as few round trips as it can, and keeps `before` for undo. */
 export interface WritePlan {
@@ -130,13 +149,13 @@ export function buildWritePlan(result: CheckResult, profile: Profile): WritePlan
   const flagged = new Set(result.findings.filter((f) => REWRITE.has(f.rule)).map((f) => `${f.sheet}!${f.cell}`));
   const writes: CellWrite[] = [];
   const seen = new Set<string>();
-  const push = (w: Omit<CellWrite, 'sheet' | 'cell' | 'before'>) => {
+  const push = (w: Omit<CellWrite, 'sheet' | 'cell' | 'before' | 'was' | 'group' | 'needs' | 'resolves'>) => {
     const key = `${w.ref.sheet}!${a1(w.ref.row, w.ref.col)}`;
     // A cell inside a merged area other than its top-left one shows nothing and holds nothing: writing there
     // would land in the top-left cell (exceljs) or be lost (Excel). Only the top-left cell is written, with its own formula.
     if (seen.has(key) || book.grid(w.ref.sheet)?.isMergedSlave(w.ref.row, w.ref.col)) return;
     seen.add(key);
-    writes.push({ ...w, sheet: w.ref.sheet, cell: a1(w.ref.row, w.ref.col), before: stateOf(book, w.ref) });
+    writes.push({ ...w, sheet: w.ref.sheet, cell: a1(w.ref.row, w.ref.col), before: stateOf(book, w.ref), was: '', group: 'fix', needs: [], resolves: [] });
   };
   const rowsOf = (ref: CellRef) => result.tables.find((t) => t.sheet === ref.sheet && ref.row >= t.range.top && ref.row <= t.range.bottom)?.range ?? null;
   const valueOf = (ref: CellRef) => result.computed.values.find((v) => v.ref && v.ref.sheet === ref.sheet && v.ref.row === ref.row && v.ref.col === ref.col)?.value ?? null;
@@ -187,21 +206,128 @@ export function buildWritePlan(result: CheckResult, profile: Profile): WritePlan
       if (r?.kind === 'number') w.shows = showsAs(decFromNumber(r.value), w.numberFormat);
     }
   }
+  classify(book, result, writes);
   return { writes };
 }
 
-/**
- * One write of a plan on its own (the pane's per-finding action): what the cell will show when only it is written,
- * which may differ from the whole plan's figure where the plan also rewrites the cells it adds up.
- */
-export function singleWrite(result: CheckResult, w: CellWrite): CellWrite {
-  if (!w.formula) return w;
-  const r = resultsAfter(result.snapshot, [w]).get(cellKey(w.ref.sheet, w.ref.row, w.ref.col));
-  return r?.kind === 'number' ? { ...w, shows: showsAs(decFromNumber(r.value), w.numberFormat) } : w;
+/** Each write's group, what its cell shows now, the findings it answers, and the writes its result needs. */
+function classify(book: Book, result: CheckResult, writes: CellWrite[]): void {
+  const byKey = new Map(writes.map((w) => [writeKey(w), w]));
+  for (const w of writes) {
+    const g = book.grid(w.sheet);
+    const inside = !!g && g.inside(w.ref.row, w.ref.col);
+    w.was = inside ? (g!.sheet.text[w.ref.row - g!.top]?.[w.ref.col - g!.left] ?? '') : '';
+    const empty = !w.before.formula && (w.before.value === null || w.before.value === '');
+    w.group = empty ? 'fill' : !w.formula && typeof w.before.value === 'string' ? 'text' : !w.before.formula && sameShown(w) ? 'live' : 'fix';
+    w.resolves = result.findings.filter((f) => f.ref && f.sheet === w.sheet && f.cell === w.cell).map((f) => f.message);
+  }
+  for (const w of writes) {
+    if (w.formula) w.needs = referencedCells(w.formula, w.sheet).filter((k) => k !== writeKey(w) && byKey.has(k) && byKey.get(k)!.group !== 'live');
+  }
 }
 
-/** What a number shows in the preview: 2 decimals, as a percentage where the format is one. */
+/** Whether the write leaves what the cell displays as it is (a constant replaced by a formula of the same result). */
+function sameShown(w: CellWrite): boolean {
+  if (typeof w.before.value !== 'number') return false;
+  return showsAs(decFromNumber(w.before.value), w.numberFormat) === w.shows;
+}
+
+/** The cells (`sheet!A1`) a formula refers to, ranges expanded (bounded: a plan's formulas refer to its tables). */
+export function referencedCells(formula: string, sheet: string): string[] {
+  const tokens = tokenize(formula);
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.type !== 'ref') continue;
+    const next = tokens[i + 1];
+    const end = next?.type === 'text' && next.text === ':' ? tokens[i + 2] : undefined;
+    const s = t.sheet ?? sheet;
+    if (end?.type === 'ref') {
+      i += 2;
+      const [top, bottom] = [Math.min(t.row, end.row), Math.max(t.row, end.row)];
+      const [left, right] = [Math.min(t.col, end.col), Math.max(t.col, end.col)];
+      if ((bottom - top + 1) * (right - left + 1) > 10_000) continue;
+      for (let r = top; r <= bottom; r++) for (let c = left; c <= right; c++) out.push(`${s}!${a1(r, c)}`);
+    } else out.push(`${s}!${a1(t.row, t.col)}`);
+  }
+  return out;
+}
+
+/** A write together with every write it needs, those first (a text number converted before the total that adds it). */
+export function withNeeds(plan: WritePlan, w: CellWrite): CellWrite[] {
+  const byKey = new Map(plan.writes.map((x) => [writeKey(x), x]));
+  const out: CellWrite[] = [];
+  const seen = new Set<string>();
+  const visit = (x: CellWrite) => {
+    if (seen.has(writeKey(x))) return;
+    seen.add(writeKey(x));
+    for (const k of x.needs) visit(byKey.get(k)!);
+    out.push(x);
+  };
+  visit(w);
+  return out;
+}
+
+/** The writes chosen in the preview, each with what it needs, in dependency order. */
+export function closure(plan: WritePlan, chosen: Iterable<string>): CellWrite[] {
+  const keys = new Set(chosen);
+  const out = new Map<string, CellWrite>();
+  for (const w of plan.writes) if (keys.has(writeKey(w))) for (const x of withNeeds(plan, w)) out.set(writeKey(x), x);
+  return [...out.values()];
+}
+
+/** A finding's own fix: the writes, what the cell then shows, and the cells converted on the way. */
+export interface FindingFix {
+  writes: CellWrite[];
+  shows: string;
+  formula: string | null;
+  /** The other cells the fix writes (text numbers turned into numbers first). */
+  also: string[];
+}
+
+/**
+ * The per-finding action: the plan's write for the finding's cell with the writes it needs. Offered only where the
+ * cell then shows the finding's 应为; a fix that cannot reach it is no fix.
+ */
+export function fixFor(result: CheckResult, plan: WritePlan, f: Finding): FindingFix | null {
+  if (!f.ref || !(REWRITE.has(f.rule) || f.rule === 'value.text-number')) return null;
+  const w = plan.writes.find((x) => x.sheet === f.sheet && x.cell === f.cell);
+  if (!w) return null;
+  const writes = withNeeds(plan, w);
+  let value: Decimal | null = w.formula ? null : typeof w.value === 'number' ? decFromNumber(w.value) : null;
+  if (w.formula) {
+    const r = resultsAfter(result.snapshot, writes).get(cellKey(w.ref.sheet, w.ref.row, w.ref.col));
+    if (r?.kind !== 'number') return null;
+    value = decFromNumber(r.value);
+  }
+  if (value === null) return null;
+  const shows = showsAs(value, w.numberFormat);
+  if (f.expected !== null && !reaches(value, f.expected, w.numberFormat)) return null;
+  return { writes, shows, formula: w.formula, also: writes.filter((x) => x !== w).map((x) => (x.sheet === w.sheet ? x.cell : writeKey(x))) };
+}
+
+/** Whether a result equals a finding's 应为 as the cell shows it. */
+function reaches(value: Decimal, expected: string, fmt: string): boolean {
+  let e: Decimal;
+  try {
+    e = decFromNumber(Number(expected));
+  } catch {
+    return false;
+  }
+  if (!Number.isFinite(Number(expected))) return false;
+  return showsAs(value, fmt) === showsAs(e, fmt);
+}
+
+/** What a number shows in the preview: as its number format displays it (2 decimals, or a percentage, where it has none). */
 function showsAs(v: Decimal, fmt: string): string {
+  const n = v.toNumber();
+  if (fmt && fmt !== 'General' && fmt !== '@') {
+    try {
+      return numfmt.format(fmt, n);
+    } catch {
+      // an unreadable format: the plain figure below
+    }
+  }
   return fmt.includes('%') ? `${round(v.times(100), 2).toFixed(2)}%` : round(v, 2).toFixed(2);
 }
 

@@ -290,9 +290,24 @@ async function workbookFromBase64(base64: string): Promise<FakeWorkbook> {
   return FakeWorkbook.fromSnapshot((await readXlsx(bytes, 'inserted.xlsx')).snapshot);
 }
 
+/** An event's handler list: a handler is registered at the next sync and removed at the sync after remove(). */
+class ChangedEvent {
+  constructor(private readonly ctx: FakeContext) {}
+  add(handler: (e: unknown) => unknown): { context: FakeContext; remove(): void } {
+    const listeners = this.ctx.doc.changeListeners;
+    this.ctx.enqueue(() => void listeners.add(handler));
+    const ctx = this.ctx;
+    return { context: ctx, remove: () => ctx.enqueue(() => void listeners.delete(handler)) };
+  }
+}
+
 class WorksheetCollection extends CollectionObject<Worksheet> {
   static override readonly apiClass = 'WorksheetCollection';
   protected itemClass = 'Worksheet' as const;
+  /** ExcelApi 1.9. */
+  get onChanged(): ChangedEvent {
+    return new ChangedEvent(this.ctx);
+  }
   protected current(): Worksheet[] {
     return this.ctx.doc.sheets.map((s) => api(new Worksheet(this.ctx, () => s)));
   }
@@ -592,6 +607,10 @@ class Range extends ProxyObject {
         }
       }
       if (matrix) this.ctx.addPayload(matrix);
+      if (content) {
+        const area = matrix ? { ...t.area, bottom: t.area.top + rows - 1, right: t.area.left + Math.max(0, ...matrix.map((m) => m.length)) - 1 } : t.area;
+        this.ctx.doc.emitChanged(t.sheet.name, addressOf(t.sheet.name, area).replace(/^.*!/, ''));
+      }
     });
   }
 

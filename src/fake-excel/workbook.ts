@@ -84,6 +84,14 @@ export class FakeWorkbook {
   readonly parts = new Map<string, FakePart>();
   selection: { sheet: string; address: string } | null = null;
   private nextId = 1;
+  /** `worksheets.onChanged` handlers; as in Excel, they run after the sync that changed the cells, not inside it. */
+  readonly changeListeners = new Set<(e: { address: string; worksheetId: string; source: string; changeType: string; type: string }) => unknown>();
+
+  /** Tells every listener, after the current task, that cells changed (as Excel's event does). */
+  emitChanged(sheet: string, address: string): void {
+    const e = { address, worksheetId: sheet, source: 'Local', changeType: 'RangeEdited', type: 'WorksheetChanged' };
+    for (const l of this.changeListeners) setTimeout(() => void l(e), 0);
+  }
 
   newId(prefix: string): string {
     return `${prefix}${this.nextId++}`;

@@ -1,11 +1,11 @@
 import * as React from 'react';
 import { Body1, Button, Card, MessageBar, MessageBarActions, MessageBarBody, ProgressBar, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import type { CheckResult } from '../core/check';
-import type { CellWrite, WritePlan } from '../core/plan';
+import type { CellWrite, FindingFix, WritePlan } from '../core/plan';
 import type { Finding, Severity } from '../core/rules/types';
 import { t } from './i18n';
 import { FindingList, SummaryCard } from './Findings';
-import { PlanPreview } from './PlanPreview';
+import { PlanPreview, UndoPreview } from './PlanPreview';
 import { PaneTab, PaneTabs, TAB_LABEL, isPaneTab } from './PaneTabs';
 import type { YearOptions } from './panels';
 
@@ -16,6 +16,7 @@ const SettingsPanel = React.lazy(() => import(/* webpackChunkName: "pages" */ '.
 const Bindings = React.lazy(() => import(/* webpackChunkName: "pages" */ './Bindings').then((m) => ({ default: m.Bindings })));
 import type { OfficeEnv } from '../host/excel/env';
 import { readPaneTab, savePaneTab } from '../host/excel/pane-state';
+import { readReviewMode, saveReviewMode } from './review-mode';
 
 type Engine = typeof import('./engine');
 let enginePromise: Promise<Engine> | null = null;
@@ -52,6 +53,13 @@ const useStyles = makeStyles({
   wrap: { whiteSpace: 'normal', height: 'auto', minWidth: 0, maxWidth: '100%' },
 });
 
+interface UndoView {
+  id: string;
+  changes: Array<{ sheet: string; cell: string; now: string; restore: string }>;
+  skipped: string[];
+  foreign: number;
+}
+
 interface Message {
   intent: 'success' | 'error' | 'info' | 'warning';
   text: string;
@@ -62,10 +70,19 @@ export function App({ env }: { env: OfficeEnv }): React.ReactElement {
   const s = useStyles();
   const { lang } = env;
   const [busy, setBusy] = React.useState<string | null>(null);
+  const [stale, setStale] = React.useState(false);
+  const [undoing, setUndoing] = React.useState<UndoView | null>(null);
+  // Edits Excel reports while the pane itself writes (or just after) are the pane's own.
+  const ownUntil = React.useRef(0);
+  const quiet = React.useRef<ReturnType<typeof setTimeout> | null>(null);
+  const watching = React.useRef(false);
   const [result, setResult] = React.useState<CheckResult | null>(null);
   const [protectedSheets, setProtectedSheets] = React.useState<string[]>([]);
   const [filter, setFilter] = React.useState<Severity | null>(null);
-  const [reviewer, setReviewer] = React.useState(false);
+  // 审核模式 belongs to this installation, never to the workbook (review-mode.ts).
+  const [reviewer, setReviewer] = React.useState(readReviewMode);
+  // A profile chosen in 审核模式 stays in the pane: saving it would write into the workbook.
+  const paneProfile = React.useRef<string | null>(null);
   const [profileId, setProfileId] = React.useState('mof-2020');
   const [fullPlan, setFullPlan] = React.useState<WritePlan | null>(null);
   const [plan, setPlan] = React.useState<WritePlan | null>(null);
@@ -75,7 +92,7 @@ export function App({ env }: { env: OfficeEnv }): React.ReactElement {
   const [year, setYear] = React.useState<YearOptions>({ year: String(new Date().getFullYear()), newBook: false, project: false });
   const [yearEdited, setYearEdited] = React.useState(false);
 
-  // The pane opens on the tab the person left it on (kept in the workbook).
+  // The pane opens on the tab the person left it on (kept in the workbook, except in 审核模式).
   const [ready, setReady] = React.useState(false);
   React.useEffect(() => {
     readPaneTab(env.run)
@@ -86,10 +103,17 @@ export function App({ env }: { env: OfficeEnv }): React.ReactElement {
 
   const selectTab = (next: PaneTab) => {
     setTab(next);
-    savePaneTab(env.run, next).catch(() => undefined);
+    if (!reviewer) savePaneTab(env.run, next).catch(() => undefined);
+  };
+
+  const switchReviewer = (on: boolean) => {
+    setReviewer(on);
+    saveReviewMode(on);
+    setMessage(on && result ? { intent: 'info', text: t(lang, 'reviewerStarted') } : null);
   };
 
   const guard = async (label: string, fn: () => Promise<void>) => {
+    ownUntil.current = Number.POSITIVE_INFINITY;
     setBusy(label);
     setMessage(null);
     try {
@@ -103,17 +127,18 @@ export function App({ env }: { env: OfficeEnv }): React.ReactElement {
         action: refused ? undefined : { label: t(lang, 'check'), run: () => void runCheck() },
       });
     } finally {
+      ownUntil.current = Date.now() + 1000;
       setBusy(null);
     }
   };
 
-  const runCheck = (id = profileId, after?: Message) =>
+  const runCheck = (id = profileId, after?: Message | ((r: CheckResult) => Message)) =>
     guard(t(lang, 'loadingEngine'), async () => {
       const eng = await loadEngine();
       setEngine(eng);
       setBusy(t(lang, 'reading'));
       const profile = eng.builtInProfile(id) ?? eng.defaultProfile();
-      const r = await eng.checkWorkbook(env.run, { profile, lang, caps: env.caps, mark: true });
+      const r = await eng.checkWorkbook(env.run, { profile, lang, caps: env.caps, mark: !reviewer, keepProfile: reviewer && paneProfile.current === id });
       if (r.profile.id !== id) setProfileId(r.profile.id);
       setResult(r.result);
       setProtectedSheets(r.protectedSheets);
@@ -121,8 +146,15 @@ export function App({ env }: { env: OfficeEnv }): React.ReactElement {
       setPlan(null);
       const y = r.result.info.find((i) => i.year)?.year;
       if (y && !yearEdited) setYear((v) => ({ ...v, year: String(y + 1) }));
-      if (after) setMessage(after);
-      else if (!env.caps.notes && r.result.findings.some((f) => f.ref)) setMessage({ intent: 'info', text: t(lang, 'notesMissing') });
+      setStale(false);
+      setUndoing(null);
+      if (!watching.current) {
+        watching.current = true;
+        eng.watchChanges(env.run, onEdited).catch(() => (watching.current = false));
+      }
+      if (after) setMessage(typeof after === 'function' ? after(r.result) : after);
+      else if (reviewer && r.markedBefore) setMessage({ intent: 'info', text: t(lang, 'marksKept') });
+      else if (!reviewer && !env.caps.notes && r.result.findings.some((f) => f.ref)) setMessage({ intent: 'info', text: t(lang, 'notesMissing') });
     });
 
   const select = (f: Finding) => {
@@ -130,28 +162,78 @@ export function App({ env }: { env: OfficeEnv }): React.ReactElement {
     void guard('', async () => (await loadEngine()).selectCell(env.run, f.sheet, f.cell));
   };
 
+  // After an edit the results are out of date: 写回 asks for a new check, and the pane re-checks quietly once the
+  // person stops typing (not while a preview is open, whose writes are checked against the cells anyway).
+  const onEdited = () => {
+    if (Date.now() < ownUntil.current) return;
+    setStale(true);
+    if (quiet.current) clearTimeout(quiet.current);
+    quiet.current = setTimeout(() => quietCheck.current(), 2000);
+  };
+  const quietCheck = React.useRef(() => undefined as unknown);
+  quietCheck.current = () => {
+    if (!busy && !plan && !undoing && stale) void runCheck();
+  };
+
   const preparePlan = () => {
     setMessage(null);
-    if (!fullPlan?.writes.length) setMessage({ intent: 'info', text: t(lang, 'nothingToWrite') });
+    if (stale) setMessage({ intent: 'warning', text: t(lang, 'staleWrite'), action: { label: t(lang, 'check'), run: () => void runCheck() } });
+    else if (!fullPlan?.writes.length) setMessage({ intent: 'info', text: t(lang, 'nothingToWrite') });
     else setPlan(fullPlan);
   };
 
-  const write = (p: WritePlan) =>
+  /** What a write-back did, said truthfully after the re-check: resolved, still there, new, and the cells skipped. */
+  const outcome = (before: Finding[], targets: Finding[], out: { written: string[]; skipped: string[] }) => (r: CheckResult): Message => {
+    const id = (f: Finding) => `${f.rule}|${f.sheet}|${f.cell}|${f.table}`;
+    const now = new Set(r.findings.map(id));
+    const was = new Set(before.map(id));
+    const resolved = before.filter((f) => !now.has(id(f)));
+    const remain = targets.filter((f) => now.has(id(f)));
+    const appeared = r.findings.filter((f) => !was.has(id(f)));
+    const where = (fs: Finding[]) => fs.map((f) => (f.ref ? `${f.cell} ${f.message}` : f.message)).join('；');
+    const parts = [out.written.length ? t(lang, 'writeOutcome', { n: out.written.length }) : t(lang, 'nothingWritten')];
+    if (resolved.length) parts.push(t(lang, 'resolvedN', { n: resolved.length }));
+    if (remain.length) parts.push(t(lang, 'remainN', { n: remain.length, list: where(remain) }));
+    if (appeared.length) parts.push(t(lang, 'appearedN', { n: appeared.length, list: where(appeared) }));
+    if (out.skipped.length) parts.push(t(lang, 'skippedCells', { cells: out.skipped.join('、') }));
+    const clean = out.written.length && !remain.length && !appeared.length && !out.skipped.length;
+    return { intent: clean ? 'success' : 'warning', text: parts.join(' ') };
+  };
+
+  const write = (writes: CellWrite[], targets: Finding[]) =>
     guard(t(lang, 'writeBack'), async () => {
       const eng = await loadEngine();
-      await eng.writePlan(env.run, p);
+      const before = result?.findings ?? [];
+      const keys = new Set(writes.map((w) => `${w.sheet}!${w.cell}`));
+      const aimed = targets.length ? targets : before.filter((f) => keys.has(`${f.sheet}!${f.cell}`) && eng.fixFor(result!, fullPlan!, f));
+      const out = await eng.writeCells(env.run, writes, env.installation, env.caps);
       setPlan(null);
-      await runCheck(profileId, { intent: 'success', text: t(lang, 'written', { n: p.writes.length }) });
+      await runCheck(profileId, outcome(before, aimed, out));
     });
-  const fixOne = (w: CellWrite) => write({ writes: [w] });
+  const fixOne = (fix: FindingFix, f: Finding) => write(fix.writes, [f]);
 
   const undo = () =>
     guard(t(lang, 'undo'), async () => {
       const eng = await loadEngine();
-      const n = await eng.undoWrite(env.run);
-      const done: Message = { intent: 'info', text: n ? t(lang, 'undone', { n }) : t(lang, 'nothingToUndo') };
-      if (n) await runCheck(profileId, done);
-      else setMessage(done);
+      const p = await eng.undoPreview(env.run, env.installation);
+      const show = (st: { formula: string; value: unknown }) => eng.describeState(st as Parameters<Engine['describeState']>[0]);
+      if (p.record) setUndoing({ id: p.record.id, changes: p.changes.map((c) => ({ sheet: c.sheet, cell: c.cell, now: show(c.now), restore: show(c.restore) })), skipped: p.skipped, foreign: p.foreign });
+      else if (p.foreign) setMessage({ intent: 'warning', text: t(lang, 'foreignUndo', { n: p.foreign }), action: { label: t(lang, 'dropForeign'), run: () => void dropForeign() } });
+      else setMessage({ intent: 'info', text: t(lang, 'nothingToUndo') });
+    });
+  const confirmUndo = (id: string) =>
+    guard(t(lang, 'undo'), async () => {
+      const eng = await loadEngine();
+      const done = await eng.undoWrite(env.run, env.installation, id, env.caps);
+      setUndoing(null);
+      const text = done.skipped.length ? t(lang, 'undoneSkipped', { n: done.restored.length, cells: done.skipped.join('、') }) : t(lang, 'undone', { n: done.restored.length });
+      await runCheck(profileId, { intent: done.skipped.length ? 'warning' : 'info', text });
+    });
+  const dropForeign = () =>
+    guard(t(lang, 'undo'), async () => {
+      const n = await (await loadEngine()).dropForeignUndoRecords(env.run, env.installation);
+      setUndoing((u) => (u ? { ...u, foreign: 0 } : u));
+      setMessage({ intent: 'info', text: t(lang, 'droppedForeign', { n }) });
     });
 
   const clear = () =>
@@ -161,10 +243,21 @@ export function App({ env }: { env: OfficeEnv }): React.ReactElement {
     });
 
   const addReview = () =>
-    guard(t(lang, 'reviewSheet'), async () => {
+    guard(t(lang, reviewer ? 'copyMaking' : 'reviewSheet'), async () => {
       if (!result) return;
-      const name = await (await loadEngine()).addReviewSheet(env.run, result.findings, lang);
-      setMessage({ intent: 'success', text: t(lang, 'reviewAdded', { name }) });
+      const eng = await loadEngine();
+      if (!reviewer) {
+        const name = await eng.addReviewSheet(env.run, result.findings, lang);
+        setMessage({ intent: 'success', text: t(lang, 'reviewAdded', { name }) });
+        return;
+      }
+      try {
+        await eng.openAnnotatedCopy(env, eng.builtInProfile(result.profile) ?? eng.defaultProfile(), lang);
+        setMessage({ intent: 'success', text: t(lang, 'copyOpened') });
+      } catch (e) {
+        if (!(e instanceof eng.FileUnavailable)) throw e;
+        setMessage({ intent: 'error', text: e.message ? t(lang, 'noFileAccess', { msg: e.message }) : t(lang, 'noFileApi') });
+      }
     });
 
   const runBatch = (files: File[]) =>
@@ -172,6 +265,11 @@ export function App({ env }: { env: OfficeEnv }): React.ReactElement {
       const eng = await loadEngine();
       const profile = eng.builtInProfile(profileId) ?? eng.defaultProfile();
       const entries = await eng.batchEntries(files, profile, lang, (n) => setBusy(t(lang, 'batchReading', { n: Math.min(n + 1, files.length), total: files.length })));
+      if (reviewer) {
+        await eng.openBatchReport(env, entries, lang);
+        setMessage({ intent: 'success', text: t(lang, 'batchOpened', { total: files.length }) });
+        return;
+      }
       const sheets = await eng.addBatchSheets(env.run, entries, lang);
       setMessage({ intent: 'success', text: t(lang, 'batchDone', { total: files.length, sheets: sheets.join('、') }) });
     });
@@ -203,7 +301,8 @@ export function App({ env }: { env: OfficeEnv }): React.ReactElement {
   const changeProfile = (id: string) =>
     guard('', async () => {
       setProfileId(id);
-      await (await loadEngine()).saveProfile(env.run, id);
+      paneProfile.current = reviewer ? id : null;
+      if (!reviewer) await (await loadEngine()).saveProfile(env.run, id);
       await runCheck(id);
     });
 
@@ -228,13 +327,13 @@ export function App({ env }: { env: OfficeEnv }): React.ReactElement {
         </Card>
       )}
       {result && <SummaryCard lang={lang} result={result} filter={filter} onFilter={setFilter} onClear={clear} busy={!!busy} />}
-      {result && engine && <FindingList lang={lang} result={result} filter={filter} plan={reviewer ? null : fullPlan} ruleDoc={engine.ruleDoc} single={(w) => engine.singleWrite(result, w)} busy={!!busy} onSelect={select} onFix={fixOne} />}
+      {result && engine && <FindingList lang={lang} result={result} filter={filter} plan={reviewer ? null : fullPlan} ruleDoc={engine.ruleDoc} fixOf={(f) => (fullPlan ? engine.fixFor(result, fullPlan, f) : null)} busy={!!busy} onSelect={select} onFix={fixOne} />}
     </div>
   );
 
   const pages: Record<PaneTab, React.ReactNode> = {
     results,
-    review: <ReviewPanel lang={lang} busy={!!busy} checked={!!result} reviewer={reviewer} onReviewer={setReviewer} onReviewSheet={addReview} onBatch={runBatch} />,
+    review: <ReviewPanel lang={lang} busy={!!busy} checked={!!result} reviewer={reviewer} onReviewer={switchReviewer} onReviewSheet={addReview} onBatch={runBatch} />,
     year: (
       <YearPanel
         lang={lang}
@@ -272,6 +371,16 @@ export function App({ env }: { env: OfficeEnv }): React.ReactElement {
           <ProgressBar aria-label={busy || t(lang, 'checking')} />
         </div>
       )}
+      {stale && result && !busy && (
+        <MessageBar intent="warning" data-testid="stale">
+          <MessageBarBody>{t(lang, 'stale')}</MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" onClick={() => void runCheck()}>
+              {t(lang, 'check')}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
       {message && (
         <MessageBar intent={message.intent} role="alert" data-testid="message">
           <MessageBarBody>{message.text}</MessageBarBody>
@@ -285,7 +394,9 @@ export function App({ env }: { env: OfficeEnv }): React.ReactElement {
         </MessageBar>
       )}
       {plan ? (
-        <PlanPreview lang={lang} plan={plan} describe={(b) => engine?.describeState(b) ?? ''} onApply={() => void write(plan)} onCancel={() => setPlan(null)} busy={!!busy} />
+        <PlanPreview lang={lang} plan={plan} closure={(p, k) => engine!.closure(p, k)} onApply={(writes) => void write(writes, [])} onCancel={() => setPlan(null)} busy={!!busy} />
+      ) : undoing ? (
+        <UndoPreview lang={lang} changes={undoing.changes} skipped={undoing.skipped} foreign={undoing.foreign} onUndo={() => void confirmUndo(undoing.id)} onCancel={() => setUndoing(null)} onDropForeign={() => void dropForeign()} busy={!!busy} />
       ) : (
         <>
           <PaneTabs lang={lang} tab={tab} onSelect={selectTab} />

@@ -2,7 +2,7 @@ import * as React from 'react';
 import { Body1, Button, Caption1, Card, Subtitle2, ToggleButton, Tooltip, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { ChevronDownRegular, ChevronRightRegular } from '@fluentui/react-icons';
 import type { CheckResult } from '../core/check';
-import type { CellWrite, WritePlan } from '../core/plan';
+import type { FindingFix, WritePlan } from '../core/plan';
 import type { Finding, Lang, Severity } from '../core/rules/types';
 import { t } from './i18n';
 
@@ -83,11 +83,11 @@ interface ListProps {
   /** The write plan, for the per-finding action; null where writing is off (审核模式). */
   plan: WritePlan | null;
   ruleDoc(rule: string, lang: Lang): string | null;
-  /** The write for one cell on its own, with what the cell will then show. */
-  single(w: CellWrite): CellWrite;
+  /** The finding's own fix (its cell with the cells it needs), offered only where it reaches the finding's 应为. */
+  fixOf(f: Finding): FindingFix | null;
   busy: boolean;
   onSelect(f: Finding): void;
-  onFix(w: CellWrite): void;
+  onFix(fix: FindingFix, f: Finding): void;
 }
 
 /**
@@ -95,7 +95,7 @@ interface ListProps {
  * actual, what the rule checks, and the write-back for that cell where the plan has one. One tab stop: the arrow
  * keys move through the list, Right and Left open and close an item, Enter selects its cell in Excel.
  */
-export function FindingList({ lang, result, filter, plan, ruleDoc, single, busy, onSelect, onFix }: ListProps): React.ReactElement {
+export function FindingList({ lang, result, filter, plan, ruleDoc, fixOf, busy, onSelect, onFix }: ListProps): React.ReactElement {
   const s = useStyles();
   const [open, setOpen] = React.useState<Set<number>>(new Set());
   const [active, setActive] = React.useState(0);
@@ -104,7 +104,6 @@ export function FindingList({ lang, result, filter, plan, ruleDoc, single, busy,
   const shown = indexed.filter(({ f }) => !filter || f.severity === filter);
   const order = SEVERITIES.flatMap((sev) => shown.filter(({ f }) => f.severity === sev));
   const tableLabel = (ti: number | null) => (ti === null ? t(lang, 'workbook') : `${t(lang, result.info[ti].kind)} · ${result.info[ti].sheet}!${result.info[ti].range}`);
-  const writeFor = (f: Finding) => plan?.writes.find((w) => w.sheet === f.sheet && w.cell === f.cell) ?? null;
   const toggle = (i: number, to?: boolean) =>
     setOpen((prev) => {
       const next = new Set(prev);
@@ -158,8 +157,7 @@ export function FindingList({ lang, result, filter, plan, ruleDoc, single, busy,
                       pos++;
                       const here = pos;
                       const expanded = open.has(i);
-                      const planned = expanded ? writeFor(f) : null;
-                      const w = planned && single(planned);
+                      const w = expanded && plan ? fixOf(f) : null;
                       const panel = `finding-details-${i}`;
                       return (
                         <li key={i} className={mergeClasses(s.item, s[SEV_CLASS[f.severity]])}>
@@ -206,8 +204,8 @@ export function FindingList({ lang, result, filter, plan, ruleDoc, single, busy,
                               </Caption1>
                               {w && (
                                 <Tooltip content={w.formula ? t(lang, 'fixFormula', { f: w.formula }) : w.shows} relationship="description">
-                                  <Button size="small" appearance="primary" disabled={busy} onClick={() => onFix(w)} data-testid="fix-one" data-formula={w.formula ?? ''}>
-                                    {t(lang, 'fixTo', { v: w.shows || t(lang, 'empty') })}
+                                  <Button size="small" appearance="primary" disabled={busy} onClick={() => onFix(w, f)} data-testid="fix-one" data-formula={w.formula ?? ''}>
+                                    {w.also.length ? t(lang, 'fixAlso', { cells: w.also.join('、'), v: w.shows || t(lang, 'empty') }) : t(lang, 'fixTo', { v: w.shows || t(lang, 'empty') })}
                                   </Button>
                                 </Tooltip>
                               )}

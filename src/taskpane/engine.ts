@@ -1,8 +1,9 @@
 // Everything heavy the pane uses, in one chunk loaded on the first check rather than at startup.
-export { addBatchSheets, addReviewSheet, bindTable, unbindTable, checkWorkbook, clearFindings, planFor, saveProfile, selectCell, undoWrite, writePlan } from '../host/excel/session';
+export { addBatchSheets, addReviewSheet, bindTable, unbindTable, checkWorkbook, clearFindings, dropForeignUndoRecords, planFor, saveProfile, selectCell, undoPreview, undoWrite, watchChanges, writeCells } from '../host/excel/session';
 export { batchEntries } from './batch';
+export { FileUnavailable, openAnnotatedCopy, openBatchReport } from './review-copy';
 export { BUILT_IN, builtInProfile, defaultProfile } from '../core/profiles';
-export { describeState, singleWrite } from '../core/plan';
+export { closure, describeState, fixFor, writeKey } from '../core/plan';
 export { WriteRefused } from '../host/excel/write';
 export { newYearTemplate } from './newyear';
 export { canonicalLabels, rangeLabels } from '../core/bindings';

@@ -16,7 +16,7 @@ const STRINGS = {
   cancel: { 'zh-CN': '取消', 'en-US': 'Cancel' },
   undo: { 'zh-CN': '撤销', 'en-US': 'Undo' },
   clearMarks: { 'zh-CN': '清除标记', 'en-US': 'Clear marks' },
-  reviewer: { 'zh-CN': '审核模式（只检查和标记，不写入表格）', 'en-US': 'Reviewer mode (check and mark only)' },
+  reviewer: { 'zh-CN': '审核模式（不改动收到的工作簿）', 'en-US': 'Review mode (leaves the received workbook as it came)' },
   profile: { 'zh-CN': '评分规则', 'en-US': 'Scoring profile' },
   noFindings: { 'zh-CN': '未发现问题', 'en-US': 'No problems found' },
   noTables: { 'zh-CN': '尚未检查。点击“检查”。', 'en-US': 'Not checked yet. Choose Check.' },
@@ -28,6 +28,32 @@ const STRINGS = {
   nothingToWrite: { 'zh-CN': '没有需要写回的单元格', 'en-US': 'Nothing to write back' },
   written: { 'zh-CN': '已写回 {n} 个单元格，可撤销', 'en-US': 'Wrote {n} cells; undo is available' },
   undone: { 'zh-CN': '已撤销 {n} 个单元格', 'en-US': 'Undid {n} cells' },
+  // write-back against what the cells hold now, and truthful outcomes
+  'group-fix': { 'zh-CN': '修正错误', 'en-US': 'Fix errors' },
+  'group-text': { 'zh-CN': '文本转数字', 'en-US': 'Text to numbers' },
+  'group-fill': { 'zh-CN': '填入空白', 'en-US': 'Fill blanks' },
+  'group-live': { 'zh-CN': '手填数改为公式', 'en-US': 'Typed figures to formulas' },
+  liveHint: { 'zh-CN': '显示的数值不变，只是改为随数据更新的公式。', 'en-US': 'The figures shown stay the same; they become formulas that follow the data.' },
+  resolves: { 'zh-CN': '解决：{m}', 'en-US': 'Resolves: {m}' },
+  fixAlso: { 'zh-CN': '将 {cells} 转为数字，并改为 {v}', 'en-US': 'Turn {cells} into numbers and change to {v}' },
+  skippedCells: { 'zh-CN': '{cells} 在检查后已修改，已跳过；请重新检查。', 'en-US': '{cells} changed after the check and were skipped; check again.' },
+  writeOutcome: { 'zh-CN': '已写回 {n} 个单元格，可撤销。', 'en-US': 'Wrote {n} cells; undo is available.' },
+  resolvedN: { 'zh-CN': '解决 {n} 个问题。', 'en-US': '{n} findings resolved.' },
+  remainN: { 'zh-CN': '仍未解决 {n} 个：{list}。', 'en-US': '{n} still there: {list}.' },
+  appearedN: { 'zh-CN': '新出现 {n} 个：{list}。', 'en-US': '{n} new: {list}.' },
+  nothingWritten: { 'zh-CN': '没有写入任何单元格。', 'en-US': 'Nothing was written.' },
+  stale: { 'zh-CN': '表格在检查后已修改，结果可能已过时。', 'en-US': 'The workbook changed after the check; the results may be out of date.' },
+  staleWrite: { 'zh-CN': '表格在检查后已修改，请先重新检查再写回。', 'en-US': 'The workbook changed after the check; check again before writing back.' },
+  undoTitle: { 'zh-CN': '撤销预览', 'en-US': 'Undo preview' },
+  undoCount: { 'zh-CN': '将恢复 {n} 个单元格', 'en-US': '{n} cells will be restored' },
+  undoSkipped: { 'zh-CN': '{cells} 在写回后已修改，撤销时保留现状。', 'en-US': '{cells} changed after the write-back and will be left as they are.' },
+  undoneSkipped: { 'zh-CN': '已撤销 {n} 个单元格；{cells} 在写回后已修改，已保留。', 'en-US': 'Undid {n} cells; {cells} changed after the write-back and were kept.' },
+  foreignUndo: {
+    'zh-CN': '工作簿中有 {n} 条撤销记录不是本机的加载项写入的（例如来自收到的工作簿），不会执行。',
+    'en-US': 'The workbook carries {n} undo records that this computer’s add-in did not write (for example from a received workbook); they will not be run.',
+  },
+  dropForeign: { 'zh-CN': '删除这些记录', 'en-US': 'Delete them' },
+  droppedForeign: { 'zh-CN': '已删除 {n} 条外来的撤销记录。', 'en-US': 'Deleted {n} undo records from elsewhere.' },
   nothingToUndo: { 'zh-CN': '没有可撤销的写回', 'en-US': 'Nothing to undo' },
   cleared: { 'zh-CN': '已清除标记', 'en-US': 'Marks cleared' },
   total: { 'zh-CN': '总分 {stated}（计算 {computed}）· 等级 {grade}（计算 {cgrade}）', 'en-US': 'Total {stated} (computed {computed}) · grade {grade} (computed {cgrade})' },
@@ -111,6 +137,36 @@ const STRINGS = {
   needsModern: {
     'zh-CN': 'jixiao 需要 Office 2021 或 Microsoft 365（基于 Chromium 的 WebView2）。此版本 Office 的加载项浏览器过旧。',
     'en-US': 'jixiao needs Office 2021 or Microsoft 365 (the Chromium-based WebView2). This Office uses an older add-in browser.',
+  },
+  reviewerOn: {
+    'zh-CN': '已开启：检查只读取，不写入本工作簿；标记和审核意见放在新打开的副本中，批量审核结果也在新工作簿中。',
+    'en-US': 'On: Check only reads; nothing is written into this workbook. The marks and the review sheet go into a copy opened beside it, and a batch review into a new workbook.',
+  },
+  reviewerOff: {
+    'zh-CN': '已关闭：检查会在本工作簿中标记问题单元格，审核意见和批量审核结果作为新工作表加入本工作簿。',
+    'en-US': 'Off: Check marks the problem cells in this workbook, and the review and batch sheets are added to it.',
+  },
+  reviewerStarted: {
+    'zh-CN': '审核模式已开启，此后不再写入本工作簿。之前检查留下的标记（如有）仍在，点“清除标记”可删除，这会改动本工作簿。',
+    'en-US': 'Review mode is on: nothing more is written into this workbook. Marks left by an earlier check, if any, stay until you choose Clear marks, which changes this workbook.',
+  },
+  marksKept: {
+    'zh-CN': '本工作簿中有之前检查留下的标记，审核模式不会改动它们；如需删除，请点“清除标记”，这会改动本工作簿。',
+    'en-US': 'This workbook has marks from an earlier check; review mode leaves them. To remove them, choose Clear marks, which changes this workbook.',
+  },
+  copyMaking: { 'zh-CN': '正在生成带标注的副本…', 'en-US': 'Making the annotated copy…' },
+  copyOpened: { 'zh-CN': '已在新工作簿中打开带标注的副本；收到的工作簿未作任何改动', 'en-US': 'The annotated copy opened as a new workbook; the received workbook is unchanged' },
+  batchOpened: {
+    'zh-CN': '已审核 {total} 个文件，“汇总”和“问题清单”已在新工作簿中打开；本工作簿未作任何改动',
+    'en-US': 'Reviewed {total} files; 汇总 and 问题清单 opened as a new workbook, and this workbook is unchanged',
+  },
+  noFileAccess: {
+    'zh-CN': '无法读取本工作簿的文件，未生成带标注的副本：{msg}。收到的工作簿未作任何改动。',
+    'en-US': 'Could not read this workbook’s file, so no annotated copy was made: {msg}. The received workbook is unchanged.',
+  },
+  noFileApi: {
+    'zh-CN': '此版本 Office 不能读取本工作簿的文件，无法生成带标注的副本。收到的工作簿未作任何改动；可关闭审核模式，在本工作簿中生成审核意见。',
+    'en-US': 'This Office cannot hand out this workbook’s file, so no annotated copy can be made. The received workbook is unchanged; turn review mode off to add the review sheet to this workbook instead.',
   },
 } as const;
 

@@ -10,7 +10,7 @@ export const useStyles = makeStyles({
   wrap: { whiteSpace: 'normal', height: 'auto', minWidth: 0, maxWidth: '100%' },
 });
 
-/** 审核: the review sheet, a batch of received files, and 审核模式 (check and mark only). */
+/** 审核: the review sheet, a batch of received files, and 审核模式 (nothing written into the received workbook). */
 export function ReviewPanel(props: { lang: Lang; busy: boolean; checked: boolean; reviewer: boolean; onReviewer(v: boolean): void; onReviewSheet(): void; onBatch(files: File[]): void }): React.ReactElement {
   const { lang } = props;
   const s = useStyles();
@@ -41,7 +41,10 @@ export function ReviewPanel(props: { lang: Lang; busy: boolean; checked: boolean
           }}
         />
       </div>
-      <Switch checked={props.reviewer} onChange={(_, d) => props.onReviewer(d.checked)} label={t(lang, 'reviewer')} data-testid="reviewer" />
+      <Switch checked={props.reviewer} onChange={(_, d) => props.onReviewer(d.checked)} label={t(lang, 'reviewer')} aria-describedby="reviewer-does" data-testid="reviewer" />
+      <Caption1 id="reviewer-does" data-testid="reviewer-does">
+        {t(lang, props.reviewer ? 'reviewerOn' : 'reviewerOff')}
+      </Caption1>
     </section>
   );
 }

@@ -7,6 +7,9 @@ export interface PlannedCell {
   ref: CellRef;
   formula?: string | null;
   value?: RawValue;
+  /** Where given (a write as it lands), the cell's number format and shown text too. */
+  numberFormat?: string;
+  text?: string;
 }
 
 /** A sheet whose matrices are shared with the original except the rows a plan writes into, which are copied. */
@@ -53,6 +56,8 @@ function patched(sheet: SheetSnapshot, cells: PlannedCell[]): SheetSnapshot {
       out.values[i] = out.values[i].slice();
       out.formulas[i] = out.formulas[i].slice();
       out.types[i] = out.types[i].slice();
+      out.numberFormats[i] = out.numberFormats[i].slice();
+      out.text[i] = out.text[i].slice();
       if (out.formulasR1C1) out.formulasR1C1[i] = out.formulasR1C1[i].slice();
     }
     out.formulas[i][j] = c.formula ?? '';
@@ -60,8 +65,49 @@ function patched(sheet: SheetSnapshot, cells: PlannedCell[]): SheetSnapshot {
     const v = c.formula ? null : (c.value ?? null);
     out.values[i][j] = v;
     out.types[i][j] = v === null ? 'empty' : typeof v === 'number' ? 'number' : typeof v === 'boolean' ? 'boolean' : 'string';
+    if (c.numberFormat !== undefined) out.numberFormats[i][j] = c.numberFormat;
+    if (c.text !== undefined) out.text[i][j] = c.text;
   }
   return out;
+}
+
+function patchedBook(snapshot: Snapshot, cells: PlannedCell[]): Snapshot {
+  const bySheet = new Map<string, PlannedCell[]>();
+  for (const c of cells) {
+    const k = c.ref.sheet.toLowerCase();
+    bySheet.set(k, [...(bySheet.get(k) ?? []), c]);
+  }
+  return {
+    ...snapshot,
+    sheets: snapshot.sheets.map((s) => {
+      const mine = bySheet.get(s.name.toLowerCase());
+      return mine ? patched(s, mine) : s;
+    }),
+  };
+}
+
+/**
+ * The Snapshot as it reads once the cells are written and Excel has recalculated: each formula cell holds its
+ * result (as a number, text or blank), as a host would read it back.
+ */
+export function snapshotAfter(snapshot: Snapshot, cells: PlannedCell[]): Snapshot {
+  const results = resultsAfter(snapshot, cells);
+  const landed = cells.map((c) => {
+    if (!c.formula) return c;
+    const r = results.get(cellKey(c.ref.sheet, c.ref.row, c.ref.col));
+    return { ...c, cached: r?.kind === 'number' ? r.value : r?.kind === 'other' && typeof r.value === 'string' ? r.value : null };
+  });
+  const after = patchedBook(snapshot, landed);
+  for (const c of landed) {
+    if (!('cached' in c)) continue;
+    const s = after.sheets.find((x) => x.name.toLowerCase() === c.ref.sheet.toLowerCase())!;
+    const i = c.ref.row - s.top;
+    const j = c.ref.col - s.left;
+    const v = c.cached as RawValue;
+    s.values[i][j] = v;
+    s.types[i][j] = v === null ? 'empty' : typeof v === 'number' ? 'number' : 'string';
+  }
+  return after;
 }
 
 /**
@@ -70,16 +116,7 @@ function patched(sheet: SheetSnapshot, cells: PlannedCell[]): SheetSnapshot {
  * and opens right before any recalculation. Keys are `cellKey`s.
  */
 export function resultsAfter(snapshot: Snapshot, cells: PlannedCell[]): Map<string, Evaluated> {
-  const bySheet = new Map<string, PlannedCell[]>();
-  for (const c of cells) {
-    const k = c.ref.sheet.toLowerCase();
-    bySheet.set(k, [...(bySheet.get(k) ?? []), c]);
-  }
-  const sheets = snapshot.sheets.map((s) => {
-    const mine = bySheet.get(s.name.toLowerCase());
-    return mine ? patched(s, mine) : s;
-  });
-  const engine = new FormulaEngine(new Book({ ...snapshot, sheets }));
+  const engine = new FormulaEngine(new Book(patchedBook(snapshot, cells)));
   const out = new Map<string, Evaluated>();
   for (const c of cells) if (c.formula) out.set(cellKey(c.ref.sheet, c.ref.row, c.ref.col), engine.recalculate(c.ref));
   return out;

@@ -17,6 +17,8 @@ export const GUARDED = {
   },
   /** 新建年度模板 as new sheets of the open workbook; without it, the template opens as a new workbook (ExcelApi 1.8). */
   insertSheets: { api: '1.13', members: ['Excel.Workbook.insertWorksheetsFromBase64', 'Excel.InsertWorksheetOptions.positionType'] },
+  /** A write-back as one step of Excel's own undo (Ctrl+Z); without it, only the pane's 撤销 undoes it. */
+  undoGroup: { api: '1.20', members: ['Excel.RunOptions.mergeUndoGroup'] },
 } as const;
 
 export type Capability = keyof typeof GUARDED;

@@ -2,6 +2,7 @@ import type { ExcelRun } from './run';
 import type { Lang } from '../../core/rules/types';
 import { officeLang } from '../../taskpane/i18n';
 import { Capabilities, capabilitiesOf, MANIFEST_API } from './capabilities';
+import { installationId } from './installation';
 
 /** What the pane needs from the host, read once from office.js (real or the preview's fake). */
 export interface OfficeEnv {
@@ -15,6 +16,8 @@ export interface OfficeEnv {
   apiLevel: string | null;
   lang: Lang;
   dark: boolean;
+  /** This installation's random id (local storage), to which the pane's undo records are bound. */
+  installation: string;
 }
 
 function supports(version: string): boolean {
@@ -50,5 +53,6 @@ export function officeEnv(): OfficeEnv {
     apiLevel: apiLevel(),
     lang: officeLang(Office.context.displayLanguage),
     dark: isDark(),
+    installation: installationId(),
   };
 }

@@ -9,8 +9,9 @@ import { bindRange, clearBinding } from './bindings';
 import { findingsTable, ReportEntry, reviewTable, summaryTable } from '../../core/report';
 import { readSnapshot } from './read';
 import { queueState, readState, STATE_NAMESPACE, stateFromXml } from './state';
-import { applyPlan, undoLast } from './write';
+import { applyWrites, dropForeignUndo, previewUndo, undoLast, UndoPreview, WriteOutcome } from './write';
 import { ExcelRun, RUN_OPTIONS as OPTIONS } from './run';
+import type { CellWrite } from '../../core/plan';
 
 export type { Capabilities, ExcelRun };
 
@@ -21,6 +22,8 @@ export interface CheckOptions {
   caps: Capabilities;
   /** Mark the findings on their cells (conditional formats, and notes where supported). */
   mark: boolean;
+  /** Use `profile` even where the workbook saved another: 审核模式 keeps the pane's choice out of the workbook. */
+  keepProfile?: boolean;
 }
 
 export interface ExcelCheck {
@@ -30,6 +33,8 @@ export interface ExcelCheck {
   protectedSheets: string[];
   savedProfile: string | null;
   marks: MarkOutcome | null;
+  /** Whether the workbook held marks of an earlier check (recorded in its add-in state) before this one. */
+  markedBefore: boolean;
   /** Syncs (round trips to Excel) the check took, marking included. */
   syncs: number;
 }
@@ -43,7 +48,7 @@ export async function checkWorkbook(run: ExcelRun, o: CheckOptions): Promise<Exc
   return run(OPTIONS, async (context) => {
     const read = await readSnapshot(context, { caps: o.caps, probe: o.mark });
     const saved = read.state.profile ?? null;
-    const profile = (saved && builtInProfile(saved)) || o.profile;
+    const profile = (!o.keepProfile && saved && builtInProfile(saved)) || o.profile;
     const result = check(read.snapshot, { profile, lang: o.lang });
     let syncs = read.syncs;
     let marks: MarkOutcome | null = null;
@@ -54,7 +59,7 @@ export async function checkWorkbook(run: ExcelRun, o: CheckOptions): Promise<Exc
         syncs++;
       }
     }
-    return { result, profile, protectedSheets: read.protectedSheets, savedProfile: saved, marks, syncs };
+    return { result, profile, protectedSheets: read.protectedSheets, savedProfile: saved, marks, markedBefore: !!read.state.marks?.length, syncs };
   });
 }
 
@@ -82,12 +87,39 @@ export function planFor(result: CheckResult, profile: Profile): WritePlan {
   return buildWritePlan(result, profile);
 }
 
-export function writePlan(run: ExcelRun, plan: WritePlan): Promise<void> {
-  return run(OPTIONS, (context) => applyPlan(context, plan));
+/** Where Excel has it (ExcelApi 1.20), a write-back is also one step of Excel's own undo. */
+const writeOptions = (caps: Capabilities): Excel.RunOptions => (caps.undoGroup ? { ...OPTIONS, mergeUndoGroup: true } : OPTIONS);
+
+/** Writes the chosen cells against what they hold now (see applyWrites). */
+export function writeCells(run: ExcelRun, writes: CellWrite[], owner: string, caps: Capabilities): Promise<WriteOutcome> {
+  return run(writeOptions(caps), (context) => applyWrites(context, writes, owner));
 }
 
-export function undoWrite(run: ExcelRun): Promise<number> {
-  return run(OPTIONS, (context) => undoLast(context));
+export function undoPreview(run: ExcelRun, owner: string): Promise<UndoPreview> {
+  return run(OPTIONS, (context) => previewUndo(context, owner));
+}
+
+export function undoWrite(run: ExcelRun, owner: string, id: string, caps: Capabilities): Promise<{ restored: string[]; skipped: string[] }> {
+  return run(writeOptions(caps), (context) => undoLast(context, owner, id));
+}
+
+export function dropForeignUndoRecords(run: ExcelRun, owner: string): Promise<number> {
+  return run(OPTIONS, (context) => dropForeignUndo(context, owner));
+}
+
+/**
+ * Calls back after any edit of a cell in the workbook (`worksheets.onChanged`, ExcelApi 1.9), with the changed
+ * address; returns the function that stops listening.
+ */
+export function watchChanges(run: ExcelRun, onChange: (address: string) => void): Promise<() => Promise<void>> {
+  return run(OPTIONS, async (context) => {
+    const handler = context.workbook.worksheets.onChanged.add(async (e: Excel.WorksheetChangedEventArgs) => onChange(e.address));
+    await context.sync();
+    return async () => {
+      handler.remove();
+      await handler.context.sync().catch(() => undefined);
+    };
+  });
 }
 
 /** Saves the chosen profile in the workbook, so the next check (and the CLI) use it. */

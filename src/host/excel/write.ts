@@ -1,4 +1,5 @@
-import type { CellState, CellWrite, WritePlan } from '../../core/plan';
+import type { CellState, CellWrite } from '../../core/plan';
+import { UndoCell, UndoRecord, undoRecordOf, undoRecords, UNDO_DEPTH } from '../../core/state';
 import { readState, queueState } from './state';
 
 export class WriteRefused extends Error {
@@ -8,57 +9,170 @@ export class WriteRefused extends Error {
   }
 }
 
-function queueCell(context: Excel.RequestContext, sheet: string, cell: string, s: { formula: string | null; value: CellState['value'] | number | string | null; numberFormat: string }): void {
-  const range = context.workbook.worksheets.getItem(sheet).getRange(cell);
+type Cell = { sheet: string; cell: string };
+const key = (c: Cell) => `${c.sheet}!${c.cell}`;
+
+function queueCell(context: Excel.RequestContext, c: Cell, s: CellState): void {
+  const range = context.workbook.worksheets.getItem(c.sheet).getRange(c.cell);
   range.numberFormat = [[s.numberFormat]];
   if (s.formula) range.formulas = [[s.formula]];
-  else range.values = [[s.value === null ? '' : (s.value as string | number | boolean)]];
+  else range.values = [[s.value === null ? '' : s.value]];
 }
 
-function queueRestore(context: Excel.RequestContext, writes: CellWrite[]): void {
-  for (const w of writes) queueCell(context, w.sheet, w.cell, { formula: w.before.formula || null, value: w.before.value, numberFormat: w.before.numberFormat });
+/** Queues a read of each cell's value, formula and number format: what it holds now, at the next sync. */
+function queueRead(context: Excel.RequestContext, cells: Cell[]): () => CellState[] {
+  const ranges = cells.map((c) => {
+    const r = context.workbook.worksheets.getItem(c.sheet).getRange(c.cell);
+    r.load('values,formulas,numberFormat,valueTypes');
+    return r;
+  });
+  return () =>
+    ranges.map((r) => {
+      const f = r.formulas[0][0];
+      const formula = typeof f === 'string' && f.startsWith('=') ? f : '';
+      const empty = r.valueTypes[0][0] === 'Empty';
+      return { value: empty ? null : (r.values[0][0] as CellState['value']), formula, numberFormat: String(r.numberFormat[0][0]) };
+    });
 }
 
-async function protectedAmong(context: Excel.RequestContext, sheets: string[]): Promise<string[]> {
+/** Whether a cell still holds what was seen: formula and number format, and the value (a formula's result too). */
+function holds(now: CellState, seen: CellState, valueToo = true): boolean {
+  const v = (x: CellState['value']) => (x === '' ? null : x);
+  return now.formula === seen.formula && now.numberFormat === seen.numberFormat && (!valueToo || v(now.value) === v(seen.value));
+}
+
+function queueProtection(context: Excel.RequestContext, sheets: string[]): () => string[] {
   const probes = [...new Set(sheets)].map((name) => {
     const ws = context.workbook.worksheets.getItem(name);
     ws.protection.load('protected');
     return { name, ws };
   });
-  const state = await readState(context);
-  return Object.assign(probes.filter((p) => p.ws.protection.protected).map((p) => p.name), { state });
+  return () => probes.filter((p) => p.ws.protection.protected).map((p) => p.name);
+}
+
+function randomId(): string {
+  const b = new Uint8Array(12);
+  crypto.getRandomValues(b);
+  return Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+}
+
+export interface WriteOutcome {
+  /** The cells written. */
+  written: string[];
+  /** Cells changed since the check, left as they are. */
+  skipped: string[];
 }
 
 /**
- * Applies a write plan in one sync (after one read of protection and state), numberFormat before values, and
- * records the previous state of every cell in the workbook for undo. A protected sheet refuses the whole plan
- * before anything is written; a failed sync is rolled back from the record.
+ * Applies writes against what the cells hold now: inside one context it reads each target cell (with protection
+ * and the add-in state, in the same two syncs), skips every cell whose value, formula or number format is no longer
+ * what the check saw, writes the rest in one sync (numberFormat before values) and pushes an undo record of what
+ * those cells held at that moment, bound to this installation. A protected sheet refuses the whole write first;
+ * a failed sync is rolled back from the record.
  */
-export async function applyPlan(context: Excel.RequestContext, plan: WritePlan): Promise<void> {
-  if (!plan.writes.length) return;
-  const locked = (await protectedAmong(context, plan.writes.map((w) => w.sheet))) as string[] & { state: Awaited<ReturnType<typeof readState>> };
-  if (locked.length) throw new WriteRefused(`工作表受保护，未写入任何单元格 (protected sheet, nothing written): ${locked.join('、')}`);
-  const { state, part } = locked.state;
-  for (const w of plan.writes) queueCell(context, w.sheet, w.cell, w);
-  state.undo = plan.writes;
+export async function applyWrites(context: Excel.RequestContext, writes: CellWrite[], owner: string): Promise<WriteOutcome> {
+  if (!writes.length) return { written: [], skipped: [] };
+  const locked = queueProtection(context, writes.map((w) => w.sheet));
+  const current = queueRead(context, writes);
+  const { state, part } = await readState(context);
+  const lockedNames = locked();
+  if (lockedNames.length) throw new WriteRefused(`工作表受保护，未写入任何单元格 (protected sheet, nothing written): ${lockedNames.join('、')}`);
+  const now = current();
+  const cells: UndoCell[] = [];
+  const skipped: string[] = [];
+  writes.forEach((w, i) => {
+    if (!holds(now[i], w.before)) return void skipped.push(key(w));
+    const after: CellState = { formula: w.formula ?? '', value: w.formula ? null : w.value, numberFormat: w.numberFormat };
+    cells.push({ sheet: w.sheet, cell: w.cell, before: now[i], after });
+  });
+  if (!cells.length) return { written: [], skipped };
+  for (const c of cells) queueCell(context, c, c.after);
+  const record: UndoRecord = { id: randomId(), owner, at: new Date().toISOString(), cells };
+  state.undoStack = [...(Array.isArray(state.undoStack) ? state.undoStack : []), record].slice(-UNDO_DEPTH);
   queueState(context, part, state);
   try {
     await context.sync();
   } catch (e) {
-    queueRestore(context, plan.writes);
+    for (const c of cells) queueCell(context, c, c.before);
     await context.sync().catch(() => undefined);
     throw e;
   }
+  return { written: cells.map(key), skipped };
 }
 
-/** Puts back what the last write-back changed; returns how many cells. */
-export async function undoLast(context: Excel.RequestContext): Promise<number> {
+export interface UndoChange {
+  sheet: string;
+  cell: string;
+  /** What the cell holds now (what the write-back put there). */
+  now: CellState;
+  /** What 撤销 puts back. */
+  restore: CellState;
+}
+
+export interface UndoPreview {
+  /** The write-back 撤销 would undo, or null where there is none of this installation's. */
+  record: { id: string; at: string } | null;
+  changes: UndoChange[];
+  /** Cells of it changed since the write, which 撤销 leaves as they are. */
+  skipped: string[];
+  /** Undo records in the workbook that this installation did not write (a received workbook): never executed. */
+  foreign: number;
+}
+
+/**
+ * What 撤销 would do, read inside the given context: the newest of this installation's write-backs whose cells still
+ * hold something it wrote, each such cell with what it shows now and what it would get back.
+ */
+async function planUndo(context: Excel.RequestContext, owner: string) {
   const { state, part } = await readState(context);
-  const writes = state.undo ?? [];
-  if (!writes.length) return 0;
-  queueRestore(context, writes);
-  state.undo = [];
+  const { own, foreign } = undoRecords(state, owner);
+  const reads = own.map((r) => queueRead(context, r.cells));
+  if (own.length) await context.sync();
+  for (let i = own.length - 1; i >= 0; i--) {
+    const now = reads[i]();
+    const record = own[i];
+    const changes: UndoChange[] = [];
+    const skipped: string[] = [];
+    record.cells.forEach((c, k) => (holds(now[k], c.after, !c.after.formula) ? changes.push({ sheet: c.sheet, cell: c.cell, now: now[k], restore: c.before }) : skipped.push(key(c))));
+    if (changes.length) return { state, part, record, changes, skipped, foreign, spent: own.slice(i + 1).map((r) => r.id) };
+  }
+  return { state, part, record: null, changes: [], skipped: [], foreign, spent: own.map((r) => r.id) };
+}
+
+export async function previewUndo(context: Excel.RequestContext, owner: string): Promise<UndoPreview> {
+  const p = await planUndo(context, owner);
+  return { record: p.record && { id: p.record.id, at: p.record.at }, changes: p.changes, skipped: p.skipped, foreign: p.foreign };
+}
+
+/**
+ * 撤销: puts back the cells of the previewed write-back that still hold what it wrote (read again now), and drops
+ * that record (with newer ones whose cells were all changed since). Returns the cells restored and those skipped.
+ */
+export async function undoLast(context: Excel.RequestContext, owner: string, id: string): Promise<{ restored: string[]; skipped: string[] }> {
+  const p = await planUndo(context, owner);
+  if (!p.record || p.record.id !== id) throw new WriteRefused('撤销记录已变化，请重新点“撤销” (the undo record changed; press Undo again)');
+  const locked = queueProtection(context, p.changes.map((c) => c.sheet));
+  await context.sync();
+  if (locked().length) throw new WriteRefused(`工作表受保护，未撤销任何单元格 (protected sheet, nothing undone): ${locked().join('、')}`);
+  for (const c of p.changes) queueCell(context, c, c.restore);
+  const drop = new Set([p.record.id, ...p.spent]);
+  p.state.undoStack = (Array.isArray(p.state.undoStack) ? p.state.undoStack : []).filter((x) => {
+    const r = undoRecordOf(x);
+    return !(r && r.owner === owner && drop.has(r.id));
+  });
+  queueState(context, p.part, p.state);
+  await context.sync();
+  return { restored: p.changes.map(key), skipped: p.skipped };
+}
+
+/** Deletes the undo records this installation did not write (never running them). */
+export async function dropForeignUndo(context: Excel.RequestContext, owner: string): Promise<number> {
+  const { state, part } = await readState(context);
+  const { own, foreign } = undoRecords(state, owner);
+  if (!foreign) return 0;
+  delete state.undo;
+  state.undoStack = own;
   queueState(context, part, state);
   await context.sync();
-  return writes.length;
+  return foreign;
 }
