@@ -3,9 +3,37 @@ const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 
+// Where the pages load office.js from: JIXIAO_OFFICE_JS=cdn (Microsoft's CDN, the default), self (copied from
+// @microsoft/office-js into the add-in's own origin) or 21vianet (Microsoft 365 operated by 21Vianet).
+const OFFICE_JS_SOURCES = {
+  cdn: 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js',
+  self: 'office-js/office.js',
+  '21vianet': 'https://appsforoffice.cdn.partner.office365.cn/appsforoffice/lib/1/hosted/office.js',
+};
+
+function officeJsSource(value = process.env.JIXIAO_OFFICE_JS || 'cdn') {
+  if (!Object.hasOwn(OFFICE_JS_SOURCES, value)) {
+    throw new Error(`JIXIAO_OFFICE_JS=${value} is not one of ${Object.keys(OFFICE_JS_SOURCES).join(', ')} (where office.js is loaded from)`);
+  }
+  return value;
+}
+
+// office.js loads the host's file (excel-web-16.00.js …), office_strings.js of the locale and its telemetry from
+// beside itself; the other hosts' files, debug builds and typings are not needed by an Excel add-in.
+function selfHostedOfficeJs() {
+  const from = path.join(path.dirname(require.resolve('@microsoft/office-js/package.json')), 'dist');
+  const ignore = ['**/*.debug.js', '**/*vsdoc*', '**/*.d.ts', ...['word', 'powerpoint', 'outlook', 'onenote', 'project', 'access'].map((h) => `**/${h}*`)];
+  return [
+    { from, to: 'office-js', globOptions: { ignore } },
+    { from: path.join(from, '..', 'LICENSE.md'), to: 'office-js/LICENSE.md' },
+  ];
+}
+
 module.exports = async (env, argv) => {
   const dev = argv.mode !== 'production';
   const serving = !!process.env.WEBPACK_SERVE;
+  const officeJs = officeJsSource();
+  const templateParameters = { officeJs: OFFICE_JS_SOURCES[officeJs] };
   const config = {
     devtool: dev ? 'source-map' : false,
     entry: {
@@ -25,10 +53,10 @@ module.exports = async (env, argv) => {
     },
     performance: { hints: false },
     plugins: [
-      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'] }),
-      new HtmlWebpackPlugin({ filename: 'commands.html', template: './src/commands/commands.html', chunks: ['commands'] }),
+      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'], templateParameters }),
+      new HtmlWebpackPlugin({ filename: 'commands.html', template: './src/commands/commands.html', chunks: ['commands'], templateParameters }),
       new HtmlWebpackPlugin({ filename: 'preview.html', template: './src/preview/preview.html', chunks: ['preview'] }),
-      new CopyWebpackPlugin({ patterns: [{ from: 'assets', to: 'assets' }, { from: 'manifest.xml', to: 'manifest.xml' }] }),
+      new CopyWebpackPlugin({ patterns: [{ from: 'assets', to: 'assets' }, { from: 'manifest.xml', to: 'manifest.xml' }, ...(officeJs === 'self' ? selfHostedOfficeJs() : [])] }),
     ],
     devServer: { port: 3000, headers: { 'Access-Control-Allow-Origin': '*' }, static: { directory: path.resolve(__dirname, 'dist/web') } },
   };
@@ -39,3 +67,4 @@ module.exports = async (env, argv) => {
   }
   return config;
 };
+module.exports.OFFICE_JS_SOURCES = OFFICE_JS_SOURCES;

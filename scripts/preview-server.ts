@@ -10,6 +10,7 @@ import { readXlsxFile } from '../src/host/xlsx/file';
 const root = path.resolve(__dirname, '..');
 const web = path.join(root, 'dist', 'web');
 const defaultExamples = path.join(root, 'examples');
+/** Microsoft's CDN, where the default build loads office.js from (tests route it to the fake). */
 export const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.json': 'application/json', '.png': 'image/png', '.xml': 'application/xml', '.map': 'application/json' };
@@ -32,7 +33,7 @@ export async function startPreviewServer(port = Number(process.env.PORT ?? 3001)
       const file = path.join(web, path.normalize(url.pathname).replace(/^(\.\.[/\\])+/, ''));
       if (!file.startsWith(web)) throw Object.assign(new Error('forbidden'), { status: 403 });
       let body: Buffer | string = await fs.readFile(file);
-      if (url.pathname === '/taskpane.html' || url.pathname === '/commands.html') body = body.toString('utf8').replace(OFFICE_JS, '/fake-office.js');
+      if (url.pathname === '/taskpane.html' || url.pathname === '/commands.html') body = withFakeOffice(body.toString('utf8'));
       res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' }).end(body);
     } catch (e) {
       const status = (e as { status?: number; code?: string }).status ?? ((e as { code?: string }).code === 'ENOENT' ? 404 : 500);
@@ -46,6 +47,11 @@ export async function startPreviewServer(port = Number(process.env.PORT ?? 3001)
   const address = server.address();
   const actual = typeof address === 'object' && address ? address.port : port;
   return { url: `http://127.0.0.1:${actual}/`, server };
+}
+
+/** The page with its office.js script (whichever source it was built with) loading the fake instead. */
+export function withFakeOffice(html: string): string {
+  return html.replace(/<script\b[^>]*\bdata-office-js\b[^>]*>/, (tag) => tag.replace(/\bsrc=("[^"]*"|'[^']*'|[^\s>]+)/, 'src="/fake-office.js"'));
 }
 
 /** Where the port is taken: which port, and how to pick another. */

@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import { OFFICE_JS } from '../scripts/preview-server';
 import { fakeOfficeJs, previewBrowser, ROOT } from './support/browser';
 import { NEWEST_API } from '../src/fake-excel/api';
+import type { FakeContext } from '../src/fake-excel/api';
 import { MANIFEST_API } from '../src/host/excel/capabilities';
 
 jest.setTimeout(180_000);
@@ -58,12 +59,18 @@ describe.each([MANIFEST_API, NEWEST_API])('task pane in the preview at ExcelApi 
 
     await pane.getByTestId('write').click();
     await pane.getByTestId('plan').waitFor();
+    // 控制率 D4 is typed as 2 and shows 200.00%: its formula changes nothing a reader sees, so it waits behind the switch.
+    expect(await pane.locator('[data-testid="plan-item"][data-cell="基础数据表!D4"]').count()).toBe(0);
+    await pane.getByTestId('plan-live').click();
     expect(await pane.locator('[data-testid="plan-item"][data-cell="基础数据表!D4"]').getAttribute('data-formula')).toBe('=C4/B4');
     await pane.getByTestId('apply').click();
     await pane.getByText(/已写回 \d+ 个单元格/).waitFor();
     expect(await gridCell(page, '基础数据表', 'D4').getAttribute('title')).toBe('=C4/B4');
 
     await pane.getByTestId('undo').click();
+    await pane.getByTestId('undo-preview').waitFor();
+    expect(await pane.locator('[data-testid="undo-item"][data-cell="基础数据表!D4"]').textContent()).toMatch(/=C4\/B4 → 2/);
+    await pane.getByTestId('confirm-undo').click();
     await pane.getByText(/已撤销 \d+ 个单元格/).waitFor();
     expect(await gridCell(page, '基础数据表', 'D4').getAttribute('title')).toBeNull();
 
@@ -86,6 +93,105 @@ describe.each([MANIFEST_API, NEWEST_API])('task pane in the preview at ExcelApi 
     expect(await gridCell(page, '基础数据表', 'B6').evaluate((e) => getComputedStyle(e).backgroundColor)).toBe('rgb(255, 199, 206)');
     const noted = await page.locator('table.grid td.noted').count();
     expect(api === MANIFEST_API ? noted === 0 : noted > 0).toBe(true);
+    await page.close();
+  });
+});
+
+const edit = (page: Page, sheet: string, cell: string, v: number) =>
+  page.evaluate(
+    ([sheet, cell, v]) =>
+      window.jixiaoPreview!.excel.run(async (ctx: FakeContext) => {
+        ctx.workbook.worksheets.getItem(sheet as string).getRange(cell as string).values = [[v]];
+        await ctx.sync();
+      }),
+    [sheet, cell, v] as const,
+  );
+const cellOf = (page: Page, sheet: string, cell: string) =>
+  page.evaluate(([sheet, cell]) => {
+    const s = window.jixiaoPreview!.doc.sheet(sheet)!;
+    const m = /^([A-Z]+)(\d+)$/.exec(cell)!;
+    return s.cell(Number(m[2]) - 1, m[1].charCodeAt(0) - 65) ?? null;
+  }, [sheet, cell] as const);
+
+describe.each([MANIFEST_API, NEWEST_API])('write-back never loses what the person typed, at ExcelApi %s', (api) => {
+  it('skips and names a cell edited after 检查, and says the results are out of date', async () => {
+    const page = await open('seed001-dept-hunan.xlsx', api);
+    const pane = page.frameLocator('#pane');
+    await pane.locator('main[data-ready="true"]').waitFor();
+    await pane.getByTestId('check').click();
+    await pane.getByTestId('counts').waitFor();
+    await pane.locator('main[aria-busy="false"]').waitFor();
+    await pane.getByTestId('write').click();
+    await pane.getByTestId('plan').waitFor();
+    // The preview lists only writes that change what the cell shows.
+    for (const text of await pane.getByTestId('plan-change').allTextContents()) {
+      const [was, now] = text.split(' → ');
+      expect(was).not.toBe(now);
+    }
+    await edit(page, '基础数据表', 'B11', 2.5);
+    await pane.getByTestId('stale').waitFor();
+    await pane.getByTestId('apply').click();
+    await pane.getByText(/B11 在检查后已修改，已跳过；请重新检查/).waitFor();
+    expect(await cellOf(page, '基础数据表', 'B11')).toMatchObject({ value: 2.5, type: 'number' });
+    await page.close();
+  });
+
+  it('撤销 keeps a cell edited after the write-back', async () => {
+    const page = await open('seed001-dept-hunan.xlsx', api);
+    const pane = page.frameLocator('#pane');
+    await pane.locator('main[data-ready="true"]').waitFor();
+    await pane.getByTestId('check').click();
+    await pane.locator('main[aria-busy="false"]').waitFor();
+    await pane.getByTestId('counts').waitFor();
+    await pane.getByTestId('write').click();
+    await pane.getByTestId('apply').click();
+    await pane.getByText(/已写回 \d+ 个单元格/).waitFor();
+    await pane.locator('main[aria-busy="false"]').waitFor();
+    await edit(page, '基础数据表', 'B11', 2.5);
+    await pane.getByTestId('undo').click();
+    await pane.getByTestId('undo-skipped').waitFor();
+    await pane.getByTestId('confirm-undo').click();
+    await pane.getByText(/B11 在写回后已修改，已保留/).waitFor();
+    expect(await cellOf(page, '基础数据表', 'B11')).toMatchObject({ value: 2.5 });
+    await page.close();
+  });
+
+  it('the fix for B6 turns B11 into a number with it: B6 shows 197.96 and the 合计 finding is gone', async () => {
+    const page = await open('seed001-dept-hunan.xlsx', api);
+    const pane = page.frameLocator('#pane');
+    await pane.locator('main[data-ready="true"]').waitFor();
+    await pane.getByTestId('check').click();
+    const b6 = pane.locator('[data-testid="finding"][data-rule="basic.sum"]');
+    await b6.waitFor();
+    await pane.locator('main[aria-busy="false"]').waitFor();
+    await b6.focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await pane.getByTestId('fix-one').textContent()).toBe('将 B11 转为数字，并改为 197.96');
+    await pane.getByTestId('fix-one').click();
+    await pane.getByText(/已写回 2 个单元格/).waitFor();
+    expect(await cellOf(page, '基础数据表', 'B6')).toMatchObject({ formula: '=SUM(B7,B10:B11)', value: 197.96 });
+    expect(await pane.locator('[data-testid="finding"][data-rule="basic.sum"]').count()).toBe(0);
+    expect(await pane.getByTestId('message').textContent()).not.toMatch(/仍未解决/);
+    expect(await pane.getByTestId('chip-error').textContent()).toMatch(/ 0$/);
+    await page.close();
+  });
+
+  it('never runs an undo record carried in by the workbook', async () => {
+    const page = await open('seed001-dept-hunan.xlsx', api);
+    const pane = page.frameLocator('#pane');
+    await pane.locator('main[data-ready="true"]').waitFor();
+    await page.evaluate(() =>
+      window.jixiaoPreview!.excel.run(async (ctx: FakeContext) => {
+        const record = { id: 'x', owner: 'f'.repeat(32), at: '2026-01-01T00:00:00Z', cells: [{ sheet: '基础数据表', cell: 'B6', before: { value: 1, formula: '', numberFormat: 'General' }, after: { value: 196.26, formula: '', numberFormat: '#,##0.00' } }] };
+        const json = JSON.stringify({ version: 1, undoStack: [record] });
+        ctx.workbook.customXmlParts.add(`<?xml version="1.0" encoding="UTF-8"?><jixiao xmlns="urn:jixiao:state:v1"><![CDATA[${json}]]></jixiao>`);
+        await ctx.sync();
+      }),
+    );
+    const before = await cellOf(page, '基础数据表', 'B6');
+    await pane.getByTestId('undo').click();
+    await pane.getByText(/不是本机的加载项写入的/).waitFor();
+    expect(await cellOf(page, '基础数据表', 'B6')).toEqual(before);
     await page.close();
   });
 });

@@ -337,7 +337,7 @@ describe.each(LEVELS)('Excel host through the fake, at ExcelApi %s', (api) => {
 
   it('tells a listener about an edit after the sync that made it', async () => {
     const { run } = await fakeFrom(EXAMPLES['seed001-dept-hunan.xlsx'], api);
-    const { watchChanges } = await import('../src/host/excel/session');
+    const { watchChanges } = await import('../src/host/excel/watch');
     const seen: string[] = [];
     const stop = await watchChanges(run, (a) => seen.push(a));
     await edit(run, '基础数据表', 'B11', 2.5);

@@ -215,6 +215,7 @@ describe('accessibility of every view', () => {
     await page.keyboard.press('ArrowRight');
     expect(await frame.getByTestId('fix-one').textContent()).toBe('改为 197.96');
     await frame.getByTestId('undo').click();
+    await frame.getByTestId('confirm-undo').click();
     await frame.getByText('已撤销 1 个单元格').waitFor();
     expect(await b11()).toMatchObject({ value: '1.70　', type: 'string' });
 
@@ -247,6 +248,7 @@ describe('what the pane says when there is nothing to show, or it cannot write',
     await check(frame);
     expect(await frame.getByTestId('protected').textContent()).toMatch(/工作表受保护：自评表.*审阅 → 撤消工作表保护/);
     await frame.getByTestId('write').click();
+    await frame.getByTestId('plan-live').click();
     await frame.getByTestId('apply').click();
     await frame.getByText(/未写入任何单元格.*自评表/).waitFor();
     await page.close();

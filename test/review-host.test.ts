@@ -44,8 +44,10 @@ describe.each([MANIFEST_API, NEWEST_API])('审核模式 through the fake at Exce
 
   it('leaves the marks of an earlier check as they are, and says they are there', async () => {
     const { doc, run, opts } = await fake(api);
+    const received = docState(doc);
     await checkWorkbook(run, opts({ mark: true }));
     const marked = docState(doc);
+    expect(marked).not.toEqual(received);
     const r = await checkWorkbook(run, opts());
     expect(r.markedBefore).toBe(true);
     expect(docState(doc)).toEqual(marked);

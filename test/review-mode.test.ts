@@ -43,10 +43,11 @@ describe.each([MANIFEST_API, NEWEST_API])('审核模式 in the preview at ExcelA
     await pane.getByTestId('tab-review').click();
     await pane.getByTestId('reviewer').click();
     expect(await pane.getByTestId('reviewer').isChecked()).toBe(true);
-    expect(await pane.getByTestId('reviewer-does').textContent()).toMatch(/不会写入本工作簿/);
+    expect(await pane.getByTestId('reviewer-does').textContent()).toMatch(/不写入本工作簿.*副本/);
     const before = await state(page);
 
     await pane.getByTestId('check').click();
+    await pane.getByTestId('tab-results').click();
     await pane.getByTestId('counts').waitFor();
     await idle(pane);
     expect(await pane.getByTestId('counts').textContent()).toMatch(/错误 1.*警告 9/);

@@ -13,6 +13,9 @@ export async function quickCheck(event: Office.AddinCommands.Event): Promise<voi
   }
 }
 
-Office.onReady(() => {
-  Office.actions.associate('quickCheck', quickCheck);
-});
+// Without office.js (blocked or offline) there is no ribbon to answer; the task pane says what failed.
+if (typeof Office !== 'undefined') {
+  Office.onReady(() => {
+    Office.actions.associate('quickCheck', quickCheck);
+  });
+}

@@ -1,9 +1,11 @@
 import * as React from 'react';
 import { Body1, Button, Card, MessageBar, MessageBarActions, MessageBarBody, ProgressBar, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import type { CheckResult } from '../core/check';
+import { a1, parseAreaA1 } from '../core/snapshot';
 import type { CellWrite, FindingFix, WritePlan } from '../core/plan';
 import type { Finding, Severity } from '../core/rules/types';
 import { t } from './i18n';
+import { ErrorBoundary } from './ErrorBoundary';
 import { FindingList, SummaryCard } from './Findings';
 import { PlanPreview, UndoPreview } from './PlanPreview';
 import { PaneTab, PaneTabs, TAB_LABEL, isPaneTab } from './PaneTabs';
@@ -16,6 +18,7 @@ const SettingsPanel = React.lazy(() => import(/* webpackChunkName: "pages" */ '.
 const Bindings = React.lazy(() => import(/* webpackChunkName: "pages" */ './Bindings').then((m) => ({ default: m.Bindings })));
 import type { OfficeEnv } from '../host/excel/env';
 import { readPaneTab, savePaneTab } from '../host/excel/pane-state';
+import { watchChanges } from '../host/excel/watch';
 import { readReviewMode, saveReviewMode } from './review-mode';
 
 type Engine = typeof import('./engine');
@@ -75,7 +78,6 @@ export function App({ env }: { env: OfficeEnv }): React.ReactElement {
   // Edits Excel reports while the pane itself writes (or just after) are the pane's own.
   const ownUntil = React.useRef(0);
   const quiet = React.useRef<ReturnType<typeof setTimeout> | null>(null);
-  const watching = React.useRef(false);
   const [result, setResult] = React.useState<CheckResult | null>(null);
   const [protectedSheets, setProtectedSheets] = React.useState<string[]>([]);
   const [filter, setFilter] = React.useState<Severity | null>(null);
@@ -94,11 +96,27 @@ export function App({ env }: { env: OfficeEnv }): React.ReactElement {
 
   // The pane opens on the tab the person left it on (kept in the workbook, except in 审核模式).
   const [ready, setReady] = React.useState(false);
+  // Edits anywhere in the workbook are heard from the start (one sync), so results can say they are out of date.
+  const edited = React.useRef<(address: string) => void>(() => undefined);
+  // The cells the pane itself last wrote: Excel reports those edits too, possibly after the write has returned.
+  const ownCells = React.useRef(new Set<string>());
+  const ownEdit = (address: string) => {
+    try {
+      const a = parseAreaA1(address.replace(/^.*!/, '').replace(/\$/g, ''));
+      if ((a.bottom - a.top + 1) * (a.right - a.left + 1) > 10_000) return false;
+      for (let r = a.top; r <= a.bottom; r++) for (let c = a.left; c <= a.right; c++) if (!ownCells.current.has(a1(r, c))) return false;
+      return true;
+    } catch {
+      return false;
+    }
+  };
   React.useEffect(() => {
-    readPaneTab(env.run)
+    const tab = readPaneTab(env.run)
       .then((saved) => isPaneTab(saved) && setTab(saved))
-      .catch(() => undefined)
-      .finally(() => setReady(true));
+      .catch(() => undefined);
+    const watch = watchChanges(env.run, (a) => edited.current(a)).catch(() => null);
+    Promise.all([tab, watch]).finally(() => setReady(true));
+    return () => void watch.then((stop) => stop?.());
   }, [env.run]);
 
   const selectTab = (next: PaneTab) => {
@@ -127,7 +145,7 @@ export function App({ env }: { env: OfficeEnv }): React.ReactElement {
         action: refused ? undefined : { label: t(lang, 'check'), run: () => void runCheck() },
       });
     } finally {
-      ownUntil.current = Date.now() + 1000;
+      ownUntil.current = 0;
       setBusy(null);
     }
   };
@@ -148,10 +166,6 @@ export function App({ env }: { env: OfficeEnv }): React.ReactElement {
       if (y && !yearEdited) setYear((v) => ({ ...v, year: String(y + 1) }));
       setStale(false);
       setUndoing(null);
-      if (!watching.current) {
-        watching.current = true;
-        eng.watchChanges(env.run, onEdited).catch(() => (watching.current = false));
-      }
       if (after) setMessage(typeof after === 'function' ? after(r.result) : after);
       else if (reviewer && r.markedBefore) setMessage({ intent: 'info', text: t(lang, 'marksKept') });
       else if (!reviewer && !env.caps.notes && r.result.findings.some((f) => f.ref)) setMessage({ intent: 'info', text: t(lang, 'notesMissing') });
@@ -164,12 +178,13 @@ export function App({ env }: { env: OfficeEnv }): React.ReactElement {
 
   // After an edit the results are out of date: 写回 asks for a new check, and the pane re-checks quietly once the
   // person stops typing (not while a preview is open, whose writes are checked against the cells anyway).
-  const onEdited = () => {
-    if (Date.now() < ownUntil.current) return;
+  const onEdited = (address: string) => {
+    if (Date.now() < ownUntil.current || ownEdit(address)) return;
     setStale(true);
     if (quiet.current) clearTimeout(quiet.current);
     quiet.current = setTimeout(() => quietCheck.current(), 2000);
   };
+  edited.current = onEdited;
   const quietCheck = React.useRef(() => undefined as unknown);
   quietCheck.current = () => {
     if (!busy && !plan && !undoing && stale) void runCheck();
@@ -189,12 +204,15 @@ export function App({ env }: { env: OfficeEnv }): React.ReactElement {
     const was = new Set(before.map(id));
     const resolved = before.filter((f) => !now.has(id(f)));
     const remain = targets.filter((f) => now.has(id(f)));
-    const appeared = r.findings.filter((f) => !was.has(id(f)));
+    const fresh = r.findings.filter((f) => !was.has(id(f)));
+    const appeared = fresh.filter((f) => f.severity !== 'info');
+    const hints = fresh.length - appeared.length;
     const where = (fs: Finding[]) => fs.map((f) => (f.ref ? `${f.cell} ${f.message}` : f.message)).join('；');
     const parts = [out.written.length ? t(lang, 'writeOutcome', { n: out.written.length }) : t(lang, 'nothingWritten')];
     if (resolved.length) parts.push(t(lang, 'resolvedN', { n: resolved.length }));
     if (remain.length) parts.push(t(lang, 'remainN', { n: remain.length, list: where(remain) }));
     if (appeared.length) parts.push(t(lang, 'appearedN', { n: appeared.length, list: where(appeared) }));
+    if (hints) parts.push(t(lang, 'appearedHints', { n: hints }));
     if (out.skipped.length) parts.push(t(lang, 'skippedCells', { cells: out.skipped.join('、') }));
     const clean = out.written.length && !remain.length && !appeared.length && !out.skipped.length;
     return { intent: clean ? 'success' : 'warning', text: parts.join(' ') };
@@ -207,6 +225,7 @@ export function App({ env }: { env: OfficeEnv }): React.ReactElement {
       const keys = new Set(writes.map((w) => `${w.sheet}!${w.cell}`));
       const aimed = targets.length ? targets : before.filter((f) => keys.has(`${f.sheet}!${f.cell}`) && eng.fixFor(result!, fullPlan!, f));
       const out = await eng.writeCells(env.run, writes, env.installation, env.caps);
+      ownCells.current = new Set(out.written.map((k) => k.slice(k.lastIndexOf('!') + 1)));
       setPlan(null);
       await runCheck(profileId, outcome(before, aimed, out));
     });
@@ -225,6 +244,7 @@ export function App({ env }: { env: OfficeEnv }): React.ReactElement {
     guard(t(lang, 'undo'), async () => {
       const eng = await loadEngine();
       const done = await eng.undoWrite(env.run, env.installation, id, env.caps);
+      ownCells.current = new Set(done.restored.map((k) => k.slice(k.lastIndexOf('!') + 1)));
       setUndoing(null);
       const text = done.skipped.length ? t(lang, 'undoneSkipped', { n: done.restored.length, cells: done.skipped.join('、') }) : t(lang, 'undone', { n: done.restored.length });
       await runCheck(profileId, { intent: done.skipped.length ? 'warning' : 'info', text });
@@ -394,14 +414,18 @@ export function App({ env }: { env: OfficeEnv }): React.ReactElement {
         </MessageBar>
       )}
       {plan ? (
-        <PlanPreview lang={lang} plan={plan} closure={(p, k) => engine!.closure(p, k)} onApply={(writes) => void write(writes, [])} onCancel={() => setPlan(null)} busy={!!busy} />
+        <ErrorBoundary lang={lang} onCheck={() => void runCheck()} where="plan">
+          <PlanPreview lang={lang} plan={plan} closure={(p, k) => engine!.closure(p, k)} onApply={(writes) => void write(writes, [])} onCancel={() => setPlan(null)} busy={!!busy} />
+        </ErrorBoundary>
       ) : undoing ? (
         <UndoPreview lang={lang} changes={undoing.changes} skipped={undoing.skipped} foreign={undoing.foreign} onUndo={() => void confirmUndo(undoing.id)} onCancel={() => setUndoing(null)} onDropForeign={() => void dropForeign()} busy={!!busy} />
       ) : (
         <>
           <PaneTabs lang={lang} tab={tab} onSelect={selectTab} />
           <div role="tabpanel" aria-label={t(lang, TAB_LABEL[tab])} className={s.panel} data-testid={`page-${tab}`}>
-            <React.Suspense fallback={<Spinner size="tiny" aria-label={t(lang, "checking")} />}>{pages[tab]}</React.Suspense>
+            <ErrorBoundary lang={lang} onCheck={() => void runCheck()} resetKey={tab}>
+              <React.Suspense fallback={<Spinner size="tiny" aria-label={t(lang, "checking")} />}>{pages[tab]}</React.Suspense>
+            </ErrorBoundary>
           </div>
         </>
       )}

@@ -1,5 +1,5 @@
 // Everything heavy the pane uses, in one chunk loaded on the first check rather than at startup.
-export { addBatchSheets, addReviewSheet, bindTable, unbindTable, checkWorkbook, clearFindings, dropForeignUndoRecords, planFor, saveProfile, selectCell, undoPreview, undoWrite, watchChanges, writeCells } from '../host/excel/session';
+export { addBatchSheets, addReviewSheet, bindTable, unbindTable, checkWorkbook, clearFindings, dropForeignUndoRecords, planFor, saveProfile, selectCell, undoPreview, undoWrite, writeCells } from '../host/excel/session';
 export { batchEntries } from './batch';
 export { FileUnavailable, openAnnotatedCopy, openBatchReport } from './review-copy';
 export { BUILT_IN, builtInProfile, defaultProfile } from '../core/profiles';

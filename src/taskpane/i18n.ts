@@ -41,6 +41,7 @@ const STRINGS = {
   resolvedN: { 'zh-CN': '解决 {n} 个问题。', 'en-US': '{n} findings resolved.' },
   remainN: { 'zh-CN': '仍未解决 {n} 个：{list}。', 'en-US': '{n} still there: {list}.' },
   appearedN: { 'zh-CN': '新出现 {n} 个：{list}。', 'en-US': '{n} new: {list}.' },
+  appearedHints: { 'zh-CN': '另有 {n} 条新提示。', 'en-US': '{n} new hints.' },
   nothingWritten: { 'zh-CN': '没有写入任何单元格。', 'en-US': 'Nothing was written.' },
   stale: { 'zh-CN': '表格在检查后已修改，结果可能已过时。', 'en-US': 'The workbook changed after the check; the results may be out of date.' },
   staleWrite: { 'zh-CN': '表格在检查后已修改，请先重新检查再写回。', 'en-US': 'The workbook changed after the check; check again before writing back.' },
@@ -167,6 +168,12 @@ const STRINGS = {
   noFileApi: {
     'zh-CN': '此版本 Office 不能读取本工作簿的文件，无法生成带标注的副本。收到的工作簿未作任何改动；可关闭审核模式，在本工作簿中生成审核意见。',
     'en-US': 'This Office cannot hand out this workbook’s file, so no annotated copy can be made. The received workbook is unchanged; turn review mode off to add the review sheet to this workbook instead.',
+  },
+  pageFailed: { 'zh-CN': '这部分窗格出错，未能显示。', 'en-US': 'This part of the pane failed to show.' },
+  reload: { 'zh-CN': '重新加载', 'en-US': 'Reload' },
+  bootFailed: {
+    'zh-CN': 'jixiao 未能启动：{msg}。请关闭加载项后重新打开；如果仍然出现，请把这条信息告诉管理员。',
+    'en-US': 'jixiao could not start: {msg}. Close the add-in and open it again; if this keeps happening, tell your administrator.',
   },
 } as const;
 

@@ -31,8 +31,8 @@ export async function openAnnotatedCopy(env: Pick<OfficeEnv, 'createWorkbook'>, 
   return findings.length;
 }
 
-/** 批量审核 in 审核模式: 汇总 and 问题清单 as a workbook of their own (the CLI's report), opened beside this one. */
+/** 批量审核 in 审核模式: 汇总 and 问题清单 as a workbook of their own (the CLI's report, zipped by fflate here), opened beside this one. */
 export async function openBatchReport(env: Pick<OfficeEnv, 'createWorkbook'>, entries: ReportEntry[], lang: Lang): Promise<void> {
-  const { writeReport } = await import(/* webpackChunkName: "xlsx" */ '../host/xlsx/report');
-  await env.createWorkbook(toBase64(writeReport(entries, lang)));
+  const [{ reportParts }, { zipSync }] = await Promise.all([import(/* webpackChunkName: "xlsx" */ '../host/xlsx/table-package'), import(/* webpackChunkName: "xlsx" */ 'fflate')]);
+  await env.createWorkbook(toBase64(zipSync(reportParts(entries, lang))));
 }

@@ -1,9 +1,9 @@
-import { cellText, freeSheetName, LINK_COLOR, SEVERITY_FILL, TextTable } from '../../core/report';
+import { cellText, findingsTable, freeSheetName, LINK_COLOR, REPORT_MARK, ReportEntry, SEVERITY_FILL, summaryTable, TextTable } from '../../core/report';
 import { a1, colName } from '../../core/snapshot';
 import { quoteSheet } from '../../core/formula/tokens';
 import { PAPER_A4 } from './style';
 import { FORM_STYLE } from '../../core/style';
-import type { Severity } from '../../core/rules/types';
+import type { Lang, Severity } from '../../core/rules/types';
 
 /**
  * Writes TextTables as the parts of a whole .xlsx package of their own, straight to SpreadsheetML: the batch
@@ -216,4 +216,9 @@ export function tableParts(tables: TextTable[], props: PackageProps, now = new D
     overrides.map(([part, type]) => `<Override PartName="${part}" ContentType="${type}"/>`).join('') +
     `<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/><Override PartName="/docProps/app.xml" ContentType="${CT}.extended-properties+xml"/></Types>`;
   return { '[Content_Types].xml': strToU8(types), ...files };
+}
+
+/** The batch workbook's parts: 汇总 (a row per file) and 问题清单 (every finding of every file). */
+export function reportParts(entries: ReportEntry[], lang: Lang, now = new Date()): Record<string, Uint8Array> {
+  return tableParts([summaryTable(entries, lang), findingsTable(entries, lang)], { creator: 'jixiao', keywords: REPORT_MARK }, now);
 }
