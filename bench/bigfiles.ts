@@ -8,37 +8,13 @@ import { spawnSync } from 'child_process';
 import { mkdtempSync, rmSync, statSync } from 'fs';
 import os from 'os';
 import path from 'path';
-import ExcelJS from 'exceljs';
+import { bigBasic as projectLines } from '../test/support/big';
 
 const root = path.resolve(__dirname, '..');
 
-async function projectLines(file: string, n: number): Promise<void> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false });
-  const ws = wb.addWorksheet('基础数据表');
-  const head: unknown[][] = [
-    ['部门整体支出绩效评价基础数据表'],
-    ['填报单位：测试单位', null, null, null, '单位：万元'],
-    ['财政供养人员情况', '编制数', '2023年实际在职人数', '控制率'],
-    [null, 7, 7, 1],
-    ['经费控制情况', '2022年决算数', '2023年预算数', '2023年决算数'],
-    ['三公经费', 10, 10, 10],
-    ['1、公务用车购置和维护经费', 5, 5, 5],
-    ['其中：公车购置', 2, 2, 2],
-    ['公车运行维护', 3, 3, 3],
-    ['2、出国经费', 0, 0, 0],
-    ['3、公务接待', 5, 5, 5],
-    ['项目支出：', n, n, n],
-    ['1、业务工作经费', n, n, n],
-  ];
-  for (const r of head) ws.addRow(r).commit();
-  for (let i = 0; i < n; i++) ws.addRow([`项目${i + 1}`, 1, 1, 1]).commit();
-  ws.addRow(['公用经费', 1, 1, 1]).commit();
-  await wb.commit();
-}
-
 function run(args: string[]): { ms: number; mib: number; code: number; line: string } {
   const t0 = Date.now();
-  const r = spawnSync(process.execPath, [require.resolve('tsx/cli'), path.join(root, 'bench', 'batch-child.ts'), ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const r = spawnSync(process.execPath, [require.resolve('tsx/cli'), path.join(root, 'bench', 'cli-child.ts'), ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
   const ms = Date.now() - t0;
   const lines = r.stderr.trim().split('\n');
   const stats = JSON.parse(lines.pop() ?? '{}') as { code: number; maxRssKiB: number };

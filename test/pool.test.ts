@@ -1,18 +1,17 @@
 import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'fs';
 import path from 'path';
-import { execFileSync } from 'child_process';
 import { runBatch, workerCount, workerScript, POOL_MIN_FILES, POOL_MIN_CORES } from '../src/cli/pool';
 import type { BatchItem, BatchTask } from '../src/cli/batch';
 import { defaultProfile } from '../src/core/profiles';
 import { fx, runCli, tmpDir } from './support/helpers';
+import { bigBasic } from './support/big';
 
 jest.setTimeout(120_000);
 
-// Workers run the compiled CLI (dist/cli/worker.js): build it from the sources under test.
+// Run from the sources, the workers load the TypeScript worker through tsx: never a stale dist/.
 beforeAll(() => {
-  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
-  expect(workerScript()).toMatch(/dist[/\\]cli[/\\]worker\.js$/);
-}, 120_000);
+  expect(workerScript()).toEqual({ script: expect.stringMatching(/transformSync[^]*worker\.ts/), eval: true });
+});
 
 /** 24 inputs: the examples in turn, a file that is not a workbook, and one that is missing. */
 function batchDir(): { dir: string; inputs: Array<{ name: string; path: string }> } {
@@ -32,19 +31,20 @@ function batchDir(): { dir: string; inputs: Array<{ name: string; path: string }
 
 const task = (keep: BatchTask['keep']): BatchTask => ({ profile: defaultProfile(), lang: 'zh-CN', bindings: [], keep });
 
-async function collect(inputs: Array<{ name: string; path: string }>, t: BatchTask, workers: number) {
+async function collect(inputs: Array<{ name: string; path: string }>, t: BatchTask, workers: number, timeoutMs: number | null = null) {
   const items: Array<[number, BatchItem]> = [];
   const done: Array<[number, string]> = [];
-  await runBatch(inputs, t, { item: (item, i) => void items.push([i, item]), done: (n, file) => void done.push([n, file]) }, workers);
+  await runBatch(inputs, t, { item: (item, i) => void items.push([i, item]), done: (n, file) => void done.push([n, file]) }, { workers, timeoutMs });
   return { items, done };
 }
 
 describe('the worker pool', () => {
-  it('starts for large batches on machines with the cores for it, and JIXIAO_WORKERS decides where set', () => {
-    expect(workerCount(POOL_MIN_FILES - 1, {}, 8)).toBe(0);
+  it('gives every batch a worker (one, or one per core for large batches), and JIXIAO_WORKERS decides where set', () => {
+    expect(workerCount(1, {}, 8)).toBe(1);
+    expect(workerCount(POOL_MIN_FILES - 1, {}, 8)).toBe(1);
     expect(workerCount(POOL_MIN_FILES, {}, 8)).toBe(8);
     expect(workerCount(1000, {}, POOL_MIN_CORES)).toBe(POOL_MIN_CORES);
-    expect(workerCount(1000, {}, POOL_MIN_CORES - 1)).toBe(0);
+    expect(workerCount(1000, {}, POOL_MIN_CORES - 1)).toBe(1);
     expect(workerCount(1000, { JIXIAO_WORKERS: '2' }, 1)).toBe(2);
     expect(workerCount(3, { JIXIAO_WORKERS: '4' }, 8)).toBe(3);
     expect(workerCount(1000, { JIXIAO_WORKERS: '0' }, 16)).toBe(0);
@@ -93,21 +93,34 @@ describe('the worker pool', () => {
     }
   });
 
-  it('stops the batch when a worker may not write a copy, and says which', async () => {
+  it('goes on when a copy may not be written: that file gets the error, its findings and every other file are reported', async () => {
     const { dir, inputs } = batchDir();
     const out = tmpDir();
     // The copy of the first input cannot be written: a folder stands where it would go.
     mkdirSync(path.join(out, inputs[0].name));
-    const prev = process.env.JIXIAO_WORKERS;
-    process.env.JIXIAO_WORKERS = '2';
-    try {
-      const r = await runCli('check', dir, '--annotate', out);
-      expect(r.code).toBe(2);
-      expect(r.err).toMatch(new RegExp(`${inputs[0].name}: 写入失败，原文件未改动`));
-    } finally {
-      if (prev === undefined) delete process.env.JIXIAO_WORKERS;
-      else process.env.JIXIAO_WORKERS = prev;
-    }
+    const r = await runCli('check', dir, '--annotate', out, '--format', 'json');
+    expect(r.code).toBe(2);
+    const files = JSON.parse(r.out).files as Array<{ file: string; ok: boolean; error: { code: string; message: string } | null; findings: unknown[] }>;
+    // The folder holds every input but the missing one.
+    expect(files).toHaveLength(inputs.length - 1);
+    expect(files[0].error!.message).toMatch(new RegExp(`${inputs[0].name}.*副本未写入`));
+    expect(files[0].findings.length).toBeGreaterThan(0);
+    expect(files.slice(1, 22).every((f) => f.ok && !f.error)).toBe(true);
+    // The 21 other copies are there (the first input's name is taken by the folder).
+    expect(readdirSync(out).filter((f) => f !== inputs[0].name)).toHaveLength(21);
+  });
+
+  it('abandons a file at its time budget, gives it its own error, and hands the files behind it to a new worker', async () => {
+    const { inputs } = batchDir();
+    const big = path.join(tmpDir(), 'big.xlsx');
+    await bigBasic(big, 60_000);
+    const files = [inputs[0], { name: 'big.xlsx', path: big }, inputs[1], inputs[2]];
+    const t0 = Date.now();
+    const pool = await collect(files, task('findings'), 1, 1500);
+    expect(Date.now() - t0).toBeLessThan(20_000);
+    expect(pool.items.map(([, it]) => it.result.error?.code ?? 'ok')).toEqual(['ok', 'timeout', 'ok', 'ok']);
+    expect(pool.items[1][1].result.error!.message).toMatch(/^big\.xlsx: 处理超过 1\.5 秒，已放弃/);
+    expect(pool.items[2][1].result.summary!.findings).toEqual((await collect([inputs[1]], task('findings'), 0)).items[0][1].result.summary!.findings);
   });
 
   it('reads an .xls through the pool as it does here', async () => {

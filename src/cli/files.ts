@@ -10,6 +10,7 @@ import { readFileBytes, readFileBytesSync } from '../host/xlsx/file';
 import { REPORT_MARK } from '../core/report';
 import type { UnzipLimits } from '../host/xlsx/unzip';
 import type { Input } from './inputs';
+import { sha256 } from './report-record';
 
 export interface FileResult {
   /** The file as the person named it. */
@@ -51,6 +52,11 @@ export interface CheckFileOptions {
   /** Keep the whole check result (fix, template). */
   keepResult?: boolean;
   limits?: UnzipLimits;
+  /**
+   * Reports this tool wrote (content hashes): a file carrying the report mark whose hash is here is skipped as
+   * `ownReport`. Given only for files met in a folder; a file named by the person is always checked.
+   */
+  reports?: ReadonlySet<string>;
 }
 
 /**
@@ -62,7 +68,7 @@ export async function checkFile(input: Pick<Input, 'name' | 'path'>, o: CheckFil
   try {
     const bytes = sync ? readFileBytesSync(input.path, file) : await readFileBytes(input.path, file);
     const { snapshot, format } = await readWorkbook(bytes, file, o.limits);
-    if (snapshot.marks?.includes(REPORT_MARK)) return { file, ok: true, error: null, summary: null, ownReport: true };
+    if (o.reports?.size && snapshot.marks?.includes(REPORT_MARK) && o.reports.has(sha256(bytes))) return { file, ok: true, error: null, summary: null, ownReport: true };
     const result = check(snapshot, { profile: o.profile, lang: o.lang, bindings: o.bindings ?? [] });
     return {
       file,
@@ -92,7 +98,8 @@ export function copyPath(out: string, format: WorkbookFormat | undefined, lang: 
   return { path: p, note };
 }
 
+/** CLI.md's codes; a file read but whose copy could not be written counts as a failure (2). */
 export function exitCode(results: FileResult[]): 0 | 1 | 2 {
-  if (results.some((r) => !r.ok)) return 2;
+  if (results.some((r) => !r.ok || r.error)) return 2;
   return results.some((r) => r.summary?.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }

@@ -6,8 +6,8 @@ import type { FileResult } from './files';
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
 
 const L = {
-  'zh-CN': { workbook: '工作簿', total: '总分', computed: '计算', grade: '等级', weights: '分值合计', expected: '期望', actual: '实际', files: (n: number) => `共 ${n} 个文件`, counts: (e: number, w: number, i: number) => `${e} 个错误，${w} 个警告，${i} 个提示`, unreadable: (n: number) => `${n} 个文件无法读取`, none: '未发现问题', currency: '单位：' },
-  'en-US': { workbook: 'Workbook', total: 'total', computed: 'computed', grade: 'grade', weights: 'weights', expected: 'expected', actual: 'actual', files: (n: number) => `${n} file${n === 1 ? '' : 's'}`, counts: (e: number, w: number, i: number) => `${e} errors, ${w} warnings, ${i} notes`, unreadable: (n: number) => `${n} unreadable`, none: 'no problems found', currency: 'amounts in ' },
+  'zh-CN': { workbook: '工作簿', total: '总分', computed: '计算', grade: '等级', weights: '分值合计', expected: '期望', actual: '实际', files: (n: number) => `共 ${n} 个文件`, counts: (e: number, w: number, i: number) => `${e} 个错误，${w} 个警告，${i} 个提示`, unreadable: (n: number) => `${n} 个文件无法读取`, unwritten: (n: number) => `${n} 个文件的副本未写入`, none: '未发现问题', currency: '单位：' },
+  'en-US': { workbook: 'Workbook', total: 'total', computed: 'computed', grade: 'grade', weights: 'weights', expected: 'expected', actual: 'actual', files: (n: number) => `${n} file${n === 1 ? '' : 's'}`, counts: (e: number, w: number, i: number) => `${e} errors, ${w} warnings, ${i} notes`, unreadable: (n: number) => `${n} unreadable`, unwritten: (n: number) => `${n} cop${n === 1 ? 'y' : 'ies'} not written`, none: 'no problems found', currency: 'amounts in ' },
 };
 
 /**
@@ -71,10 +71,13 @@ export function formatText(results: FileResult[], lang: Lang): string {
       out.push(`  ${l.workbook}`);
       group(wb, lang, out);
     }
+    // Read and checked, but its copy could not be written.
+    if (r.error) out.push(`  ✗ ${terminalSafe(r.error.message)}`);
     out.push('');
   }
   const bad = results.filter((r) => !r.ok).length;
-  out.push(`${l.files(results.length)}: ${l.counts(errors, warnings, infos)}${bad ? `; ${l.unreadable(bad)}` : ''}`);
+  const unwritten = results.filter((r) => r.ok && r.error).length;
+  out.push(`${l.files(results.length)}: ${l.counts(errors, warnings, infos)}${bad ? `; ${l.unreadable(bad)}` : ''}${unwritten ? `; ${l.unwritten(unwritten)}` : ''}`);
   return out.join('\n');
 }
 
@@ -86,7 +89,7 @@ export function formatJson(results: FileResult[], profile: string): string {
     return {
       file: r.file,
       ok: true,
-      error: null,
+      error: r.error,
       tables: res.info.map((t) => ({ kind: t.kind, layout: t.layout, sheet: t.sheet, range: t.range, unit: t.unit, year: t.year, currency: t.currency, ...(t.summary ? { summary: t.summary } : {}) })),
       findings: res.findings.map((f) => ({ rule: f.rule, severity: f.severity, sheet: f.sheet, cell: f.cell, message: f.message, expected: f.expected, actual: f.actual })),
       computed: res.computed.values.map((v) => ({ sheet: v.sheet, cell: v.ref ? a1(v.ref.row, v.ref.col) : null, label: v.label, value: v.value })),

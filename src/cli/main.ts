@@ -1,32 +1,35 @@
 #!/usr/bin/env node
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ProfileError } from '../core/profiles';
 import { BindingError, parseBindArg } from '../core/bindings';
 import type { Lang } from '../core/rules/types';
 import { promises as fs } from 'fs';
 import path from 'path';
-import { buildWritePlan, describeState } from '../core/plan';
-import { resultsAfter } from '../core/formula/results';
-import { templatePlan } from '../core/template';
-import { check } from '../core/check';
-import { readWorkbook } from '../host/xlsx/read';
 import type { ReportEntry } from '../core/report';
-import { checkFile, copyPath, exitCode, FileResult, resolveProfile } from './files';
-import type { BatchTask } from './batch';
-import { runBatch } from './pool';
+import { exitCode, FileResult, resolveProfile } from './files';
+import type { BatchInput, BatchItem, BatchTask, TemplateOutcome } from './batch';
+import { FILE_TIMEOUT_MS, runBatch } from './pool';
+import { recordedReports, recordReport } from './report-record';
 import { formatJson, formatText, terminalSafe } from './format';
 import { baseDir, expandInputs, Input, InputError, resolveFrom } from './inputs';
 import { copyNames, OutputError, OutputGuard, writeAtomic } from './output';
 import { progress } from './progress';
-
-/** The .xlsx writers (exceljs) load only for a command that writes: a plain check starts without them. */
-const writers = () => import('../host/xlsx/write');
 
 interface CommonOptions {
   format: 'text' | 'json';
   profile?: string;
   lang: Lang;
   bind: string[];
+  /** --file-timeout, in ms; null: none. */
+  fileTimeout: number | null;
+  includeReports?: boolean;
+}
+
+/** `--file-timeout SECONDS`: a positive number of seconds, or 0 for no budget. */
+function parseTimeout(v: string): number | null {
+  if (!/^\d+(\.\d+)?$/.test(v.trim())) throw new InvalidArgumentError(`--file-timeout 应为秒数 must be a number of seconds: ${v}`);
+  const ms = Math.round(Number(v) * 1000);
+  return ms > 0 ? ms : null;
 }
 
 const bindingsOf = (o: CommonOptions) => o.bind.map(parseBindArg);
@@ -36,6 +39,7 @@ function common(cmd: Command): Command {
     .addOption(new Option('--format <format>', '输出格式 output format').choices(['text', 'json']).default('text'))
     .option('--profile <id|path>', '评分规则：内置 ID（mof-2020、hubei）或 JSON 文件 rule profile: built-in id or JSON file')
     .addOption(new Option('--lang <lang>', '语言 language').choices(['zh-CN', 'en-US']).default('zh-CN'))
+    .option('--file-timeout <seconds>', `每个文件的处理时限，秒（默认 ${FILE_TIMEOUT_MS / 1000}，0 为不限）per-file time budget in seconds (0: none)`, parseTimeout, FILE_TIMEOUT_MS)
     .option('--bind <range=kind>', "手动指定表的区域，如 '基础数据表!A1:G28=basic' 或 '=self'（可重复）bind a range by hand (repeatable)", (v: string, prev: string[]) => [...prev, v], [] as string[]);
 }
 
@@ -48,7 +52,7 @@ export const WRITE_MAX_CELLS = 250_000;
 const WRITE_LIMITS = { maxCells: WRITE_MAX_CELLS };
 
 const note = (s: string | null) => {
-  if (s) process.stderr.write(`${s}\n`);
+  if (s) process.stderr.write(`${terminalSafe(s)}\n`);
 };
 
 /** The inputs of check and report, with a clear message when a name leads nowhere. */
@@ -56,6 +60,15 @@ async function inputsOf(args: string[]): Promise<Input[]> {
   const inputs = await expandInputs(args);
   if (!inputs.length) throw new InputError(`没有找到要检查的 .xlsx / .xls 文件 no .xlsx or .xls files found in: ${args.join(' ')}`);
   return inputs;
+}
+
+/**
+ * The batch inputs: files met in a folder are marked to be passed over when they are one of this tool's own
+ * reports (on record), unless --include-reports.
+ */
+function batchInputs(inputs: Input[], opts: CommonOptions): { inputs: BatchInput[]; reports: string[] | undefined } {
+  const skip = !opts.includeReports && inputs.some((i) => i.found);
+  return { inputs: inputs.map((i) => ({ name: i.name, path: i.path, skip: skip && i.found })), reports: skip ? recordedReports() : undefined };
 }
 
 /**
@@ -75,54 +88,61 @@ async function annotateTargets(out: string, inputs: Input[], guard: OutputGuard)
   return copyNames(guard, target, inputs);
 }
 
+const batchOptions = (opts: CommonOptions) => ({ timeoutMs: opts.fileTimeout });
+
 async function runCheck(args: string[], opts: CheckOptions): Promise<number> {
   const profile = await resolveProfile(opts.profile, baseDir());
-  const inputs = await inputsOf(args);
-  const guard = await OutputGuard.of(inputs);
-  const targets = opts.annotate ? await annotateTargets(opts.annotate, inputs, guard) : [];
+  const named = await inputsOf(args);
+  const guard = await OutputGuard.of(named);
+  const targets = opts.annotate ? await annotateTargets(opts.annotate, named, guard) : [];
+  const { inputs, reports } = batchInputs(named, opts);
   const bar = progress(inputs.length);
   const results: FileResult[] = [];
-  const task: BatchTask = { profile, lang: opts.lang, bindings: bindingsOf(opts), keep: opts.format === 'json' ? 'all' : 'findings', limits: opts.annotate ? WRITE_LIMITS : undefined, annotate: opts.annotate ? { targets, guard: guard.data() } : undefined };
+  const task: BatchTask = { profile, lang: opts.lang, bindings: bindingsOf(opts), keep: opts.format === 'json' ? 'all' : 'findings', limits: opts.annotate ? WRITE_LIMITS : undefined, guard: guard.data(), annotate: opts.annotate ? { targets } : undefined, reports };
   try {
     await runBatch(inputs, task, {
       done: (n, file) => bar.tick(n, file),
-      item: ({ result, note: line }) => {
-        note(line);
+      item: ({ result, notes }) => {
+        notes.forEach(note);
         if (!result.ownReport) results.push(result);
       },
-    });
+    }, batchOptions(opts));
   } finally {
     bar.stop();
+    // Whatever stopped the batch, every file checked so far is reported.
+    process.stdout.write(`${opts.format === 'json' ? formatJson(results, profile.id) : formatText(results, opts.lang)}\n`);
   }
-  process.stdout.write(`${opts.format === 'json' ? formatJson(results, profile.id) : formatText(results, opts.lang)}\n`);
   return exitCode(results);
+}
+
+/** One received file through a worker (fix, template --from): its result, and what was written of it. */
+async function runOne(input: Input, task: BatchTask, opts: CommonOptions): Promise<BatchItem> {
+  let out: BatchItem | null = null;
+  await runBatch([{ name: input.name, path: input.path }], task, { item: (item) => void (out = item) }, batchOptions(opts));
+  const item = out as BatchItem | null;
+  if (!item) throw new Error(`${input.name}: 没有结果 (no result)`);
+  item.notes.forEach(note);
+  return item;
 }
 
 async function runFix(file: string, opts: CommonOptions & { output: string }): Promise<number> {
   const profile = await resolveProfile(opts.profile, baseDir());
   const input: Input = { name: file, path: resolveFrom(baseDir(), file), found: false };
   const guard = await OutputGuard.of([input]);
-  await guard.assertWritable(resolveFrom(baseDir(), opts.output), opts.output);
-  const r = await checkFile(input, { profile, lang: opts.lang, bindings: bindingsOf(opts), keepBytes: true, keepResult: true, limits: WRITE_LIMITS });
-  if (!r.ok || !r.result || !r.bytes) {
-    process.stdout.write(`${formatText([r], opts.lang)}\n`);
+  const target = resolveFrom(baseDir(), opts.output);
+  await guard.assertWritable(target, opts.output);
+  const item = await runOne(input, { profile, lang: opts.lang, bindings: bindingsOf(opts), keep: 'findings', limits: WRITE_LIMITS, guard: guard.data(), fix: { target } }, opts);
+  const fix = item.fix;
+  if (!fix || item.result.error) {
+    process.stdout.write(`${formatText([item.result], opts.lang)}\n`);
     return 2;
   }
-  const copy = copyPath(opts.output, r.format, opts.lang);
-  const target = resolveFrom(baseDir(), copy.path);
-  await guard.assertWritable(target, copy.path);
-  const plan = buildWritePlan(r.result, profile);
-  const results = resultsAfter(r.result.snapshot, plan.writes);
-  // The checked workbook is let go before the copy is loaded for writing: the two are never in memory at once.
-  r.result = null;
-  const { fixCopy } = await writers();
-  await writeAtomic(target, await fixCopy(r.bytes, plan, results), copy.path);
-  note(copy.note && `${file}: ${copy.note}`);
+  const shownPath = fix.output === target ? opts.output : opts.output.replace(/\.xls$/i, '.xlsx');
   if (opts.format === 'json') {
-    process.stdout.write(`${JSON.stringify({ version: 1, profile: profile.id, file, output: copy.path, writes: plan.writes.map((w) => ({ sheet: w.sheet, cell: w.cell, label: w.label, formula: w.formula, value: w.value, numberFormat: w.numberFormat, before: describeState(w.before) })) }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ version: 1, profile: profile.id, file, output: shownPath, writes: fix.writes }, null, 2)}\n`);
   } else {
-    const head = opts.lang === 'zh-CN' ? `${terminalSafe(file)} → ${terminalSafe(copy.path)}：写入 ${plan.writes.length} 个单元格` : `${terminalSafe(file)} → ${terminalSafe(copy.path)}: ${plan.writes.length} cells written`;
-    process.stdout.write([head, ...plan.writes.map((w) => `  ${terminalSafe(`${w.sheet}!${w.cell}`).padEnd(14)} ${terminalSafe(w.label)}: ${terminalSafe(describeState(w.before)) || '—'} → ${terminalSafe(String(w.formula ?? w.value))}`)].join('\n') + '\n');
+    const head = opts.lang === 'zh-CN' ? `${terminalSafe(file)} → ${terminalSafe(shownPath)}：写入 ${fix.writes.length} 个单元格` : `${terminalSafe(file)} → ${terminalSafe(shownPath)}: ${fix.writes.length} cells written`;
+    process.stdout.write([head, ...fix.writes.map((w) => `  ${terminalSafe(`${w.sheet}!${w.cell}`).padEnd(14)} ${terminalSafe(w.label)}: ${terminalSafe(w.before) || '—'} → ${terminalSafe(String(w.formula ?? w.value))}`)].join('\n') + '\n');
   }
   return 0;
 }
@@ -131,24 +151,29 @@ async function runReport(args: string[], opts: CommonOptions & { output: string 
   const profile = await resolveProfile(opts.profile, baseDir());
   const target = resolveFrom(baseDir(), opts.output);
   // The report itself, if it lies in a folder being checked, is not a submission.
-  const inputs = (await inputsOf(args)).filter((i) => !i.found || path.resolve(i.path) !== target);
-  const guard = await OutputGuard.of(inputs);
+  const named = (await inputsOf(args)).filter((i) => !i.found || path.resolve(i.path) !== target);
+  const guard = await OutputGuard.of(named);
   await guard.assertWritable(target, opts.output);
+  const { inputs, reports } = batchInputs(named, opts);
   const bar = progress(inputs.length);
   const entries: ReportEntry[] = [];
   try {
-    await runBatch(inputs, { profile, lang: opts.lang, bindings: bindingsOf(opts), keep: 'entry' }, {
+    await runBatch(inputs, { profile, lang: opts.lang, bindings: bindingsOf(opts), keep: 'entry', reports }, {
       done: (n, file) => bar.tick(n, file),
-      item: ({ result: r, entry, note: line }) => {
-        note(line);
+      item: ({ result: r, entry, notes }) => {
+        notes.forEach(note);
         if (!r.ownReport && entry) entries.push(entry);
       },
-    });
+    }, batchOptions(opts));
   } finally {
     bar.stop();
   }
   const { writeReport } = await import('../host/xlsx/report');
-  await writeAtomic(target, writeReport(entries, opts.lang), opts.output);
+  const bytes = await writeReport(entries, opts.lang);
+  await writeAtomic(target, bytes, opts.output);
+  await recordReport(bytes).catch((e: NodeJS.ErrnoException) =>
+    note(opts.lang === 'zh-CN' ? `${opts.output}: 无法记下这份汇总（${e.code ?? e.message}），之后在文件夹中遇到它时会当作报送文件检查` : `${opts.output}: this report could not be put on record (${e.code ?? e.message}); met in a folder later, it is checked as a submission`),
+  );
   const bad = entries.filter((e) => !e.ok).length;
   const errors = entries.reduce((n, e) => n + e.errors, 0);
   const warnings = entries.reduce((n, e) => n + e.warnings, 0);
@@ -167,35 +192,29 @@ async function runTemplate(opts: CommonOptions & { year: string; from?: string; 
   const profile = await resolveProfile(opts.profile, baseDir());
   const from: Input | null = opts.from ? { name: opts.from, path: resolveFrom(baseDir(), opts.from), found: false } : null;
   const guard = await OutputGuard.of(from ? [from] : []);
-  await guard.assertWritable(resolveFrom(baseDir(), opts.output), opts.output);
-  let bytes: Uint8Array;
-  let output = opts.output;
+  const target = resolveFrom(baseDir(), opts.output);
+  await guard.assertWritable(target, opts.output);
+  let outcome: TemplateOutcome;
   if (from) {
-    const r = await checkFile(from, { profile, lang: opts.lang, bindings: bindingsOf(opts), keepBytes: true, limits: WRITE_LIMITS });
-    if (!r.ok || !r.bytes) {
-      process.stdout.write(`${formatText([r], opts.lang)}\n`);
+    const item = await runOne(from, { profile, lang: opts.lang, bindings: bindingsOf(opts), keep: 'findings', limits: WRITE_LIMITS, guard: guard.data(), template: { target, year, password: opts.password ?? '' } }, opts);
+    if (!item.template || item.result.error) {
+      process.stdout.write(`${formatText([item.result], opts.lang)}\n`);
       return 2;
     }
-    bytes = r.bytes;
-    const copy = copyPath(opts.output, r.format, opts.lang);
-    output = copy.path;
-    await guard.assertWritable(resolveFrom(baseDir(), output), output);
-    note(copy.note && `${opts.from}: ${copy.note}`);
+    outcome = item.template;
   } else {
-    const { blankWorkbook } = await import('../host/xlsx/blank');
-    bytes = await blankWorkbook(year, opts.layout === 'project' ? 'project' : 'dept', profile);
+    const [{ blankWorkbook }, { readWorkbook }, { check }, { templatePlan }, { resultsAfter }, { applyTemplate }] = await Promise.all([import('../host/xlsx/blank'), import('../host/xlsx/read'), import('../core/check'), import('../core/template'), import('../core/formula/results'), import('../host/xlsx/template')]);
+    const bytes = await blankWorkbook(year, opts.layout === 'project' ? 'project' : 'dept', profile);
+    const { snapshot } = await readWorkbook(bytes, 'template');
+    const plan = templatePlan(check(snapshot, { profile, lang: opts.lang, bindings: [] }), year, false, profile);
+    await writeAtomic(target, await applyTemplate(bytes, plan, resultsAfter(snapshot, plan.cells), opts.password ?? ''), opts.output);
+    outcome = { output: target, locked: plan.locked.length, validations: plan.validations.length };
   }
-  const { snapshot } = await readWorkbook(bytes, opts.from ?? 'template');
-  const result = check(snapshot, { profile, lang: opts.lang, bindings: from ? bindingsOf(opts) : [] });
-  if (!result.tables.length) throw new Error(`${opts.from}: 未找到基础数据表或自评表 no tables to roll forward`);
-  const plan = templatePlan(result, year, !!from, profile);
-  const { applyTemplate } = await import('../host/xlsx/template');
-  await writeAtomic(resolveFrom(baseDir(), output), await applyTemplate(bytes, plan, resultsAfter(snapshot, plan.cells), opts.password ?? ''), output);
-  const shown = terminalSafe(output);
+  const shown = terminalSafe(outcome.output === target ? opts.output : opts.output.replace(/\.xls$/i, '.xlsx'));
   process.stdout.write(
     opts.lang === 'zh-CN'
-      ? `${shown}：${year} 年度模板（${from ? `由 ${terminalSafe(from.name)} 结转` : '空白'}），${plan.locked.length} 个公式单元格已锁定，${plan.validations.length} 个输入单元格有数据验证\n`
-      : `${shown}: ${year} template (${from ? `rolled forward from ${terminalSafe(from.name)}` : 'blank'}), ${plan.locked.length} formula cells locked, ${plan.validations.length} inputs validated\n`,
+      ? `${shown}：${year} 年度模板（${from ? `由 ${terminalSafe(from.name)} 结转` : '空白'}），${outcome.locked} 个公式单元格已锁定，${outcome.validations} 个输入单元格有数据验证\n`
+      : `${shown}: ${year} template (${from ? `rolled forward from ${terminalSafe(from.name)}` : 'blank'}), ${outcome.locked} formula cells locked, ${outcome.validations} inputs validated\n`,
   );
   return 0;
 }
@@ -209,6 +228,7 @@ export async function main(argv: string[]): Promise<number> {
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   common(program.command('check').description('检查工作簿 check workbooks').argument('<files...>', '.xlsx / .xls 文件、文件夹（递归）或 @清单.txt files, folders (recursively) or @list.txt'))
+    .option('--include-reports', '文件夹中本工具写的批量汇总也检查 also check batch reports this tool wrote met in folders')
     .option('--annotate <out>', '另存标注副本（单个文件为文件名，多个文件为文件夹）write annotated copies (a file, or a folder for several)')
     .action(async (files: string[], opts: CheckOptions) => {
       code = await runCheck(files, opts);
@@ -228,6 +248,7 @@ export async function main(argv: string[]): Promise<number> {
       code = await runTemplate(opts);
     });
   common(program.command('report').description('批量汇总：每个文件一行，以及全部问题清单 batch summary workbook').argument('<files...>', '.xlsx / .xls 文件、文件夹（递归）或 @清单.txt files, folders (recursively) or @list.txt'))
+    .option('--include-reports', '文件夹中本工具写的批量汇总也检查 also check batch reports this tool wrote met in folders')
     .requiredOption('-o, --output <out.xlsx>', '输出文件 output file')
     .action(async (files: string[], opts: CommonOptions & { output: string }) => {
       code = await runReport(files, opts);

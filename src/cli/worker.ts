@@ -1,15 +1,13 @@
 /**
- * A worker thread of a batch (pool.ts): takes files by message, checks each (and writes its marked copy with
- * --annotate), and answers with the result.
+ * A worker thread of a batch (pool.ts): takes files by message, says when it begins each (its time budget starts
+ * then), processes it (batch.ts) and answers with the result.
  */
 import { parentPort, workerData } from 'worker_threads';
-import { BatchTask, processFile } from './batch';
-import type { WorkerReply } from './pool';
-import { OutputError, OutputGuard } from './output';
+import { BatchItem, BatchTask, processFile } from './batch';
+import type { WorkerJob, WorkerReply } from './pool';
 
 const task = workerData as BatchTask;
-const guard = task.annotate ? OutputGuard.fromData(task.annotate.guard) : null;
-const queue: Array<{ index: number; input: { name: string; path: string } }> = [];
+const queue: WorkerJob[] = [];
 let running = false;
 
 async function pump(): Promise<void> {
@@ -17,18 +15,21 @@ async function pump(): Promise<void> {
   running = true;
   while (queue.length) {
     const job = queue.shift()!;
-    let reply: WorkerReply;
+    parentPort!.postMessage({ index: job.index, started: true } satisfies WorkerReply);
+    let item: BatchItem;
     try {
-      reply = { index: job.index, item: await processFile(job.input, job.index, task, guard) };
+      item = await processFile(job.input, job.index, task);
     } catch (e) {
-      reply = { index: job.index, fatal: { output: e instanceof OutputError, message: e instanceof Error ? e.message : String(e) } };
+      // processFile turns every fault into the file's result; this is for what it could not foresee.
+      const file = job.input.name;
+      item = { result: { file, ok: false, error: { code: 'internal', message: `${file}: 内部错误 internal error: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]}` }, summary: null }, notes: [] };
     }
-    parentPort!.postMessage(reply);
+    parentPort!.postMessage({ index: job.index, item } satisfies WorkerReply);
   }
   running = false;
 }
 
-parentPort!.on('message', (job: { index: number; input: { name: string; path: string } }) => {
+parentPort!.on('message', (job: WorkerJob) => {
   queue.push(job);
   void pump();
 });
