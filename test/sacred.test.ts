@@ -320,7 +320,7 @@ describe('9. many files without a shell glob', () => {
     expect((await runCli('report', folder, '-o', out)).out).toMatch(/3 个文件/);
     const again = await runCli('report', folder, '-o', path.join(folder, '汇总2.xlsx'));
     expect(again.out).toMatch(/3 个文件/);
-    expect(again.err).toMatch(/汇总\.xlsx: 是 jixiao 的批量汇总，已跳过/);
+    expect(again.err).toMatch(/汇总\.xlsx: 是本工具写的批量汇总，已跳过/);
     expect(statSync(out).size).toBeGreaterThan(0);
   });
 

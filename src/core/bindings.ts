@@ -1,6 +1,6 @@
 import { LABELS, normalizeLabel } from './parse/label';
-import { Area, parseAreaA1, Snapshot } from './snapshot';
-import { AddinState, stateFromXml } from './state';
+import { Area, parseAreaA1, SheetSnapshot, Snapshot } from './snapshot';
+import { AddinState, IgnoredState, stateFromXml } from './state';
 
 /** A table a person bound by hand: its range, its kind, and their own labels mapped to the ones the locators know. */
 export interface Binding {
@@ -43,21 +43,91 @@ export function parseBindArg(arg: string): Binding {
 
 export const BINDING_NAME = /^jixiao_(basic|self)(?:_\d+)?$/i;
 
-/** Bindings stored in a workbook: defined names jixiao_basic / jixiao_self (…_2), label maps in the add-in state. */
-export function storedBindings(snapshot: Snapshot): Binding[] {
-  const state: AddinState = stateFromXml(snapshot.stateXml);
-  const out: Binding[] = [];
+/** Stored bindings read per workbook: more are ignored (each one runs a locator over its range). */
+export const MAX_STORED_BINDINGS = 16;
+
+/** The cells a sheet holds (its used range), or null for an empty sheet. */
+export function usedArea(sheet: SheetSnapshot): Area | null {
+  let cols = 0;
+  for (const row of sheet.values) cols = Math.max(cols, row.length);
+  if (!sheet.values.length || !cols) return null;
+  return { top: sheet.top, left: sheet.left, bottom: sheet.top + sheet.values.length - 1, right: sheet.left + cols - 1 };
+}
+
+export function intersect(a: Area, b: Area): Area | null {
+  const out = { top: Math.max(a.top, b.top), left: Math.max(a.left, b.left), bottom: Math.min(a.bottom, b.bottom), right: Math.min(a.right, b.right) };
+  return out.top <= out.bottom && out.left <= out.right ? out : null;
+}
+
+/** Two names over the same cells (once clipped) bind one table, not two. */
+const sameBinding = (a: Binding, b: Binding) =>
+  a.kind === b.kind && a.sheet === b.sheet && a.area.top === b.area.top && a.area.left === b.area.left && a.area.bottom === b.area.bottom && a.area.right === b.area.right;
+
+const sheetOf = (snapshot: Snapshot, name: string) => snapshot.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+
+/**
+ * A binding's area cut to the cells its sheet holds, so that nothing walks a declared `A1:XFD1048576`: 'sheet'
+ * where the sheet is missing, 'outside' where the range holds none of its cells.
+ */
+export function clipBinding(snapshot: Snapshot, b: Binding): Binding | 'sheet' | 'outside' {
+  const sheet = sheetOf(snapshot, b.sheet);
+  if (!sheet) return 'sheet';
+  const used = usedArea(sheet);
+  const area = used && intersect(b.area, used);
+  return area ? { ...b, sheet: sheet.name, area } : 'outside';
+}
+
+export interface ResolvedBindings {
+  /** Stored and given bindings, each cut to the cells of its sheet. */
+  bindings: Binding[];
+  /** Given bindings (`--bind`) that hold no cell: reported as bindings that found no table. */
+  outside: Binding[];
+  /** Stored ones that bind nothing, for the workbook.state finding. */
+  ignored: IgnoredState[];
+}
+
+/**
+ * Bindings stored in a workbook (defined names jixiao_basic / jixiao_self (…_2), label maps in the add-in state)
+ * and those given on the command line, all clipped to their sheet's cells.
+ */
+export function resolveBindings(snapshot: Snapshot, state: AddinState, given: Binding[] = []): ResolvedBindings {
+  const out: ResolvedBindings = { bindings: [], outside: [], ignored: [] };
+  const labels = state.bindings ?? {};
   for (const n of snapshot.names ?? []) {
+    if (typeof n.name !== 'string' || typeof n.ref !== 'string') continue;
     const m = BINDING_NAME.exec(n.name);
     if (!m) continue;
-    try {
-      const { sheet, area } = parseRangeRef(n.ref);
-      out.push({ kind: m[1].toLowerCase() as 'basic' | 'self', sheet, area, labels: state.bindings?.[n.name.toLowerCase()]?.labels ?? {}, source: n.name });
-    } catch {
-      // A name whose range was deleted (#REF!) binds nothing; detection takes over.
+    // A name whose range was deleted (#REF!) binds nothing; detection takes over.
+    if (/#REF!/i.test(n.ref)) continue;
+    const key = n.name.toLowerCase();
+    const ignore = (why: 'range' | 'sheet' | 'outside' | 'many') => out.ignored.push({ what: 'binding', name: n.name, ref: n.ref, why });
+    if (out.bindings.length >= MAX_STORED_BINDINGS) {
+      ignore('many');
+      continue;
     }
+    let parsed: { sheet: string; area: Area };
+    try {
+      parsed = parseRangeRef(n.ref);
+    } catch {
+      ignore('range');
+      continue;
+    }
+    const mapped = Object.prototype.hasOwnProperty.call(labels, key) ? labels[key].labels : {};
+    const clipped = clipBinding(snapshot, { kind: m[1].toLowerCase() as 'basic' | 'self', ...parsed, labels: mapped, source: n.name });
+    if (typeof clipped === 'string') ignore(clipped);
+    else if (!out.bindings.some((b) => sameBinding(b, clipped))) out.bindings.push(clipped);
+  }
+  for (const b of given) {
+    const clipped = clipBinding(snapshot, b);
+    if (typeof clipped === 'string') out.outside.push(b);
+    else if (!out.bindings.some((x) => sameBinding(x, clipped))) out.bindings.push(clipped);
   }
   return out;
+}
+
+/** The stored bindings of a workbook, clipped (see resolveBindings). */
+export function storedBindings(snapshot: Snapshot): Binding[] {
+  return resolveBindings(snapshot, stateFromXml(snapshot.stateXml)).bindings;
 }
 
 export function labelMap(b: Binding): Map<string, string> {
@@ -71,20 +141,27 @@ export function canonicalLabels(kind: 'basic' | 'self'): string[] {
   return [...firsts(LABELS.self.indicatorCols), ...firsts(LABELS.self.fundsCols), ...firsts(LABELS.self.fundRows), ...firsts(LABELS.self.headerFields), LABELS.self.totalRow[0]];
 }
 
-/** Text labels inside a bound range (its first two columns and first rows), for mapping when nothing was found. */
+/** Labels offered for mapping, at most. */
+const MAX_RANGE_LABELS = 200;
+
+/**
+ * Text labels inside a bound range (its first six rows, and its first two columns below them), for mapping when
+ * nothing was found. The range is cut to the sheet's cells first: only those are visited.
+ */
 export function rangeLabels(snapshot: Snapshot, b: Binding): string[] {
-  const sheet = snapshot.sheets.find((s) => s.name.toLowerCase() === b.sheet.toLowerCase());
-  if (!sheet) return [];
+  const sheet = sheetOf(snapshot, b.sheet);
+  const used = sheet && usedArea(sheet);
+  const area = used && intersect(b.area, used);
+  if (!sheet || !area) return [];
   const out = new Set<string>();
-  for (let r = b.area.top; r <= b.area.bottom; r++) {
-    for (let c = b.area.left; c <= b.area.right; c++) {
-      if (c > b.area.left + 1 && r > b.area.top + 5) continue;
-      const i = r - sheet.top;
-      const j = c - sheet.left;
-      if (sheet.types[i]?.[j] !== 'string') continue;
-      const l = normalizeLabel(String(sheet.values[i][j]));
-      if (l && l.length <= 30) out.add(l);
-    }
-  }
-  return [...out];
+  const visit = (r: number, c: number) => {
+    const i = r - sheet.top;
+    const j = c - sheet.left;
+    if (sheet.types[i]?.[j] !== 'string') return;
+    const l = normalizeLabel(String(sheet.values[i][j]));
+    if (l && l.length <= 30) out.add(l);
+  };
+  for (let r = area.top; r <= Math.min(area.bottom, area.top + 5) && out.size < MAX_RANGE_LABELS; r++) for (let c = area.left; c <= area.right; c++) visit(r, c);
+  for (let r = area.top + 6; r <= area.bottom && out.size < MAX_RANGE_LABELS; r++) for (let c = area.left; c <= Math.min(area.right, area.left + 1); c++) visit(r, c);
+  return [...out].slice(0, MAX_RANGE_LABELS);
 }

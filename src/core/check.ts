@@ -3,7 +3,7 @@ import { Computed, Summary } from './compute/types';
 import { decStr } from './decimal';
 import { echo, message } from './i18n/messages';
 import { Book, locateAll } from './locate';
-import { Binding, storedBindings } from './bindings';
+import { Binding, resolveBindings } from './bindings';
 import { FormulaEngine } from './formula/engine';
 import { ComputedCell, computedCells } from './formula/expected';
 import { Table } from './model';
@@ -11,6 +11,7 @@ import { defaultProfile, Profile } from './profiles';
 import { RULES } from './rules';
 import { Finding, FormulaContext, Lang, Report, RuleContext, Severity } from './rules/types';
 import { a1, areaA1, CellRef, Snapshot } from './snapshot';
+import { IgnoredState, readAddinState } from './state';
 
 export interface CheckOptions {
   profile?: Profile;
@@ -52,6 +53,8 @@ export interface CheckResult {
   /** Ranges bound by hand (stored and given), and those that held no table. */
   bindings: Binding[];
   emptyBindings: Binding[];
+  /** What of the add-in state stored in the workbook was not used (reported as one workbook.state finding). */
+  ignoredState: IgnoredState[];
 }
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -77,8 +80,19 @@ export function check(snapshot: Snapshot, options: CheckOptions = {}): CheckResu
   const profile = options.profile ?? defaultProfile();
   const lang = options.lang ?? 'zh-CN';
   const book = new Book(snapshot);
-  const bindings = [...storedBindings(snapshot), ...(options.bindings ?? [])];
-  const { tables, empty } = locateAll(book, profile, bindings);
+  const stateRead = readAddinState(snapshot.stateXml);
+  const resolved = resolveBindings(snapshot, stateRead.state, options.bindings ?? []);
+  const bindings = resolved.bindings;
+  const ignoredState = [...stateRead.ignored, ...resolved.ignored];
+  let located = locateAll(book, profile, bindings);
+  if (located.empty.length) {
+    // A bound range that holds no table of its kind does not hide the cells from detection: a forged name over a
+    // whole sheet must not make the table on it disappear.
+    const productive = bindings.filter((b) => !located.empty.includes(b));
+    located = { tables: locateAll(book, profile, productive).tables, empty: located.empty };
+  }
+  const { tables } = located;
+  const empty = [...located.empty, ...resolved.outside];
   const computed = computeAll(tables, profile);
   let engine: FormulaEngine | null = null;
   const formulas: FormulaContext = {
@@ -97,6 +111,7 @@ export function check(snapshot: Snapshot, options: CheckOptions = {}): CheckResu
     const severity: Severity = setting ?? rule.severity;
     const seen = new Set<string>();
     const ctx: RuleContext = {
+      ignoredState,
       profile,
       tables,
       computed,
@@ -149,7 +164,7 @@ export function check(snapshot: Snapshot, options: CheckOptions = {}): CheckResu
     const s = computed.self.get(i);
     return s ? { ...base, summary: summaryStrings(s.summary) } : base;
   });
-  return { profile: profile.id, tables, info, findings: kept, computed, computedCells: formulas.cells, snapshot, bindings, emptyBindings: empty };
+  return { profile: profile.id, tables, info, findings: kept, computed, computedCells: formulas.cells, snapshot, bindings, emptyBindings: empty, ignoredState };
 }
 
 /**

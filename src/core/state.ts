@@ -1,4 +1,6 @@
 import type { CellState } from './plan';
+import schema from './state-schema.json';
+import { BUILT_IN } from './profiles';
 
 /** The add-in's state inside a workbook, in one custom XML part, read by the pane and the CLI alike. */
 export interface AddinState {
@@ -24,20 +26,143 @@ export interface AddinState {
 
 export const STATE_NAMESPACE = 'urn:jixiao:state:v1';
 
+const plain = (x: unknown): x is Record<string, unknown> => !!x && typeof x === 'object' && !Array.isArray(x) && Object.getPrototypeOf(x) === Object.prototype;
+const text = (x: unknown, max: number): x is string => typeof x === 'string' && x.length <= max;
+const own = (o: object, key: string) => Object.prototype.hasOwnProperty.call(o, key);
+
 export function stateToXml(state: AddinState): string {
   const json = JSON.stringify(state).replace(/]]>/g, ']]]]><![CDATA[>');
   return `<?xml version="1.0" encoding="UTF-8"?><jixiao xmlns="${STATE_NAMESPACE}"><![CDATA[${json}]]></jixiao>`;
 }
 
-export function stateFromXml(xml: string | null | undefined): AddinState {
-  if (!xml) return { version: 1 };
-  const parts = [...xml.matchAll(/<!\[CDATA\[([\s\S]*?)\]\]>/g)].map((m) => m[1]).join('');
+/**
+ * A piece of the state that was not used: the whole part (not readable JSON of version 1), one of its top-level
+ * entries, one binding's label map, or a defined name that binds nothing (core/bindings.ts). A workbook.state
+ * finding names each.
+ */
+export type IgnoredState =
+  | { what: 'part' }
+  | { what: 'profile' | 'marks' | 'undo' | 'pane' | 'bindings' }
+  | { what: 'labels'; name: string }
+  | { what: 'entry'; name: string }
+  | { what: 'binding'; name: string; ref: string; why: 'range' | 'sheet' | 'outside' | 'many' };
+
+export interface StateRead {
+  state: AddinState;
+  ignored: IgnoredState[];
+}
+
+/**
+ * The state part as data, validated piece by piece against state-schema.json and checked to hold only plain
+ * JSON (no prototype keys, bounded depth): the same function for the CLI and the pane. What fails is left out and
+ * listed in `ignored`; the rest is used, so a forged piece never takes the valid ones with it.
+ */
+export function readAddinState(xml: string | null | undefined): StateRead {
+  if (!xml) return { state: { version: 1 }, ignored: [] };
+  const json = [...xml.matchAll(/<!\[CDATA\[([\s\S]*?)\]\]>/g)].map((m) => m[1]).join('');
+  let raw: unknown;
   try {
-    const s = JSON.parse(parts) as AddinState;
-    return s && s.version === 1 ? s : { version: 1 };
+    raw = JSON.parse(json);
   } catch {
-    return { version: 1 };
+    return { state: { version: 1 }, ignored: [{ what: 'part' }] };
   }
+  if (!plain(raw) || !own(raw, 'version') || raw.version !== 1) return { state: { version: 1 }, ignored: [{ what: 'part' }] };
+  return sanitized(raw);
+}
+
+const PIECES = ['profile', 'marks', 'undo', 'undoStack', 'pane', 'bindings'] as const;
+type Piece = (typeof PIECES)[number];
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const MAX_DEPTH = 32;
+
+/** Whether a parsed value is plain JSON: objects with Object's prototype, no prototype keys, at most MAX_DEPTH deep. */
+export function plainData(x: unknown): boolean {
+  const stack: Array<[unknown, number]> = [[x, 0]];
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (v === null || typeof v !== 'object') {
+      if (typeof v === 'function' || typeof v === 'symbol' || typeof v === 'bigint') return false;
+      continue;
+    }
+    if (depth >= MAX_DEPTH) return false;
+    if (Array.isArray(v)) {
+      for (const item of v) stack.push([item, depth + 1]);
+      continue;
+    }
+    if (Object.getPrototypeOf(v) !== Object.prototype) return false;
+    for (const k of Object.keys(v)) {
+      if (FORBIDDEN_KEYS.has(k)) return false;
+      stack.push([(v as Record<string, unknown>)[k], depth + 1]);
+    }
+  }
+  return true;
+}
+
+let validators: Record<Piece | 'binding' | 'bindingName', (x: unknown) => boolean> | null = null;
+
+/** One validator per piece of state-schema.json, compiled (and ajv loaded) the first time a workbook has a state. */
+function pieceValidators(): NonNullable<typeof validators> {
+  if (!validators) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, as in profiles/index.ts
+    const Ajv = (require('ajv') as typeof import('ajv')).default;
+    const ajv = new Ajv({ strict: true });
+    ajv.addSchema(schema);
+    const of = (pointer: string) => ajv.getSchema(`${schema.$id}#${pointer}`)! as (x: unknown) => boolean;
+    validators = {
+      profile: of('/$defs/profile'),
+      marks: of('/$defs/marks'),
+      undo: () => true,
+      undoStack: of('/$defs/undoStack'),
+      pane: of('/$defs/pane'),
+      bindings: ajv.compile({ type: 'object', maxProperties: schema.properties.bindings.maxProperties }),
+      binding: of('/$defs/binding'),
+      bindingName: of('/$defs/bindingName'),
+    };
+  }
+  return validators;
+}
+
+function sanitized(raw: Record<string, unknown>): StateRead {
+  const v = pieceValidators();
+  const state: AddinState = { version: 1 };
+  const ignored: IgnoredState[] = [];
+  let undoIgnored = false;
+  for (const key of Object.keys(raw)) {
+    if (key === 'version') continue;
+    const value = raw[key];
+    if (!(PIECES as readonly string[]).includes(key)) {
+      ignored.push({ what: 'entry', name: key });
+      continue;
+    }
+    const piece = key as Piece;
+    // A binding's label map is checked on its own (sanitizedBindings), so that one forged map leaves the others.
+    const deep = piece === 'bindings' ? plain(value) : plainData(value);
+    const ok = deep && v[piece](value) && (piece !== 'profile' || own(BUILT_IN, value as string));
+    if (!ok) {
+      if (piece === 'undo' || piece === 'undoStack') {
+        if (!undoIgnored) ignored.push({ what: 'undo' });
+        undoIgnored = true;
+      } else ignored.push({ what: piece });
+      continue;
+    }
+    if (piece === 'bindings') state.bindings = sanitizedBindings(value as Record<string, unknown>, ignored);
+    else (state as unknown as Record<string, unknown>)[piece] = value;
+  }
+  return { state, ignored };
+}
+
+function sanitizedBindings(raw: Record<string, unknown>, ignored: IgnoredState[]): NonNullable<AddinState['bindings']> {
+  const v = pieceValidators();
+  const out: NonNullable<AddinState['bindings']> = {};
+  for (const name of Object.keys(raw)) {
+    if (v.bindingName(name) && plainData(raw[name]) && v.binding(raw[name])) out[name] = raw[name] as NonNullable<AddinState['bindings']>[string];
+    else ignored.push({ what: 'labels', name });
+  }
+  return out;
+}
+
+export function stateFromXml(xml: string | null | undefined): AddinState {
+  return readAddinState(xml).state;
 }
 
 /** One cell of a write-back: what it held when written, and what was written. */
@@ -62,8 +187,6 @@ export const UNDO_DEPTH = 10;
 const MAX_UNDO_CELLS = 250_000;
 const A1 = /^[A-Z]{1,3}[1-9]\d{0,6}$/;
 
-const plain = (x: unknown): x is Record<string, unknown> => !!x && typeof x === 'object' && !Array.isArray(x) && Object.getPrototypeOf(x) === Object.prototype;
-const text = (x: unknown, max: number): x is string => typeof x === 'string' && x.length <= max;
 
 function cellState(x: unknown): CellState | null {
   if (!plain(x)) return null;

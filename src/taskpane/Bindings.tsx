@@ -53,6 +53,8 @@ export function Bindings({ lang, result, engine, busy, onBind, onUnbind }: Props
         const unknown = table.skipped.filter((x) => x.key === 'unknownRow').map((x) => x.params.label);
         const missing = table.skipped.filter((x) => x.key === 'missingBlock' || x.key === 'missingColumn').map((x) => x.params.label);
         const address = `${quoteSheet(table.sheet)}!${result.info[i].range}`;
+        // Read once per table (rangeLabels only visits the range's cells that exist), not once per missing role.
+        const inRange = engine && missing.length ? engine.rangeLabels(result.snapshot, { kind: table.kind, sheet: table.sheet, area: table.range, labels: {}, source: '' }) : [];
         const roles =
           table.kind === 'basic'
             ? [...table.columns.map((c) => `${c.role} ← ${c.header.text}`), ...table.rows.filter((r) => r.role !== 'other').map((r) => `${r.role} ← ${r.label.text}`)]
@@ -72,7 +74,7 @@ export function Bindings({ lang, result, engine, busy, onBind, onUnbind }: Props
             </details>
             {engine &&
               missing.map((role) => (
-                <LabelPicker key={`missing-${role}`} lang={lang} label={t(lang, 'whichLabel', { role })} options={engine.rangeLabels(result.snapshot, { kind: table.kind, sheet: table.sheet, area: table.range, labels: {}, source: '' })} onPick={(v) => onBind(table.kind, address, { [v]: role })} />
+                <LabelPicker key={`missing-${role}`} lang={lang} label={t(lang, 'whichLabel', { role })} options={inRange} onPick={(v) => onBind(table.kind, address, { [v]: role })} />
               ))}
             {engine &&
               unknown.map((label) => (

@@ -47,6 +47,8 @@ export const MESSAGES: Catalogue = {
   'formula.stale': { 'zh-CN': '{label} 的公式 {formula} 缓存结果为 {actual}，按当前数据应为 {expected}（工作簿未重新计算？）', 'en-US': '{label}: {formula} shows {actual}, but computes {expected} on the current inputs (not recalculated?)' },
   'workbook.no-tables': { 'zh-CN': '未找到基础数据表或自评表', 'en-US': 'no 基础数据表 or 自评表 found' },
   'workbook.ambiguous': { 'zh-CN': '{table}：{what}。{hint}', 'en-US': '{table}: {what}. {hint}' },
+  // The piece list is rendered by the rule in both languages (a finding's params are language-free strings).
+  'workbook.state': { 'zh-CN': '工作簿中保存的加载项状态无效，已忽略 {n} 项：{zh}', 'en-US': 'the add-in state stored in the workbook is invalid; {n} piece(s) ignored: {en}' },
 };
 
 /** Other strings shared by the CLI and the pane. */
@@ -57,6 +59,8 @@ export const TEXT: Catalogue = {
   'skipped.duplicateColumn': { 'zh-CN': '重复的“{label}”列已忽略', 'en-US': 'a second “{label}” column was ignored' },
   'skipped.missingBlock': { 'zh-CN': '未找到“{label}”，相关检查已跳过', 'en-US': '“{label}” not found; its checks were skipped' },
   'skipped.emptyBinding': { 'zh-CN': '手动指定的区域 {range}（{source}）中未找到该表，请在任务窗格中为行列标签指定含义', 'en-US': 'no table was found in the range bound by hand, {range} ({source}); map its labels in the task pane' },
+  'skipped.bindOutside': { 'zh-CN': '手动指定的区域 {range}（{source}）不在工作表“{sheet}”有内容的单元格内，已忽略', 'en-US': 'the range bound by hand, {range} ({source}), holds none of the cells of sheet “{sheet}” and was ignored' },
+  'skipped.bindNoSheet': { 'zh-CN': '手动指定的区域 {range}（{source}）所在的工作表“{sheet}”不存在，已忽略', 'en-US': 'the range bound by hand, {range} ({source}), is on a sheet “{sheet}” the workbook does not have, and was ignored' },
   'bindHint.basic': { 'zh-CN': '可选中该表区域，在任务窗格中点“设为基础数据表”手动指定，或用 --bind "{range}=basic"', 'en-US': 'select the table and choose “Bind as 基础数据表” in the task pane, or pass --bind "{range}=basic"' },
   'bindHint.self': { 'zh-CN': '可选中该表区域，在任务窗格中点“设为自评表”手动指定，或用 --bind "{range}=self"', 'en-US': 'select the table and choose “Bind as 自评表” in the task pane, or pass --bind "{range}=self"' },
   'skipped.missingTotal': { 'zh-CN': '未找到“总分”行', 'en-US': 'no 总分 row found' },

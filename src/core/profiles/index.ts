@@ -77,8 +77,9 @@ export function parseProfileText(text: string, source: string): Profile {
 
 /** A built-in profile (schema-checked by test/profiles.test.ts, not at run time). */
 export function builtInProfile(id: string): Profile | null {
-  const p = BUILT_IN[id];
-  return p ? normalised(p) : null;
+  // An own-property lookup: `constructor`, `__proto__` or `toString` name no profile.
+  if (typeof id !== 'string' || !Object.prototype.hasOwnProperty.call(BUILT_IN, id)) return null;
+  return normalised(BUILT_IN[id]);
 }
 
 export function defaultProfile(): Profile {

@@ -1,3 +1,4 @@
+import type { IgnoredState } from '../state';
 import type { Profile } from '../profiles';
 import type { Table, BasicTable, SelfTable } from '../model';
 import type { CellRef } from '../snapshot';
@@ -60,6 +61,8 @@ export interface RuleContext {
   formulas: FormulaContext;
   /** Ranges bound by hand that held no table. */
   emptyBindings: Binding[];
+  /** What of the add-in state stored in the workbook was not used (reported once, by workbook.state). */
+  ignoredState: IgnoredState[];
   report(r: Report): void;
 }
 
