@@ -14,6 +14,7 @@ import { formatJson, formatText, terminalSafe } from './format';
 import { baseDir, expandInputs, Input, InputError, resolveFrom } from './inputs';
 import { copyNames, OutputError, OutputGuard, writeAtomic } from './output';
 import { progress } from './progress';
+import { handleSignals } from './signals';
 
 interface CommonOptions {
   format: 'text' | 'json';
@@ -57,18 +58,20 @@ const note = (s: string | null) => {
 
 /** The inputs of check and report, with a clear message when a name leads nowhere. */
 async function inputsOf(args: string[]): Promise<Input[]> {
-  const inputs = await expandInputs(args);
+  const notes: string[] = [];
+  const inputs = await expandInputs(args, baseDir(), notes);
+  for (const n of notes) note(n);
   if (!inputs.length) throw new InputError(`没有找到要检查的 .xlsx / .xls 文件 no .xlsx or .xls files found in: ${args.join(' ')}`);
   return inputs;
 }
 
 /**
- * The batch inputs: files met in a folder are marked to be passed over when they are one of this tool's own
+ * The batch inputs: files met in a folder (not those named, or listed in an @list) are marked to be passed over when they are one of this tool's own
  * reports (on record), unless --include-reports.
  */
 function batchInputs(inputs: Input[], opts: CommonOptions): { inputs: BatchInput[]; reports: string[] | undefined } {
-  const skip = !opts.includeReports && inputs.some((i) => i.found);
-  return { inputs: inputs.map((i) => ({ name: i.name, path: i.path, skip: skip && i.found })), reports: skip ? recordedReports() : undefined };
+  const skip = !opts.includeReports && inputs.some((i) => i.via === 'folder');
+  return { inputs: inputs.map((i) => ({ name: i.name, path: i.path, skip: skip && i.via === 'folder' })), reports: skip ? recordedReports() : undefined };
 }
 
 /**
@@ -127,7 +130,7 @@ async function runOne(input: Input, task: BatchTask, opts: CommonOptions): Promi
 
 async function runFix(file: string, opts: CommonOptions & { output: string }): Promise<number> {
   const profile = await resolveProfile(opts.profile, baseDir());
-  const input: Input = { name: file, path: resolveFrom(baseDir(), file), found: false };
+  const input: Input = { name: file, path: resolveFrom(baseDir(), file), found: false, via: 'named' };
   const guard = await OutputGuard.of([input]);
   const target = resolveFrom(baseDir(), opts.output);
   await guard.assertWritable(target, opts.output);
@@ -190,7 +193,7 @@ async function runTemplate(opts: CommonOptions & { year: string; from?: string; 
   const year = Number(opts.year);
   if (!/^\d{4}$/.test(opts.year)) throw new Error(`--year 应为四位年份 must be a four-digit year: ${opts.year}`);
   const profile = await resolveProfile(opts.profile, baseDir());
-  const from: Input | null = opts.from ? { name: opts.from, path: resolveFrom(baseDir(), opts.from), found: false } : null;
+  const from: Input | null = opts.from ? { name: opts.from, path: resolveFrom(baseDir(), opts.from), found: false, via: 'named' } : null;
   const guard = await OutputGuard.of(from ? [from] : []);
   const target = resolveFrom(baseDir(), opts.output);
   await guard.assertWritable(target, opts.output);
@@ -253,6 +256,7 @@ export async function main(argv: string[]): Promise<number> {
     .action(async (files: string[], opts: CommonOptions & { output: string }) => {
       code = await runReport(files, opts);
     });
+  const unhandle = handleSignals();
   try {
     await program.parseAsync(argv, { from: 'user' });
     return code;
@@ -264,6 +268,8 @@ export async function main(argv: string[]): Promise<number> {
     }
     process.stderr.write(`jixiao: ${terminalSafe(e instanceof Error ? e.message : String(e))}\n`);
     return 2;
+  } finally {
+    unhandle();
   }
 }
 

@@ -2,6 +2,7 @@ import { randomBytes } from 'crypto';
 import { promises as fs } from 'fs';
 import path from 'path';
 import type { Input } from './inputs';
+import { tempClosed, tempName, tempOpened, writingInto } from './signals';
 
 /**
  * Every file a command writes (fix, --annotate, report, template) goes through here: it is checked against the
@@ -53,6 +54,7 @@ export class OutputGuard {
    * path of its folder.
    */
   async clash(out: string): Promise<string | null> {
+    writingInto(path.dirname(out));
     const id = await identity(out);
     if (id) return this.inputs.find((i) => (i.dev === id.dev && i.ino === id.ino) || i.real === id.real)?.name ?? null;
     const folder = await identity(path.dirname(out));
@@ -107,8 +109,9 @@ const REAL_FS: WriteOps = { open: fs.open, rename: fs.rename, rm: fs.rm };
  * full disk, an interrupted run) leaves the previous file as it was and no temporary file behind.
  */
 export async function writeAtomic(target: string, bytes: Uint8Array, shown = target, ops: WriteOps = REAL_FS): Promise<void> {
-  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const tmp = tempName(target, process.pid, randomBytes(4).toString('hex'));
   let handle: Awaited<ReturnType<typeof fs.open>> | null = null;
+  tempOpened(tmp);
   try {
     handle = await ops.open(tmp, 'wx');
     await handle.writeFile(bytes);
@@ -116,9 +119,11 @@ export async function writeAtomic(target: string, bytes: Uint8Array, shown = tar
     await handle.close();
     handle = null;
     await ops.rename(tmp, target);
+    tempClosed(tmp);
   } catch (e) {
     await handle?.close().catch(() => undefined);
     await ops.rm(tmp, { force: true }).catch(() => undefined);
+    tempClosed(tmp);
     const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
     throw new OutputError(`${shown}: 写入失败，原文件未改动 (the write failed and the previous file is unchanged: ${code})`);
   }

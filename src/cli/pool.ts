@@ -3,6 +3,7 @@ import os from 'os';
 import path from 'path';
 import { Worker } from 'worker_threads';
 import type { BatchInput, BatchItem, BatchTask } from './batch';
+import { onInterrupt } from './signals';
 
 /** Below this many files one worker checks them all: starting more costs more than they save. */
 export const POOL_MIN_FILES = 16;
@@ -131,6 +132,9 @@ export async function runBatch(inputs: BatchInput[], task: BatchTask, cb: BatchC
   let barren = 0;
   type Slot = { worker: Worker; inFlight: number[]; running: number | null; timer: NodeJS.Timeout | null; gone: boolean; finishedAny: boolean };
   const pool: Slot[] = [];
+  const stopWorkers = onInterrupt(async () => {
+    await Promise.allSettled(pool.map((p) => p.worker.terminate()));
+  });
   let settle!: { resolve(): void; reject(e: Error): void };
   const over = new Promise<void>((resolve, reject) => (settle = { resolve, reject }));
   let stopped = false;
@@ -232,7 +236,11 @@ export async function runBatch(inputs: BatchInput[], task: BatchTask, cb: BatchC
     return p;
   };
 
-  for (let i = 0; i < workers; i++) feed(start());
-  await over;
-  await delivering;
+  try {
+    for (let i = 0; i < workers; i++) feed(start());
+    await over;
+    await delivering;
+  } finally {
+    stopWorkers();
+  }
 }
