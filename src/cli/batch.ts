@@ -67,6 +67,8 @@ function writeError(file: string, e: unknown, lang: Lang): { code: string; messa
   const code = e instanceof OutputError ? 'output' : err?.name === 'CopyError' ? 'copy' : 'write';
   const named = why.includes(file) ? why : `${file}: ${why}`;
   const head = lang === 'zh-CN' ? '副本未写入' : 'the copy was not written';
+  // A CopyError already says the copy was not written, and why.
+  if (code === 'copy') return { code, message: named };
   return { code, message: err?.code === 'ENOSPC' ? `${file}: ${head}：磁盘已满 (disk full)` : `${named}（${head}）` };
 }
 
@@ -95,7 +97,7 @@ async function fixFile(r: FileResult, task: BatchTask, notes: string[]): Promise
   const writes = plan.writes.map((w) => ({ sheet: w.sheet, cell: w.cell, label: w.label, formula: w.formula, value: w.value, numberFormat: w.numberFormat, before: describeState(w.before) }));
   // The checked workbook is let go before the copy is loaded for writing: the two are never in memory at once.
   r.result = null;
-  await writeAtomic(output, await fixCopy(r.bytes!, plan, results));
+  await writeAtomic(output, await fixCopy(r.bytes!, plan, results, r.file));
   return { output, writes };
 }
 
@@ -110,7 +112,7 @@ async function templateFile(r: FileResult, task: BatchTask, notes: string[]): Pr
   }
   const output = await copyTarget(t.target, r, task, notes);
   const plan = templatePlan(result, t.year, true, task.profile);
-  await writeAtomic(output, await applyTemplate(r.bytes!, plan, resultsAfter(snapshot, plan.cells), t.password));
+  await writeAtomic(output, await applyTemplate(r.bytes!, plan, resultsAfter(snapshot, plan.cells), t.password, r.file));
   return { output, locked: plan.locked.length, validations: plan.validations.length };
 }
 
@@ -129,7 +131,7 @@ export async function processFile(input: BatchInput, index: number, task: BatchT
       if (task.annotate) {
         const output = await copyTarget(task.annotate.targets[index], r, task, notes);
         const { annotateCopy } = await import('../host/xlsx/write');
-        await writeAtomic(output, await annotateCopy(r.bytes, r.summary.findings, task.lang));
+        await writeAtomic(output, await annotateCopy(r.bytes, r.summary.findings, task.lang, r.file));
       } else if (task.fix) item.fix = await fixFile(r, task, notes);
       else if (task.template) item.template = await templateFile(r, task, notes);
     } catch (e) {

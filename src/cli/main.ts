@@ -210,7 +210,7 @@ async function runTemplate(opts: CommonOptions & { year: string; from?: string; 
     const bytes = await blankWorkbook(year, opts.layout === 'project' ? 'project' : 'dept', profile);
     const { snapshot } = await readWorkbook(bytes, 'template');
     const plan = templatePlan(check(snapshot, { profile, lang: opts.lang, bindings: [] }), year, false, profile);
-    await writeAtomic(target, await applyTemplate(bytes, plan, resultsAfter(snapshot, plan.cells), opts.password ?? ''), opts.output);
+    await writeAtomic(target, await applyTemplate(bytes, plan, resultsAfter(snapshot, plan.cells), opts.password ?? '', opts.output), opts.output);
     outcome = { output: target, locked: plan.locked.length, validations: plan.validations.length };
   }
   const shown = terminalSafe(outcome.output === target ? opts.output : opts.output.replace(/\.xls$/i, '.xlsx'));
