@@ -226,8 +226,19 @@ describe('the direct reader against a hostile or odd sender', () => {
     expect(s.values[0]).toEqual(['&lt;', '#SPILL!', '😀']);
   });
 
+  it('clips a merge over the whole sheet to the cells the sheet has', async () => {
+    const xml = '<sheetData><row r="1"><c r="A1"><v>1</v></c><c r="C1"><v>2</v></c></row><row r="4"><c r="A4"><v>3</v></c></row></sheetData><mergeCells><mergeCell ref="A1:XFD1048576"/><mergeCell ref="E9:E10"/></mergeCells>';
+    const { snapshot } = await readWorkbook(pkg([{ name: 'S', xml }]), 'clip.xlsx');
+    const s = snapshot.sheets[0];
+    expect(s.merges).toEqual([
+      { top: 0, left: 0, bottom: 3, right: 2 },
+      { top: 8, left: 4, bottom: 9, right: 4 },
+    ]);
+    expect([s.values.length, s.values[0].length]).toEqual([10, 5]);
+  });
+
   it('refuses a used range no memory holds, and a formula longer than Excel allows, naming the file', async () => {
-    const merged = pkg([{ name: 'S', xml: '<sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData><mergeCells><mergeCell ref="A1:XFD1048576"/></mergeCells>' }]);
+    const merged = pkg([{ name: 'S', xml: '<sheetData><row r="1"><c r="A1"><v>1</v></c></row><row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData>' }]);
     const long = sheet(`<row r="1"><c r="A1"><f>${'1+'.repeat(5000)}1</f><v>5001</v></c></row>`);
     for (const [name, bytes] of [['merged.xlsx', merged], ['long.xlsx', long]] as const) {
       const err = await readWorkbook(bytes, name).catch((e: unknown) => e);

@@ -7,7 +7,10 @@ export type Dec = Decimal;
 export const ZERO = new D(0);
 export const ONE = new D(1);
 
-/** A binary double from a spreadsheet, read at Excel's 15 significant digits. */
+/**
+ * A binary double from a spreadsheet, read at Excel's 15 significant digits. Give it only finite numbers (a NaN
+ * gives a NaN decimal, which decStr shows as null): a cell's stored value goes through decFromCell.
+ */
 export function decFromNumber(n: number): Dec {
   if (Number.isInteger(n)) return new D(n);
   const shortest = String(n);
@@ -15,13 +18,21 @@ export function decFromNumber(n: number): Dec {
   return new D(shortest.length <= 16 || shortest.replace(/^-?0\.0*|\.|-/g, '').length <= 15 ? shortest : n.toPrecision(15));
 }
 
+/** A cell's number as a decimal, or null for NaN and the infinities (a damaged or forged `<v>`). */
+export function decFromCell(n: number): Dec | null {
+  return Number.isFinite(n) ? decFromNumber(n) : null;
+}
+
 export function round(d: Dec, places: number): Dec {
   return d.toDecimalPlaces(places, Decimal.ROUND_HALF_UP);
 }
 
-/** Plain decimal string without exponent or trailing zeros: "197.96", "0.9216", "2". */
+/**
+ * Plain decimal string without exponent or trailing zeros: "197.96", "0.9216", "2". Never "NaN" or "Infinity"
+ * (CLI.md's decimal strings): a value that is not finite has no string, and is null like a missing one.
+ */
 export function decStr(d: Dec | null | undefined): string | null {
-  if (d === null || d === undefined) return null;
+  if (d === null || d === undefined || !d.isFinite()) return null;
   const s = d.toFixed();
   return s.includes('.') ? s.replace(/0+$/, '').replace(/\.$/, '') : s;
 }

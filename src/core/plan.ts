@@ -1,7 +1,7 @@
 import type Decimal from 'decimal.js';
 import * as numfmt from 'numfmt';
 import { CheckResult } from './check';
-import { decFromNumber, decStr, round } from './decimal';
+import { decFromCell, decFromNumber, decStr, round } from './decimal';
 import { ComputedCell, refText } from './formula/expected';
 import { cellKey } from './formula/engine';
 import { resultsAfter } from './formula/results';
@@ -229,7 +229,8 @@ function classify(book: Book, result: CheckResult, writes: CellWrite[]): void {
 /** Whether the write leaves what the cell displays as it is (a constant replaced by a formula of the same result). */
 function sameShown(w: CellWrite): boolean {
   if (typeof w.before.value !== 'number') return false;
-  return showsAs(decFromNumber(w.before.value), w.numberFormat) === w.shows;
+  const d = decFromCell(w.before.value);
+  return d !== null && showsAs(d, w.numberFormat) === w.shows;
 }
 
 /** The cells (`sheet!A1`) a formula refers to, ranges expanded (bounded: a plan's formulas refer to its tables). */
@@ -334,5 +335,5 @@ function showsAs(v: Decimal, fmt: string): string {
 export function describeState(s: CellState): string {
   if (s.formula) return s.formula;
   if (s.value === null) return '';
-  return typeof s.value === 'number' ? decStr(decFromNumber(s.value))! : String(s.value);
+  return typeof s.value === 'number' ? (decStr(decFromCell(s.value)) ?? '') : String(s.value);
 }

@@ -6,6 +6,8 @@ type Catalogue = Record<string, { 'zh-CN': string; 'en-US': string }>;
 export const MESSAGES: Catalogue = {
   'value.text-number': { 'zh-CN': '{label}：“{text}”是以文本存储的数字，按 {value} 读取', 'en-US': '{label}: “{text}” is a number stored as text; read as {value}' },
   'value.not-number': { 'zh-CN': '{label}：“{text}”不是数字', 'en-US': '{label}: “{text}” is not a number' },
+  'value.not-number:exponent': { 'zh-CN': '{label}：“{text}”是科学计数法，不是填报的数字', 'en-US': '{label}: “{text}” is in exponent notation, not a figure as a form states it' },
+  'value.not-number:stored': { 'zh-CN': '{label}：单元格中存储的数值无效（不是有限的数字），无法读取', 'en-US': '{label}: the number stored in the cell is not a finite number and cannot be read' },
   'value.missing': { 'zh-CN': '{label} 未填写', 'en-US': '{label} is empty' },
   'basic.sum': { 'zh-CN': '{row} {col} {actual} ≠ 下级合计 {expected}', 'en-US': '{row} {col} {actual} ≠ sum of its items {expected}' },
   'basic.part': { 'zh-CN': '{row} {col} {actual} 小于其中项合计 {expected}', 'en-US': '{row} {col} {actual} is less than its 其中 items {expected}' },
@@ -21,6 +23,7 @@ export const MESSAGES: Catalogue = {
   'self.funds-split': { 'zh-CN': '{nature}合计 {actual} ≠ 年度资金总额 {column} {expected}', 'en-US': 'split by {nature} adds to {actual} ≠ total {column} {expected}' },
   'self.budget-adjust': { 'zh-CN': '全年预算数 {annual} 较年初预算数 {initial} 调整 {rate}，超过 ±{threshold}', 'en-US': 'annual budget {annual} differs from the initial budget {initial} by {rate}, over ±{threshold}' },
   'self.score-cap': { 'zh-CN': '{name} 得分 {actual} 超出 0～{weight}', 'en-US': '{name}: score {actual} is outside 0–{weight}' },
+  'self.score-cap:weight': { 'zh-CN': '{name} 分值 {weight} 为负数', 'en-US': '{name}: the weight {weight} is negative' },
   'self.score-rule': { 'zh-CN': '{name} 得分 {actual}，按评分规则应为 {expected}（{basis}）', 'en-US': '{name}: score {actual}, the scoring rule gives {expected} ({basis})' },
   'self.completion-rate': { 'zh-CN': '{name} 完成率 填报 {actualPct}，应为 {expectedPct}（目标值 {target}，业绩值 {value}）', 'en-US': '{name}: completion {actualPct}, should be {expectedPct} (target {target}, actual {value})' },
   'self.level-weight': { 'zh-CN': '{level} 下级分值合计 {actual} ≠ {expected}', 'en-US': '{level}: weights of its indicators add to {actual} ≠ {expected}' },

@@ -14,7 +14,9 @@ export class Grid {
   readonly right: number;
   private readonly labels: (string | undefined)[][];
   private readonly hiddenCols: Set<number>;
-  private readonly mergeTopLeft = new Map<string, Area>();
+  /** For each cell of the sheet's matrices, 1 + the index in `sheet.merges` of the merge over it, or 0. */
+  private readonly mergeAt: Int32Array | null = null;
+  private readonly width: number;
 
   /**
    * `bounds` narrows the grid to one area (a table bound by hand): cells outside it read as empty. `overrides` maps
@@ -34,8 +36,25 @@ export class Grid {
     this.right = Math.min(right, bounds?.right ?? right);
     this.labels = sheet.values.map(() => []);
     this.hiddenCols = new Set(sheet.hiddenCols);
-    for (const m of sheet.merges) {
-      for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) this.mergeTopLeft.set(`${r},${c}`, m);
+    this.width = sheet.values[0]?.length ?? 0;
+    // Only the cells the sheet holds are indexed, one slot each, and a merge over cells already merged (Excel
+    // refuses overlaps) is passed over: the work is bounded by the sheet's cells, whatever areas the file declares.
+    if (sheet.merges.length) {
+      const at = new Int32Array(sheet.values.length * this.width);
+      let budget = 2 * at.length + 1_000_000;
+      sheet.merges.forEach((m, i) => {
+        const t = Math.max(m.top, sheet.top);
+        const l = Math.max(m.left, sheet.left);
+        const b = Math.min(m.bottom, bottom);
+        const rr = Math.min(m.right, right);
+        if (budget <= 0 || t > b || l > rr || at[(t - sheet.top) * this.width + (l - sheet.left)]) return;
+        budget -= (b - t + 1) * (rr - l + 1);
+        for (let r = t; r <= b; r++) {
+          const row = (r - sheet.top) * this.width - sheet.left;
+          for (let c = l; c <= rr; c++) if (!at[row + c]) at[row + c] = i + 1;
+        }
+      });
+      this.mergeAt = at;
     }
   }
 
@@ -121,7 +140,10 @@ export class Grid {
   }
 
   merge(r: number, c: number): Area | undefined {
-    return this.mergeTopLeft.get(`${r},${c}`);
+    const { sheet } = this;
+    if (!this.mergeAt || r < sheet.top || c < sheet.left || r >= sheet.top + sheet.values.length || c >= sheet.left + this.width) return undefined;
+    const i = this.mergeAt[(r - sheet.top) * this.width + (c - sheet.left)];
+    return i ? sheet.merges[i - 1] : undefined;
   }
 
   /** Whether a cell is covered by a merged area but is not its top-left cell. */

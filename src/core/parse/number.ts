@@ -1,4 +1,4 @@
-import { D, Dec, ONE, decFromNumber } from '../decimal';
+import { D, Dec, ONE, decFromCell } from '../decimal';
 import { CellRef, CellType, RawValue } from '../snapshot';
 import { compactText, isNotApplicable } from './text';
 
@@ -32,6 +32,7 @@ const UNIT_RE = /^(?:[A-Za-z]+[23]?|(?![，。；：、！？（）“”‘’�
 const DATE_LIKE = /^(年(?!度?$)|[日号月]前|[日号]以前|月(?!$|份$|度$))/;
 /** Percent forms: `%`, `百分比`, `98%(百分比)`; in a target, a word may follow (`100%覆盖`). */
 const PERCENT_RE = /^(?:%|百分比)(?:\(百分比\)|\(%\))?/;
+const EXPONENT_TAIL = /^[eE][+-]?\d/;
 const APPROX_PREFIX = /^(约|大约|近)/;
 const APPROX_SUFFIX = /(左右|上下)$/;
 
@@ -54,7 +55,8 @@ export function parseNumberText(input: string, mode: NumberMode = 'amount'): Par
   if (!m || (!m[2] && !m[3])) return null;
   const digits = `${m[1] ?? ''}${(m[2] || '0').replace(/,/g, '')}${m[3] ?? ''}`;
   let rest = t.slice(m[0].length);
-  if (/^[\d.,]/.test(rest)) return null;
+  // `2e3` is exponent notation, not 2 with a unit `e3`.
+  if (/^[\d.,]/.test(rest) || EXPONENT_TAIL.test(rest)) return null;
   let value = new D(digits);
   let places = m[3] ? m[3].length - 1 : 0;
   let percent = false;
@@ -101,6 +103,27 @@ export function scaled(p: Pick<ParsedNumber, 'value' | 'magnitude'>): Dec {
   return p.magnitude.equals(ONE) ? p.value : p.value.times(p.magnitude);
 }
 
+/**
+ * Text that spells a number no form holds: `NaN`, `Infinity`, `-inf` (what a program prints for a failed or
+ * unbounded result), with or without `%`. Never read as a figure; value.not-number names the cell.
+ */
+const NON_FINITE_WORD = /^[+-]?(?:nan|infinity|inf|∞)(?:%|百分比)?$/i;
+/**
+ * A figure in exponent notation (`1e3%`, `-1e2%`, `≥1.5E+03人`): what a program or a forger writes, never a clerk
+ * (Excel shows a number typed this way as a number, so in a text cell it was typed as text on purpose). Not read.
+ */
+const EXPONENT_FIGURE = /^(?:[<>=≥≤]=?)?[+-]?(?:\d+(?:\.\d*)?|\.\d+)[eE][+-]?\d+(?:%|百分比|[^\d]{0,6})$/;
+
+export type NotNumberText = 'non-finite' | 'exponent';
+
+/** Why text that looks like a figure is still no number (see NON_FINITE_WORD, EXPONENT_FIGURE), or null. */
+export function notNumberText(text: string): NotNumberText | null {
+  const t = compactText(text).replace(/[。；;，,、]+$/, '');
+  if (!t || t.length > 40) return null;
+  if (NON_FINITE_WORD.test(t)) return 'non-finite';
+  return EXPONENT_FIGURE.test(t) ? 'exponent' : null;
+}
+
 export type ReadKind = 'empty' | 'na' | 'number' | 'text' | 'error' | 'bool';
 
 /** One cell as the rules see it. */
@@ -119,6 +142,8 @@ export interface CellRead {
   places: number | null;
   /** A unit written with the number (`2170.20万元`) or in its number format (`0.00"万元"`), or null. */
   unit: string | null;
+  /** A numeric cell whose stored value is NaN or infinite (`<v>NaN</v>`): read as text that is no number. */
+  notFinite?: true;
 }
 
 const formatPlaces = new Map<string, number | null>();
@@ -170,10 +195,12 @@ export function readCellValue(ref: CellRef, raw: RawValue, text: string, formula
   if (type === 'error') return make(ref, raw, text, formula, numFmt, 'error', null, false, false, null);
   if (type === 'boolean' || typeof raw === 'boolean') return make(ref, raw, text, formula, numFmt, 'bool', null, false, false, null);
   if (typeof raw === 'number') {
+    const value = decFromCell(raw);
+    if (value === null) return { ...make(ref, raw, text, formula, numFmt, 'text', null, false, false, null), notFinite: true };
     const fromFormat = placesFromFormat(numFmt);
     const places = fromFormat ?? placesFromShown(text);
     const percent = numFmt.includes('%') || (fromFormat === null && text.trim().endsWith('%'));
-    return make(ref, raw, text, formula, numFmt, 'number', decFromNumber(raw), false, percent, places, numFmt.includes('"') ? unitFromFormat(numFmt) : null);
+    return make(ref, raw, text, formula, numFmt, 'number', value, false, percent, places, numFmt.includes('"') ? unitFromFormat(numFmt) : null);
   }
   const s = typeof raw === 'string' ? raw : text;
   if (!s || !/\S/.test(s)) return make(ref, raw, text, formula, numFmt, 'empty', null, false, false, null);

@@ -93,6 +93,12 @@ function refsText(refs: CellRef[], from: string): string {
   return refs.map((r) => (r.sheet.toLowerCase() === from.toLowerCase() ? a1(r.row, r.col) : `${r.sheet}!${a1(r.row, r.col)}`)).join('、');
 }
 
+/** A decimal as the engine's result: beyond a double's range it is Excel's #NUM!, as in the engine. */
+function asEvaluated(d: Dec): Evaluated {
+  const n = d.toNumber();
+  return Number.isFinite(n) ? { kind: 'number', value: n } : { kind: 'error', code: '#NUM!' };
+}
+
 /**
  * The value the cell should show: ratios and totals from the model's own reading of the inputs (a number typed
  * as text counts, as in basic.sum), scores by evaluating the template's formula.
@@ -110,14 +116,14 @@ function expectedValue(ctx: RuleContext, cell: ComputedCell): Evaluated {
       if (v === null) return { kind: 'unsupported', reason: 'text input' };
       total = total.plus(v);
     }
-    return { kind: 'number', value: total.toNumber() };
+    return asEvaluated(total);
   }
   if (cell.kind === 'ratio' || cell.kind === 'variance') {
     const [a, b] = cell.required.map((r) => num(r.ref));
     if (a === null || b === null) return { kind: 'unsupported', reason: 'text input' };
     if (b.isZero()) return { kind: 'error', code: '#DIV/0!' };
     const q = a.dividedBy(b);
-    return { kind: 'number', value: (cell.kind === 'variance' ? q.minus(1) : q).toNumber() };
+    return asEvaluated(cell.kind === 'variance' ? q.minus(1) : q);
   }
   return ctx.formulas.engine.evaluate(cell.shape, cell.read.ref);
 }
@@ -265,7 +271,7 @@ export const FORMULA_RULES: Rule[] = [
             const now = ctx.formulas.engine.recalculate(at);
             const type = g.type(r, c);
             const raw = g.raw(r, c);
-            const cached: Evaluated = type === 'error' ? { kind: 'error', code: String(raw) } : typeof raw === 'number' ? { kind: 'number', value: raw } : { kind: 'other', value: raw };
+            const cached: Evaluated = type === 'error' ? { kind: 'error', code: String(raw) } : typeof raw === 'number' && Number.isFinite(raw) ? { kind: 'number', value: raw } : { kind: 'other', value: raw };
             if (cached.kind === 'other' && (now.kind !== 'number' || raw !== null)) continue;
             if (!differs(cached, now)) continue;
             ctx.report({ ref: at, params: { label: labelOf(ctx.tables, at), formula, actual: show(cached), expected: show(now) }, expected: show(now), actual: show(cached) });

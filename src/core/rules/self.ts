@@ -1,6 +1,6 @@
 import { D, Dec, ONE, ZERO, decStr, pct, round, sum, withinSumTolerance } from '../decimal';
 import { FundCol, Level, SelfTable } from '../model';
-import { CellRead, isNumber } from '../parse/number';
+import { CellRead, isNumber, notNumberText } from '../parse/number';
 import { alignToTarget } from '../parse/target';
 import { execScore, fitsExpected, gradeOf, rateAgrees, scoreAgrees } from '../compute/score';
 import { Rule, RuleContext } from './types';
@@ -150,8 +150,14 @@ export const SELF_RULES: Rule[] = [
     docs: { 'zh-CN': '得分超过分值或小于 0', 'en-US': 'a score above its weight or below 0' },
     scope: 'self',
     check(ctx, t) {
+      // A negative 分值 is named as such: no score can be inside 0 and it.
+      const funds = t.funds.find((f) => f.role === 'total');
+      const weights = [...(funds ? [{ name: funds.label.text, weight: funds.cells.weight }] : []), ...t.indicators.map((ind) => ({ name: ind.name.text, weight: ind.weight }))];
+      for (const { name, weight } of weights) {
+        if (isNumber(weight) && weight.value.isNegative()) ctx.report({ ref: weight.ref, variant: 'weight', params: { name, weight: decStr(weight.value)! }, expected: null, actual: decStr(weight.value) });
+      }
       for (const ind of t.indicators) {
-        if (!isNumber(ind.score) || !isNumber(ind.weight)) continue;
+        if (!isNumber(ind.score) || !isNumber(ind.weight) || ind.weight.value.isNegative()) continue;
         if (ind.score.value.greaterThan(ind.weight.value) || ind.score.value.isNegative()) {
           ctx.report({ ref: ind.score.ref, params: { name: ind.name.text, actual: decStr(ind.score.value)!, weight: decStr(ind.weight.value)! }, expected: decStr(ind.weight.value), actual: decStr(ind.score.value) });
         }
@@ -370,7 +376,8 @@ export const SELF_RULES: Rule[] = [
     check(ctx, t) {
       for (const ind of t.indicators) {
         for (const [which, parsed, cell] of [['target', ind.targetParsed, ind.target], ['actual', ind.actualParsed, ind.actual]] as const) {
-          if (parsed.kind === 'unreadable' && cell) ctx.report({ ref: cell.ref, params: { name: ind.name.text, which: `@which.${which}`, text: cell.text }, actual: cell.text });
+          // Text that is certainly no figure (`≥1e3%`) is value.not-number's.
+          if (parsed.kind === 'unreadable' && cell && !notNumberText(cell.text)) ctx.report({ ref: cell.ref, params: { name: ind.name.text, which: `@which.${which}`, text: cell.text }, actual: cell.text });
         }
       }
     },

@@ -1,5 +1,6 @@
 import { decStr } from '../decimal';
 import { BasicTable, SelfTable } from '../model';
+import { CellRead, notNumberText } from '../parse/number';
 import { Report, Rule, RuleContext, Severity } from './types';
 
 type Numeric = BasicTable['numeric'][number];
@@ -21,6 +22,17 @@ function eachNumeric(t: BasicTable | SelfTable, fn: (n: Numeric) => void): void 
   for (const n of list) fn(n);
 }
 
+const NOT_NUMBER_DOCS = { 'zh-CN': '需要数字的单元格填了文本', 'en-US': 'text where the template needs a number' };
+
+function textReport(text: string, label: string): Omit<Report, 'ref'> {
+  return { variant: notNumberText(text) === 'exponent' ? 'exponent' : undefined, params: { label, text }, actual: text };
+}
+
+/** A stored NaN or infinity is not echoed: it is no text the person typed, and no decimal string may spell it. */
+function notNumber(read: CellRead, label: string): Omit<Report, 'ref'> {
+  return read.notFinite ? { variant: 'stored', params: { label }, actual: null } : textReport(read.text, label);
+}
+
 type NumericCheck = (n: Numeric) => Omit<Report, 'ref'> | null;
 
 /** A rule over every numeric cell of a table, for both kinds of table. */
@@ -40,9 +52,26 @@ export const VALUE_RULES: Rule[] = [
   ...numericRule('value.text-number', 'warning', { 'zh-CN': '以文本存储的数字', 'en-US': 'a number stored as text' }, ({ read, label }) =>
     read.kind === 'number' && read.fromText ? { params: { label, text: read.text, value: decStr(read.value)! }, expected: decStr(read.value), actual: read.text } : null,
   ),
-  ...numericRule('value.not-number', 'error', { 'zh-CN': '需要数字的单元格填了文本', 'en-US': 'text where the template needs a number' }, ({ read, label }) =>
-    read.kind === 'text' || read.kind === 'bool' ? { params: { label, text: read.text }, actual: read.text } : null,
-  ),
+  ...numericRule('value.not-number', 'error', NOT_NUMBER_DOCS, ({ read, label }) => (read.kind === 'text' || read.kind === 'bool' ? notNumber(read, label) : null)),
+  {
+    // 年度指标值 and 实际完成值 hold words as well as figures; only what is certainly no figure is named here.
+    id: 'value.not-number',
+    severity: 'error',
+    docs: NOT_NUMBER_DOCS,
+    scope: 'self',
+    check(ctx, t) {
+      const names = t.layout === 'dept-weighted' ? ['目标值', '业绩值'] : ['年度指标值', '实际完成值'];
+      for (const ind of t.indicators) {
+        for (const [cell, which] of [[ind.target, names[0]], [ind.actual, names[1]]] as const) {
+          if (!cell) continue;
+          const label = `${ind.name.text} ${which}`;
+          const raw = ctx.formulas.book.grid(cell.ref.sheet)?.raw(cell.ref.row, cell.ref.col);
+          if (typeof raw === 'number' && !Number.isFinite(raw)) ctx.report({ ref: cell.ref, variant: 'stored', params: { label }, actual: null });
+          else if (typeof raw !== 'number' && notNumberText(cell.text)) ctx.report({ ref: cell.ref, ...textReport(cell.text, label) });
+        }
+      }
+    },
+  },
   ...numericRule('value.missing', 'warning', { 'zh-CN': '必填项为空', 'en-US': 'a required input is empty' }, ({ read, label, required }) =>
     required && read.kind === 'empty' ? { params: { label } } : null,
   ),

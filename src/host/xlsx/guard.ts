@@ -88,6 +88,7 @@ export function inspectZip(bytes: Uint8Array, file: string, maxBytes = MAX_UNPAC
   const entries: string[] = [];
   const members: ZipMember[] = [];
   let unpacked = 0;
+  const seen = new Set<string>();
   let p = cdOffset;
   for (let n = 0; n < count; n++) {
     if (p + 46 > eocd || view.getUint32(p, true) !== 0x02014b50) throw readError('truncated', file);
@@ -104,6 +105,10 @@ export function inspectZip(bytes: Uint8Array, file: string, maxBytes = MAX_UNPAC
     unpacked += size;
     if (unpacked > maxBytes) throw readError('too-large', file);
     const name = decoder.decode(bytes.subarray(p + 46, p + 46 + nameLen));
+    // Part names are case-insensitive; a second entry of one name would silently replace the first one read.
+    const key = name.toLowerCase();
+    if (seen.has(key)) throw readError('corrupt', file, `部件 ${name.slice(0, 100)} 出现了两次 (the part ${name.slice(0, 100)} appears twice)`);
+    seen.add(key);
     entries.push(name);
     members.push({ name, method: view.getUint16(p + 10, true), compressedSize: compressed, declaredSize: size, localOffset: local });
     p += 46 + nameLen + extraLen + commentLen;

@@ -93,7 +93,9 @@ export async function readXlsx(bytes: Uint8Array, file: string, limits: UnzipLim
     return { snapshot: readSheetML(members, state) ?? (await readWithSheetJS(members, state)) };
   } catch (e) {
     if (e instanceof XlsxReadError) throw e;
-    throw readError('corrupt', file, (e as Error).message.split('\n')[0].slice(0, 160));
+    // Our own refusals (a used range too large, a formula too long) say what is wrong; a library's message would not.
+    const msg = (e as Error).message?.split('\n')[0].slice(0, 160) ?? '';
+    throw readError('corrupt', file, /[\u4e00-\u9fff]/.test(msg) ? msg : '有部件的内容无法解析 (a part of the package cannot be parsed)');
   }
 }
 

@@ -5,6 +5,20 @@ import { a1, Area, CellType, emptySheet, RawValue, SheetSnapshot } from '../../c
 /** The largest used range (rows × columns) a sheet may span: five times the cells a workbook may hold. */
 export const MAX_USED_AREA = 5_000_000;
 
+/**
+ * A merge this large is no part of a form (a tall 一级指标 block is a few dozen cells): it is clipped to the cells
+ * the sheet has, so that a declared `A1:XFD1048576` costs what the cells cost. Smaller merges may still widen the
+ * used range, as an empty merged block at a form's edge does.
+ */
+export const SMALL_MERGE = 10_000;
+
+const areaSize = (a: Area) => (a.bottom - a.top + 1) * (a.right - a.left + 1);
+
+function clip(m: Area, to: Area): Area | null {
+  const a = { top: Math.max(m.top, to.top), left: Math.max(m.left, to.left), bottom: Math.min(m.bottom, to.bottom), right: Math.min(m.right, to.right) };
+  return a.top > a.bottom || a.left > a.right || (a.top === a.bottom && a.left === a.right) ? null : a;
+}
+
 /** One cell as a file reader found it: a raw value (a formula's cached result), its type, formula and format. */
 export interface CellData {
   raw: RawValue;
@@ -54,11 +68,13 @@ export function assembleSheet(
     if (c > right) right = c;
   }
   if (bottom < 0) {
+    // No cell, so no merge holds anything: a sheet that only declares merges costs nothing to read.
     const s = emptySheet(name, 0, 0);
-    s.merges = merges;
     s.protected = opts.protected;
     return s;
   }
+  const cellArea: Area = { top, left, bottom, right };
+  merges = merges.map((m) => (areaSize(m) > SMALL_MERGE ? clip(m, cellArea) : m)).filter((m): m is Area => m !== null);
   for (const m of merges) {
     top = Math.min(top, m.top);
     left = Math.min(left, m.left);

@@ -87,6 +87,27 @@ export function snapshotOf(wb: SheetJS.WorkBook, stateXml: string | null = null)
   return { sheets, names, stateXml, marks: keywords ? String(keywords).split(/[\s,;]+/).filter(Boolean) : [] };
 }
 
+const HYPERLINK = new TextEncoder().encode('hyperlink');
+
+/**
+ * SheetJS walks a hyperlink's range cell by cell, so a declared `A1:XFD1048576` would never end; a Snapshot has no
+ * use for hyperlinks, so a sheet's are taken out before it parses the sheet.
+ */
+function withoutHyperlinks(data: Uint8Array): Uint8Array {
+  if (indexOf(data, HYPERLINK) < 0) return data;
+  const xml = new TextDecoder().decode(data);
+  return new TextEncoder().encode(xml.replace(/<(\w+:)?hyperlinks\b[^>]*\/>|<(\w+:)?hyperlinks\b[\s\S]*?<\/(\w+:)?hyperlinks>/g, ''));
+}
+
+function indexOf(data: Uint8Array, needle: Uint8Array): number {
+  for (let i = data.indexOf(needle[0]); i >= 0 && i + needle.length <= data.length; i = data.indexOf(needle[0], i + 1)) {
+    let k = 1;
+    while (k < needle.length && data[i + k] === needle[k]) k++;
+    if (k === needle.length) return i;
+  }
+  return -1;
+}
+
 type Container = ReturnType<typeof XLSX.CFB.utils.cfb_new>;
 
 /**
@@ -97,6 +118,6 @@ type Container = ReturnType<typeof XLSX.CFB.utils.cfb_new>;
 export function parseXlsxMembers(members: Array<{ name: string; data: Uint8Array }>): SheetJS.WorkBook {
   const zip = XLSX.CFB.utils.cfb_new();
   const add = XLSX.CFB.utils.cfb_add as (cfb: Container, name: string, content: Uint8Array, opts: { unsafe: boolean }) => void;
-  for (const m of members) add(zip, m.name, m.data, { unsafe: true });
+  for (const m of members) add(zip, m.name, /^xl\/worksheets\/[^/]+\.xml$/i.test(m.name) ? withoutHyperlinks(m.data) : m.data, { unsafe: true });
   return (XLSX as unknown as { parse_zip(z: Container, o: SheetJS.ParsingOptions): SheetJS.WorkBook }).parse_zip(zip, READ_OPTIONS);
 }

@@ -23,25 +23,48 @@ function inflateDeclared(raw: Uint8Array, declared: number): Uint8Array | null {
 }
 
 const WORKSHEET = /^xl\/worksheets\/[^/]+\.xml$/i;
+const SHARED_STRINGS = /^xl\/sharedStrings\d*\.xml$/i;
 
 /**
- * `<c ` and `<c>` in a worksheet's XML: its cells, counted on the bytes as they are inflated (a `<c` split between
- * two chunks is carried over), so that a workbook too big to read is refused before any cell is built.
+ * The longest shared-string item a workbook may hold, in bytes of XML: Excel keeps a cell to 32,767 characters
+ * (at most 4 bytes each in UTF-8, with markup and rich-text runs around them); a longer item is not Excel's.
  */
-class CellCounter {
+export const MAX_SHARED_STRING_BYTES = 1024 * 1024;
+
+/**
+ * Start tags `<NAME ` and `<NAME>` in a part's XML, counted on the bytes as they are inflated (a tag split
+ * between two chunks is carried over), so that a workbook too big to read is refused before anything is built:
+ * the cells (`<c`) of worksheets, and the items (`<si`) of the shared strings, which count against the same
+ * limit. `longest` is the most bytes between two tags or after the last one.
+ */
+class TagCounter {
   count = 0;
-  private tail = 0;
+  longest = 0;
+  private tail = new Uint8Array(0);
+  private offset = 0;
+  private last = 0;
+  private readonly tag: Uint8Array;
+
+  constructor(name: string) {
+    this.tag = new TextEncoder().encode(`<${name}`);
+  }
 
   feed(chunk: Uint8Array): void {
-    let i = 0;
-    // A `<` or `<c` at the end of the previous chunk.
-    if (this.tail === 1 && chunk[0] === 0x63 && (chunk[1] === 0x20 || chunk[1] === 0x3e)) this.count++;
-    if (this.tail === 2 && (chunk[0] === 0x20 || chunk[0] === 0x3e)) this.count++;
-    const n = chunk.length;
-    for (i = chunk.indexOf(0x3c); i >= 0 && i < n - 2; i = chunk.indexOf(0x3c, i + 1)) {
-      if (chunk[i + 1] === 0x63 && (chunk[i + 2] === 0x20 || chunk[i + 2] === 0x3e)) this.count++;
+    const buf = this.tail.length ? concat([this.tail, chunk], this.tail.length + chunk.length) : chunk;
+    const base = this.offset - this.tail.length;
+    const need = this.tag.length + 1;
+    for (let i = buf.indexOf(0x3c); i >= 0 && i + need <= buf.length; i = buf.indexOf(0x3c, i + 1)) {
+      let hit = true;
+      for (let k = 1; k < this.tag.length; k++) if (buf[i + k] !== this.tag[k]) hit = false;
+      const after = buf[i + this.tag.length];
+      if (!hit || (after !== 0x20 && after !== 0x3e)) continue;
+      this.count++;
+      this.longest = Math.max(this.longest, base + i - this.last);
+      this.last = base + i;
     }
-    this.tail = chunk[n - 1] === 0x3c ? 1 : n >= 2 && chunk[n - 2] === 0x3c && chunk[n - 1] === 0x63 ? 2 : 0;
+    this.offset += chunk.length;
+    this.longest = Math.max(this.longest, this.offset - this.last);
+    this.tail = buf.slice(Math.max(0, buf.length - (need - 1)));
   }
 }
 
@@ -74,29 +97,36 @@ export function unzipWorkbook(bytes: Uint8Array, file: string, limits: UnzipLimi
     const end = start + m.compressedSize;
     if (end > bytes.length) throw readError('truncated', file);
     const raw = bytes.subarray(start, end);
-    const counter = WORKSHEET.test(m.name) ? new CellCounter() : null;
+    const strings = SHARED_STRINGS.test(m.name);
+    const counter = WORKSHEET.test(m.name) ? new TagCounter('c') : strings ? new TagCounter('si') : null;
+    const check = () => {
+      if (!counter) return;
+      if (cells + counter.count > maxCells) throw tooManyCells(file, maxCells);
+      if (strings && counter.longest > MAX_SHARED_STRING_BYTES) throw readError('corrupt', file, `${m.name}: 有一项共享字符串超过 ${MAX_SHARED_STRING_BYTES / 1024 / 1024} MB，Excel 的单元格放不下 (a shared string longer than any Excel cell holds)`);
+    };
     let data: Uint8Array;
     if (m.method === 0) {
       data = raw;
       inflated += data.length;
       if (inflated > maxBytes) throw readError('too-large', file);
       counter?.feed(data);
+      check();
     } else if (m.method === 8) {
-      const whole = m.declaredSize <= ONE_CALL && inflated + m.declaredSize <= maxBytes ? tryOneCall(raw, m.declaredSize, file, m.name) : null;
+      // Deflate never needs more than the stored size plus 5 bytes a 64 KB block: more compressed bytes than that
+      // means the declared size is a lie, and a one-call inflate into a buffer of that size would still run
+      // through the whole stream; inflated step by step, it stops at the limit.
+      const honest = raw.length <= m.declaredSize + 5 * Math.ceil(m.declaredSize / 65535 + 1) + 64;
+      const whole = honest && m.declaredSize <= ONE_CALL && inflated + m.declaredSize <= maxBytes ? tryOneCall(raw, m.declaredSize, file, m.name) : null;
       if (whole) {
         data = whole;
         inflated += data.length;
-        if (counter) {
-          counter.feed(data);
-          if (cells + counter.count > maxCells) throw tooManyCells(file, maxCells);
-        }
+        counter?.feed(data);
+        check();
       } else data = inflateCounted(raw, m.name, file, (chunk) => {
         inflated += chunk.length;
         if (inflated > maxBytes) throw readError('too-large', file, `${(inflated / 1048576).toFixed(0)} MB inflated`);
-        if (counter) {
-          counter.feed(chunk);
-          if (cells + counter.count > maxCells) throw tooManyCells(file, maxCells);
-        }
+        counter?.feed(chunk);
+        check();
       });
     } else {
       throw readError('corrupt', file, `${m.name}: compression method ${m.method}`);
@@ -124,7 +154,7 @@ function inflateCounted(raw: Uint8Array, name: string, file: string, onChunk: (c
     for (let i = 0; i < raw.length; i += STEP) inflater.push(raw.subarray(i, Math.min(raw.length, i + STEP)), i + STEP >= raw.length);
   } catch (e) {
     if (e instanceof XlsxReadError) throw e;
-    throw readError('corrupt', file, `${name}: ${(e as Error).message}`);
+    throw readError('corrupt', file, `${name}: 压缩数据有误 (the compressed data is damaged)`);
   }
   return chunks.length === 1 ? chunks[0] : concat(chunks, size);
 }
@@ -132,8 +162,8 @@ function inflateCounted(raw: Uint8Array, name: string, file: string, onChunk: (c
 function tryOneCall(raw: Uint8Array, declared: number, file: string, name: string): Uint8Array | null {
   try {
     return inflateDeclared(raw, declared);
-  } catch (e) {
-    throw readError('corrupt', file, `${name}: ${(e as Error).message}`);
+  } catch {
+    throw readError('corrupt', file, `${name}: 压缩数据有误 (the compressed data is damaged)`);
   }
 }
 
