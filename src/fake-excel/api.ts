@@ -1107,13 +1107,17 @@ class CustomXmlPartCollection extends ApiObject {
   }
 }
 
-class CustomXmlPartScopedCollection extends ApiObject {
+class CustomXmlPartScopedCollection extends CollectionObject<CustomXmlPart> {
   static override readonly apiClass = 'CustomXmlPartScopedCollection';
+  protected itemClass = 'CustomXmlPart' as const;
   constructor(
     ctx: FakeContext,
     private readonly ns: string,
   ) {
     super(ctx);
+  }
+  protected current(): CustomXmlPart[] {
+    return [...this.ctx.doc.parts.values()].filter((p) => p.namespace === this.ns).map((p) => api(new CustomXmlPart(this.ctx, () => this.ctx.doc.parts.get(p.id) ?? null)));
   }
   getOnlyItemOrNullObject(): CustomXmlPart {
     return api(

@@ -3,19 +3,32 @@ import { AddinState, STATE_NAMESPACE, stateFromXml, stateToXml } from '../../cor
 export { STATE_NAMESPACE, stateFromXml, stateToXml };
 export type { AddinState };
 
-/** Loads the state part (one sync) and returns a reader and a writer to queue with the next batch. */
-export async function readState(context: Excel.RequestContext): Promise<{ state: AddinState; part: Excel.CustomXmlPart }> {
-  const part = context.workbook.customXmlParts.getByNamespace(STATE_NAMESPACE).getOnlyItemOrNullObject();
-  part.load('id');
+/** Parts of the state's namespace beyond the one read, removed by the next write of the state. */
+const extras = new WeakMap<Excel.CustomXmlPart, Excel.CustomXmlPart[]>();
+
+/**
+ * Loads the state part (one sync) and returns a reader and a writer to queue with the next batch. Two writers that
+ * both found no part each add one, and `getOnlyItemOrNullObject` is null for two: so the parts are loaded as a
+ * list, the last written is read, and the others go at the next write instead of every read finding no state.
+ */
+export async function readState(context: Excel.RequestContext): Promise<{ state: AddinState; part: Excel.CustomXmlPart | null }> {
+  const parts = context.workbook.customXmlParts.getByNamespace(STATE_NAMESPACE);
+  parts.load('items/id');
   await context.sync();
-  if (part.isNullObject) return { state: { version: 1 }, part };
+  const items = parts.items;
+  if (!items.length) return { state: { version: 1 }, part: null };
+  const part = items[items.length - 1];
+  if (items.length > 1) extras.set(part, items.slice(0, -1));
   const xml = part.getXml();
   await context.sync();
   return { state: stateFromXml(xml.value), part };
 }
 
-/** Queues the state write (no sync): replaces the part's XML, or adds the part. */
+/** Queues the state write (no sync): replaces the part's XML, or adds the part; extra parts of the state go. */
 export function queueState(context: Excel.RequestContext, part: Excel.CustomXmlPart | null, state: AddinState): void {
-  if (part && !part.isNullObject) part.setXml(stateToXml(state));
-  else context.workbook.customXmlParts.add(stateToXml(state));
+  if (part && !part.isNullObject) {
+    part.setXml(stateToXml(state));
+    for (const extra of extras.get(part) ?? []) extra.delete();
+    extras.delete(part);
+  } else context.workbook.customXmlParts.add(stateToXml(state));
 }
