@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, openSync, promises as fs, readSync, Stats } from 'fs';
+import { closeSync, constants, fstatSync, openSync, readSync, Stats } from 'fs';
 import { MAX_UNPACKED_BYTES, readError, XlsxReadError } from './guard';
 import { readXlsx } from './read';
 import type { Snapshot } from '../../core/snapshot';
@@ -24,33 +24,8 @@ const openError = (e: unknown, shown: string) => readError('not-found', shown, (
 /**
  * A file's bytes, opened once: fstat on the open file, not a stat of the path beforehand, so what is checked is
  * what is read. A file that cannot be opened is an XlsxReadError that names it (as `shown`, how it was named).
+ * Read at once: a batch reads each file just before checking it, and an async read only adds waits.
  */
-export async function readFileBytes(path: string, shown = path): Promise<Uint8Array> {
-  let handle: fs.FileHandle;
-  try {
-    handle = await fs.open(path, OPEN_FLAGS);
-  } catch (e) {
-    throw openError(e, shown);
-  }
-  try {
-    const size = admit(await handle.stat(), shown);
-    const out = new Uint8Array(size);
-    let at = 0;
-    while (at < size) {
-      const { bytesRead } = await handle.read(out, at, size - at, at);
-      if (!bytesRead) break;
-      at += bytesRead;
-    }
-    return at === size ? out : out.subarray(0, at);
-  } catch (e) {
-    if (e instanceof XlsxReadError) throw e;
-    throw openError(e, shown);
-  } finally {
-    await handle.close();
-  }
-}
-
-/** The same, read at once: a batch reads each file just before checking it, and an async read only adds waits. */
 export function readFileBytesSync(path: string, shown = path): Uint8Array {
   let fd: number;
   try {
@@ -74,6 +49,11 @@ export function readFileBytesSync(path: string, shown = path): Uint8Array {
   } finally {
     closeSync(fd);
   }
+}
+
+/** The same, for callers that await it. */
+export async function readFileBytes(path: string, shown = path): Promise<Uint8Array> {
+  return readFileBytesSync(path, shown);
 }
 
 /** Reads an .xlsx file from disk into a Snapshot. */
