@@ -43,6 +43,10 @@ describe('real published forms', () => {
     expect(all.flatMap((j) => j.falseErrors.map((f) => `${j.form.id} ${f.rule} ${f.cell} ${f.message}`))).toEqual([]);
   });
 
+  it('raises the reviewer’s plausibility checks only where a reviewer found something', () => {
+    expect(all.flatMap((j) => j.noise.map((f) => `${j.form.id} ${f.rule} ${f.cell} ${f.message}`))).toEqual([]);
+  });
+
   it('reads the traditional-script mirror and Sichuan’s split targets like any other form', () => {
     const lijiang = all.find((j) => j.form.id.startsWith('yunnan-lijiang'))!;
     const t = lijiang.result.tables[0];

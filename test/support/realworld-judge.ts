@@ -21,7 +21,26 @@ export interface Judged {
   falseErrors: Finding[];
   truncated: Finding[];
   missed: Expectation[];
+  /** Findings of the reviewer's plausibility rules (REVIEWER_RULES) that no published inconsistency explains. */
+  noise: Finding[];
 }
+
+/**
+ * The checks a careful reviewer makes by eye (spending over budget, points counted twice, restated targets…). They
+ * are warnings as often as errors, so they are judged whatever their severity: each must name what a reviewer found.
+ */
+export const REVIEWER_RULES = new Set([
+  'self.overspend',
+  'self.funds-double',
+  'self.double-score',
+  'self.claims-vs-spend',
+  'self.actual-restates',
+  'self.actual-not-number',
+  'self.unit-kind',
+  'self.title-amount',
+  'self.cost-vs-spend',
+  'self.points-in-target',
+]);
 
 export function buildAll(forms: Forms = loadForms()): BuiltForm[] {
   const out: BuiltForm[] = [];
@@ -59,6 +78,7 @@ export function judge(form: BuiltForm, result: CheckResult): Judged {
     falseErrors,
     truncated,
     missed: expected.filter((e) => !result.findings.some((f) => matches(f, e))),
+    noise: result.findings.filter((f) => REVIEWER_RULES.has(f.rule) && f.severity !== 'info' && !expected.some((e) => matches(f, e))),
   };
 }
 
@@ -83,12 +103,14 @@ export function figures(all: Judged[]): string {
     `forms ${all.length} (自评表 ${all.filter((j) => j.form.kind === 'self').length}, 基础数据表 ${all.filter((j) => j.form.kind === 'basic').length}); tables found ${all.filter((j) => j.result.tables.length === 1).length}`,
     `targets and actuals: ${cells} cells, ${cells - unread} read (${((100 * (cells - unread)) / Math.max(cells, 1)).toFixed(1)}%), ${unread} unread, ${n((j) => j.silent.length)} figures read as prose`,
     `error findings: ${t + f} judged, ${t} true, ${f} false (${((100 * t) / Math.max(t + f, 1)).toFixed(1)}% right); ${n((j) => j.truncated.length)} explained by a cut-off page`,
-    `published inconsistencies reported: ${n((j) => (EXPECTED[j.form.id] ?? []).length - j.missed.length)} of ${n((j) => (EXPECTED[j.form.id] ?? []).length)}`,
+    `published inconsistencies reported: ${n((j) => (EXPECTED[j.form.id] ?? []).length - j.missed.length)} of ${n((j) => (EXPECTED[j.form.id] ?? []).length)} (found / present)`,
+    `reviewer's checks (spending, double points, restated or word actuals…): ${n((j) => j.noise.length)} findings no published inconsistency explains`,
   ];
   for (const j of all) {
     for (const e of j.falseErrors) lines.push(`  false: ${j.form.id} ${e.rule} ${e.cell} ${e.message}`);
     for (const e of j.missed) lines.push(`  missed: ${j.form.id} ${e.rule} ${e.at} (${e.why})`);
     for (const e of j.unread) lines.push(`  unread: ${j.form.id} ${e.cell} ${e.message}`);
+    for (const e of j.noise) lines.push(`  noise: ${j.form.id} ${e.rule} ${e.cell} ${e.message}`);
   }
   return lines.join('\n');
 }
