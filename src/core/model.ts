@@ -82,6 +82,8 @@ export interface FundRow {
   role: FundRowRole;
   label: TextCell;
   cells: Partial<Record<FundCol, CellRead>>;
+  /** A 其中 row under a part of the total (一般公共预算 → 其中：财政拨款): a breakdown of that part, not of the total. */
+  nested?: boolean;
 }
 
 export interface SplitItem {

@@ -256,9 +256,17 @@ export const EXPECTED: Record<string, Expectation[]> = {
   'anhui-luan-wlj-gonggongwenhua-2021': [
     { rule: 'self.exec-score', at: 'fund:年度资金总额:得分', why: '9 for 89.7%: the rule gives 8.97' },
     { rule: 'self.exec-score', at: 'fund:其中:当年财政拨款:得分', why: 'the sub-row repeats the 10 points and scores the same rate 8' },
+    { rule: 'self.funds-double', at: 'fund:其中:当年财政拨款:分值', why: 'the 10-point funds block printed again on its only source' },
   ],
-  'anhui-jinzhai-chagu-bumen-2023': [{ rule: 'value.missing', at: 'fund:年度资金总额:得分', why: 'the funds score is left blank' }],
-  'guizhou-suiyang-taibai-bumen-2021': [{ rule: 'self.exec-score', at: 'fund:基本支出:得分', why: 'the sub-row repeats the 10-point block and scores 92.9% executed 10' }],
+  'anhui-jinzhai-chagu-bumen-2023': [
+    { rule: 'value.missing', at: 'fund:年度资金总额:得分', why: 'the funds score is left blank' },
+    { rule: 'self.overspend', at: 'fund:年度资金总额:全年执行数', why: '338.31 executed of 329.77 budgeted (102.59%), unexplained' },
+  ],
+  'guizhou-suiyang-taibai-bumen-2021': [
+    { rule: 'self.exec-score', at: 'fund:基本支出:得分', why: 'the sub-row repeats the 10-point block and scores 92.9% executed 10' },
+    { rule: 'self.overspend', at: 'fund:年度资金总额::全年执行数', why: '1268.72 executed of 1172.55 budgeted (108.2%) and still 10 of 10' },
+    ...['基本支出', '项目支出'].map((row) => ({ rule: 'self.funds-double', at: `fund:${row}:分值`, why: 'the 10-point funds block printed three times' })),
+  ],
   'anhui-huoshan-yiliaojiuzhu-2024': [{ rule: 'self.exec-rate', at: 'fund:彩票公益金用于医疗救助:预算执行率', why: '0 budgeted, 0 spent, printed 100%' }],
   'sichuan-chaotian-quanmin-jianshen-2023': [
     { rule: 'self.funds-split', at: 'fund:年度资金总额::全年执行数', why: '1157.97 against its only component 1157.9' },
@@ -266,6 +274,7 @@ export const EXPECTED: Record<string, Expectation[]> = {
     { rule: 'self.exec-rate', at: 'fund:其中:中央财政资金:预算执行率', why: '57.895% printed 57.89% (truncated)' },
   ],
   'yunnan-lijiang-gucheng-weipian-2020': ['衛片執法補助經費', '項目驗收合格率', '項目完成及時率', '違法行為責停率'].map((n) => ({ rule: 'self.score-rule', at: `ind:${n}:score`, why: 'below the weight although the actual equals the target' })),
+  'yunnan-changning-gxs-shengzhu-2022': [{ rule: 'self.claims-vs-spend', at: 'fund:年度财政资金总额:执行率', why: '10 of 50万元 executed (20%) while all 18 outputs are reported complete' }],
   'xinjiang-fukang-tjj-diaochadui-2023': [{ rule: 'self.budget-adjust', at: 'fund:年度资金总额:全年预算数', why: 'budget cut from 5.28 to 1.96 (−63%)' }],
   'wanglu-jichushuju-2018': [{ rule: 'value.not-number', at: 'basic:水费、电费、差旅费:1', why: '2018年预算数 printed as “7.50.”' }],
 };

@@ -501,7 +501,9 @@ function bindFunds(
       numeric.push({ read: raw, required, label: `${label.text} ${grid.textCell(fh, c).text}` });
     }
     grow(label.ref.row, label.ref.col);
-    funds.push({ role, label, cells });
+    const above = funds[funds.length - 1];
+    const nested = role !== 'total' && !!above && above.role !== 'total' && !above.nested && !/^\s*其中/.test(above.label.text) && /^\s*其中/.test(label.text);
+    funds.push({ role, label, cells, ...(nested ? { nested } : {}) });
   }
   if (!funds.some((f) => f.role === 'total')) skipped.push({ ref: grid.ref(fh, firstCol), key: 'missingBlock', params: { label: '年度资金总额' } });
   return { funds, split, currency };

@@ -17,7 +17,7 @@ export interface Profile {
   qualitative: { achieved: number; partial: number };
   overachieve: number;
   grades: Array<{ grade: string; min: number }>;
-  thresholds: { budgetVariance: number; budgetAdjust: number };
+  thresholds: { budgetVariance: number; budgetAdjust: number; claimsVsSpend?: number };
   severity?: Record<string, Severity | 'off'>;
   synonyms?: Record<string, string[]>;
 }

@@ -1,21 +1,12 @@
-import { D, Dec, ONE, ZERO, decStr, pct, round, sum, withinSumTolerance } from '../decimal';
-import { FundCol, Level, SelfTable } from '../model';
+import { D, Dec, ONE, ZERO, decStr, pct, sum } from '../decimal';
+import { Level, SelfTable } from '../model';
 import { CellRead, isNumber, notNumberText } from '../parse/number';
 import { alignToTarget } from '../parse/target';
-import { execScore, fitsExpected, gradeOf, rateAgrees, scoreAgrees } from '../compute/score';
+import { fitsExpected, gradeOf, rateAgrees, scoreAgrees } from '../compute/score';
+import { pctOf } from './shown';
+import { implausibleExecWeight } from './funds';
 import { Rule, RuleContext } from './types';
 import type { CellRef } from '../snapshot';
-
-/** A rate as a percent with the digits it needs, up to four: 98.545%, 86.2%, 100%. */
-function exactPct(rate: Dec): string {
-  return `${decStr(round(rate.times(100), 4))}%`;
-}
-
-function pctOf(read: CellRead & { value: Dec }, exact: Dec): { params: { actualPct: string; expectedPct: string }; expected: string | null } {
-  const p = read.places ?? 4;
-  const shown = Math.max(p - 2, 0);
-  return { params: { actualPct: pct(read.value, shown), expectedPct: pct(exact, shown) }, expected: decStr(round(exact, p)) };
-}
 
 /** The weight a 一级指标 must carry: the one its label states, or the profile's for its key where they bind. */
 function levelWeight(level: Level, ctx: RuleContext): Dec | null {
@@ -36,115 +27,6 @@ function hasReason(t: SelfTable, i: number): boolean {
 
 export const SELF_RULES: Rule[] = [
   {
-    id: 'self.exec-rate',
-    severity: 'error',
-    docs: { 'zh-CN': '执行率 ≠ 全年执行数 ÷ 全年预算数', 'en-US': 'execution rate ≠ executed ÷ annual budget' },
-    scope: 'self',
-    check(ctx, t) {
-      for (const f of t.funds) {
-        const { rate, exec, annual } = f.cells;
-        if (!isNumber(rate) || !isNumber(exec) || !isNumber(annual)) continue;
-        if (annual.value.isZero()) {
-          // Nothing budgeted and nothing spent: a rate other than 0 (`100%` for 0 ÷ 0) states what did not happen.
-          if (exec.value.isZero() && !rate.value.isZero()) {
-            ctx.report({ ref: rate.ref, variant: 'zero', params: { label: `${f.label.text} 执行率`, actualPct: pct(rate.value, Math.max((rate.places ?? 4) - 2, 0)) }, expected: '0', actual: decStr(rate.value) });
-          }
-          continue;
-        }
-        const exact = exec.value.dividedBy(annual.value);
-        if (rateAgrees(rate, exact)) continue;
-        const p = pctOf(rate, exact);
-        ctx.report({ ref: rate.ref, params: { label: `${f.label.text} 执行率`, ...p.params, exec: decStr(exec.value)!, annual: decStr(annual.value)! }, expected: p.expected, actual: decStr(rate.value) });
-      }
-      for (const task of t.tasks) {
-        const { completion, exec, budget } = task;
-        if (!isNumber(completion) || !isNumber(exec) || !isNumber(budget) || budget.value.isZero()) continue;
-        const exact = exec.value.dividedBy(budget.value);
-        if (rateAgrees(completion, exact)) continue;
-        const p = pctOf(completion, exact);
-        ctx.report({ ref: completion.ref, params: { label: `${task.label.text} 完成情况`, ...p.params, exec: decStr(exec.value)!, annual: decStr(budget.value)! }, expected: p.expected, actual: decStr(completion.value) });
-      }
-    },
-  },
-  {
-    id: 'self.exec-score',
-    severity: 'error',
-    docs: { 'zh-CN': '预算执行率得分不符合评分规则', 'en-US': 'the budget-execution score breaks the profile rule' },
-    scope: 'self',
-    check(ctx, t) {
-      // The 年度资金总额 row, and any sub-row that repeats a 分值 and 得分 of its own.
-      for (const f of t.funds) {
-        const { weight, score, exec, annual } = f.cells;
-        if (!isNumber(weight) || !isNumber(score) || !isNumber(exec) || !isNumber(annual) || annual.value.isZero()) continue;
-        const rate = exec.value.dividedBy(annual.value);
-        const want = execScore(weight.value, rate, ctx.profile);
-        if (scoreAgrees(score.value, want, ctx.profile.execScore.places)) continue;
-        // A score worked out from the 执行率 the form shows, where that rate is right at its precision (98.55% for
-        // 98.545%), is the filler's arithmetic on a right figure, not an inflated score.
-        const shown = f.cells.rate;
-        if (isNumber(shown) && rateAgrees(shown, rate) && scoreAgrees(score.value, execScore(weight.value, shown.percent || shown.value.lessThanOrEqualTo(1.5) ? shown.value : shown.value.dividedBy(100), ctx.profile), ctx.profile.execScore.places)) continue;
-        ctx.report({
-          ref: score.ref,
-          params: { label: f.label.text, actual: decStr(score.value)!, expected: decStr(want)!, weight: decStr(weight.value)!, rate: exactPct(rate) },
-          expected: decStr(want),
-          actual: decStr(score.value),
-        });
-      }
-    },
-  },
-  {
-    id: 'self.funds-split',
-    severity: 'error',
-    docs: { 'zh-CN': '资金构成之和 ≠ 年度资金总额', 'en-US': 'a split of the funds does not add up to the total' },
-    scope: 'self',
-    check(ctx, t) {
-      const total = t.funds.find((f) => f.role === 'total');
-      if (!total) return;
-      for (const nature of ['income', 'expense'] as const) {
-        const items = t.split.filter((s) => s.nature === nature && isNumber(s.read));
-        if (!items.length) continue;
-        const summed = sum(items.map((s) => (s.read as CellRead & { value: Dec }).value));
-        // 收入 splits the budget, 支出 the spending; either column agreeing is accepted.
-        const cols: FundCol[] = nature === 'income' ? ['annual', 'exec'] : ['exec', 'annual'];
-        const candidates = cols.map((c) => total.cells[c]).filter(isNumber);
-        if (!candidates.length || candidates.some((c) => withinSumTolerance(c.value, summed, items.length))) continue;
-        const target = candidates[0];
-        ctx.report({
-          ref: items[0].read.ref,
-          params: { nature: `@nature.${nature}`, actual: decStr(summed)!, column: nature === 'income' ? '全年预算数' : '全年执行数', expected: decStr(target.value)! },
-          expected: decStr(target.value),
-          actual: decStr(summed),
-        });
-      }
-      const parts = t.funds.filter((f) => f.role !== 'total');
-      if (!parts.length) return;
-      for (const col of ['initial', 'annual', 'exec'] as FundCol[]) {
-        const stated = total.cells[col];
-        const vals = parts.map((p) => p.cells[col]).filter(isNumber);
-        if (!isNumber(stated) || !vals.length) continue;
-        const summed = sum(vals.map((v) => v.value));
-        if (withinSumTolerance(stated.value, summed, vals.length)) continue;
-        ctx.report({ ref: stated.ref, params: { nature: '@nature.source', actual: decStr(summed)!, column: col === 'initial' ? '年初预算数' : col === 'annual' ? '全年预算数' : '全年执行数', expected: decStr(stated.value)! }, expected: decStr(stated.value), actual: decStr(summed) });
-      }
-    },
-  },
-  {
-    id: 'self.budget-adjust',
-    severity: 'warning',
-    docs: { 'zh-CN': '全年预算数较年初预算数调整过大', 'en-US': 'the annual budget moved too far from the initial one' },
-    scope: 'self',
-    check(ctx, t) {
-      const total = t.funds.find((f) => f.role === 'total');
-      const initial = total?.cells.initial;
-      const annual = total?.cells.annual;
-      if (!isNumber(initial) || !isNumber(annual) || initial.value.isZero()) return;
-      const change = annual.value.dividedBy(initial.value).minus(1);
-      const limit = new D(ctx.profile.thresholds.budgetAdjust);
-      if (!change.abs().greaterThan(limit)) return;
-      ctx.report({ ref: annual.ref, params: { annual: decStr(annual.value)!, initial: decStr(initial.value)!, rate: pct(change), threshold: pct(limit, 0) }, expected: decStr(initial.value), actual: decStr(annual.value) });
-    },
-  },
-  {
     id: 'self.score-cap',
     severity: 'error',
     docs: { 'zh-CN': '得分超过分值或小于 0', 'en-US': 'a score above its weight or below 0' },
@@ -155,6 +37,14 @@ export const SELF_RULES: Rule[] = [
       const weights = [...(funds ? [{ name: funds.label.text, weight: funds.cells.weight }] : []), ...t.indicators.map((ind) => ({ name: ind.name.text, weight: ind.weight }))];
       for (const { name, weight } of weights) {
         if (isNumber(weight) && weight.value.isNegative()) ctx.report({ ref: weight.ref, variant: 'weight', params: { name, weight: decStr(weight.value)! }, expected: null, actual: decStr(weight.value) });
+      }
+      // Every funds row that carries its own 分值 and 得分 (99 on a 10-point row), whether or not its amounts are filled.
+      for (const f of t.funds) {
+        const { weight, score } = f.cells;
+        if (!isNumber(score) || !isNumber(weight) || weight.value.isNegative()) continue;
+        if (score.value.greaterThan(weight.value) || score.value.isNegative()) {
+          ctx.report({ ref: score.ref, variant: 'funds', params: { name: f.label.text, actual: decStr(score.value)!, weight: decStr(weight.value)! }, expected: decStr(weight.value), actual: decStr(score.value) });
+        }
       }
       for (const ind of t.indicators) {
         if (!isNumber(ind.score) || !isNumber(ind.weight) || ind.weight.value.isNegative()) continue;
@@ -222,8 +112,16 @@ export const SELF_RULES: Rule[] = [
         const got = levelWeights(t, level);
         if (!got.equals(want)) ctx.report({ ref: level.label.ref, params: { level: level.label.text, actual: decStr(got)!, expected: decStr(want)! }, expected: decStr(want), actual: decStr(got) });
       }
-      // A form whose 一级指标 state their weights (`产出指标（40分）`) carries its own scheme: the profile's does not apply.
-      if (t.layout === 'dept-weighted' || t.levels.some((l) => l.statedWeight !== null)) return;
+      const exec = t.funds.find((f) => f.role === 'total')?.cells.weight;
+      // A form whose 一级指标 state their weights (`产出指标（40分）`) carries its own scheme: the profile's does not
+      // apply, and the 预算执行率 carries what the stated weights leave of the total (a 9 or a 100 where that is 10).
+      if (t.layout === 'dept-weighted') return;
+      if (t.levels.some((l) => l.statedWeight !== null)) {
+        if (!isNumber(exec) || withWeights.some((l) => l.statedWeight === null)) return;
+        const rest = new D(ctx.profile.total).minus(sum(withWeights.map((l) => new D(l.statedWeight!))));
+        if (rest.greaterThan(0) && !exec.value.equals(rest)) ctx.report({ ref: exec.ref, params: { level: '预算执行率', actual: decStr(exec.value)!, expected: decStr(rest)! }, expected: decStr(rest), actual: decStr(exec.value) });
+        return;
+      }
       const off: Array<{ ref: CellRef; level: string; got: Dec; want: Dec }> = [];
       for (const group of ctx.profile.levels) {
         const levels = withWeights.filter((l) => l.key !== null && group.keys.includes(l.key));
@@ -232,14 +130,18 @@ export const SELF_RULES: Rule[] = [
         const want = new D(group.weight);
         if (!got.equals(want)) off.push({ ref: levels[0].label.ref, level: levels.map((l) => l.label.text).join(' + '), got, want });
       }
-      const exec = t.funds.find((f) => f.role === 'total')?.cells.weight;
       const execGroup = ctx.profile.levels.find((g) => g.keys.length === 1 && g.keys[0] === '预算执行');
       if (isNumber(exec) && execGroup && !exec.value.equals(execGroup.weight)) off.push({ ref: exec.ref, level: '预算执行率', got: exec.value, want: new D(execGroup.weight) });
       if (ctx.profile.levelWeights === 'guide') {
         // Guidance only: a form may split its weights its own way. The profile's split is cited just to point at
-        // the one level that explains a total that does not add up.
+        // the one level that explains a total that does not add up (a 预算执行率 of 9 or 100 where the form's is 10),
+        // or at a 预算执行率 weight of the whole form's points, which no scheme has.
         const gap = ctx.computed.self.get(i)!.summary.weightTotal.minus(ctx.profile.total);
-        if (gap.isZero() || off.length !== 1 || !off[0].got.minus(off[0].want).equals(gap)) return;
+        const explains = gap.isZero() ? [] : off.filter((o) => o.got.minus(o.want).equals(gap));
+        const whole = off.filter((o) => o.ref === exec?.ref && isNumber(exec) && implausibleExecWeight(exec.value, ctx));
+        const named = explains.length === 1 ? explains : whole;
+        for (const o of named) ctx.report({ ref: o.ref, params: { level: o.level, actual: decStr(o.got)!, expected: decStr(o.want)! }, expected: decStr(o.want), actual: decStr(o.got) });
+        return;
       }
       for (const o of off) ctx.report({ ref: o.ref, params: { level: o.level, actual: decStr(o.got)!, expected: decStr(o.want)! }, expected: decStr(o.want), actual: decStr(o.got) });
     },

@@ -1,0 +1,212 @@
+import { D, Dec, decStr, pct, sum, withinSumTolerance } from '../decimal';
+import { FundCol, FundRow, Indicator, SelfTable } from '../model';
+import { CellRead, isNumber } from '../parse/number';
+import { alignToTarget } from '../parse/target';
+import { execScore, isAchievedText, rateAgrees, scoreAgrees } from '../compute/score';
+import { exactPct, pctOf } from './shown';
+import { Rule, RuleContext } from './types';
+
+/** Below this share of the budget executed, outputs all claimed in full ask for a 说明 (a profile may set its own). */
+const DEFAULT_CLAIMS_VS_SPEND = 0.5;
+
+const fundsTotal = (t: SelfTable): FundRow | undefined => t.funds.find((f) => f.role === 'total');
+
+/** A funds row's label as a message names it: `年度资金总额:` without its colon. */
+const rowName = (f: FundRow): string => f.label.text.replace(/\s*[:：]\s*$/, '');
+
+/** A 预算执行率 分值 of the whole form's points (100 of 100) is a slip, not a weight to score against. */
+export function implausibleExecWeight(weight: Dec, ctx: RuleContext): boolean {
+  return weight.greaterThanOrEqualTo(ctx.profile.total);
+}
+
+/** An indicator the form claims in full: its 得分 at its 分值, or, without a 分值, an actual that meets its target. */
+function claimedInFull(ind: Indicator): boolean {
+  const { weight, score, targetParsed: t, actualParsed: a } = ind;
+  if (isNumber(weight) && weight.value.greaterThan(0)) return isNumber(score) && score.value.greaterThanOrEqualTo(weight.value);
+  if (t.kind === 'quant' && a.kind === 'quant') {
+    const v = alignToTarget(t, a);
+    if (v === null) return false;
+    return t.op === '<=' || t.op === '<' ? v.lessThanOrEqualTo(t.value) : v.greaterThanOrEqualTo(t.value);
+  }
+  return isAchievedText(t, a);
+}
+
+export const FUNDS_RULES: Rule[] = [
+  {
+    id: 'self.exec-rate',
+    severity: 'error',
+    docs: { 'zh-CN': '执行率 ≠ 全年执行数 ÷ 全年预算数', 'en-US': 'execution rate ≠ executed ÷ annual budget' },
+    scope: 'self',
+    check(ctx, t) {
+      for (const f of t.funds) {
+        const { rate, exec, annual } = f.cells;
+        if (!isNumber(rate) || !isNumber(exec) || !isNumber(annual)) continue;
+        if (annual.value.isZero()) {
+          // Nothing budgeted and nothing spent: a rate other than 0 (`100%` for 0 ÷ 0) states what did not happen.
+          if (exec.value.isZero() && !rate.value.isZero()) {
+            ctx.report({ ref: rate.ref, variant: 'zero', params: { label: `${rowName(f)} 执行率`, actualPct: pct(rate.value, Math.max((rate.places ?? 4) - 2, 0)) }, expected: '0', actual: decStr(rate.value) });
+          }
+          continue;
+        }
+        const exact = exec.value.dividedBy(annual.value);
+        if (rateAgrees(rate, exact)) continue;
+        const p = pctOf(rate, exact);
+        ctx.report({ ref: rate.ref, params: { label: `${rowName(f)} 执行率`, ...p.params, exec: decStr(exec.value)!, annual: decStr(annual.value)! }, expected: p.expected, actual: decStr(rate.value) });
+      }
+      for (const task of t.tasks) {
+        const { completion, exec, budget } = task;
+        if (!isNumber(completion) || !isNumber(exec) || !isNumber(budget) || budget.value.isZero()) continue;
+        const exact = exec.value.dividedBy(budget.value);
+        if (rateAgrees(completion, exact)) continue;
+        const p = pctOf(completion, exact);
+        ctx.report({ ref: completion.ref, params: { label: `${task.label.text} 完成情况`, ...p.params, exec: decStr(exec.value)!, annual: decStr(budget.value)! }, expected: p.expected, actual: decStr(completion.value) });
+      }
+    },
+  },
+  {
+    id: 'self.exec-score',
+    severity: 'error',
+    docs: { 'zh-CN': '预算执行率得分不符合评分规则', 'en-US': 'the budget-execution score breaks the profile rule' },
+    scope: 'self',
+    check(ctx, t) {
+      // The 年度资金总额 row, and any sub-row that repeats a 分值 and 得分 of its own.
+      for (const f of t.funds) {
+        const { weight, score, exec, annual } = f.cells;
+        if (!isNumber(weight) || !isNumber(score) || !isNumber(exec) || !isNumber(annual) || annual.value.isZero()) continue;
+        // A score above its 分值 is self.score-cap's; a 分值 of the whole form's points is no 预算执行率 weight
+        // (self.level-weight names it), and no score is asked for from it.
+        if (score.value.greaterThan(weight.value) || score.value.isNegative() || implausibleExecWeight(weight.value, ctx)) continue;
+        const rate = exec.value.dividedBy(annual.value);
+        const want = execScore(weight.value, rate, ctx.profile);
+        if (scoreAgrees(score.value, want, ctx.profile.execScore.places)) continue;
+        // A score worked out from the 执行率 the form shows, where that rate is right at its precision (98.55% for
+        // 98.545%), is the filler's arithmetic on a right figure, not an inflated score.
+        const shown = f.cells.rate;
+        if (isNumber(shown) && rateAgrees(shown, rate) && scoreAgrees(score.value, execScore(weight.value, shown.percent || shown.value.lessThanOrEqualTo(1.5) ? shown.value : shown.value.dividedBy(100), ctx.profile), ctx.profile.execScore.places)) continue;
+        ctx.report({
+          ref: score.ref,
+          // Above the rule is an inflated score; below it, a deduction an evaluator may make on purpose (as self.score-rule).
+          severity: score.value.greaterThan(want) ? 'error' : 'warning',
+          params: { label: rowName(f), actual: decStr(score.value)!, expected: decStr(want)!, weight: decStr(weight.value)!, rate: exactPct(rate) },
+          expected: decStr(want),
+          actual: decStr(score.value),
+        });
+      }
+    },
+  },
+  {
+    id: 'self.funds-split',
+    severity: 'error',
+    docs: { 'zh-CN': '资金构成之和 ≠ 年度资金总额', 'en-US': 'a split of the funds does not add up to the total' },
+    scope: 'self',
+    check(ctx, t) {
+      const total = fundsTotal(t);
+      if (!total) return;
+      for (const nature of ['income', 'expense'] as const) {
+        const items = t.split.filter((s) => s.nature === nature && isNumber(s.read));
+        if (!items.length) continue;
+        const summed = sum(items.map((s) => (s.read as CellRead & { value: Dec }).value));
+        // 收入 splits the budget, 支出 the spending; either column agreeing is accepted.
+        const cols: FundCol[] = nature === 'income' ? ['annual', 'exec'] : ['exec', 'annual'];
+        const candidates = cols.map((c) => total.cells[c]).filter(isNumber);
+        if (!candidates.length || candidates.some((c) => withinSumTolerance(c.value, summed, items.length))) continue;
+        const target = candidates[0];
+        ctx.report({
+          ref: items[0].read.ref,
+          params: { nature: `@nature.${nature}`, actual: decStr(summed)!, column: nature === 'income' ? '全年预算数' : '全年执行数', expected: decStr(target.value)! },
+          expected: decStr(target.value),
+          actual: decStr(summed),
+        });
+      }
+      // A breakdown of a part (一般公共预算, then 其中：财政拨款 with the same amounts) is inside that part, not beside it.
+      const parts = t.funds.filter((f) => f.role !== 'total' && !f.nested);
+      if (!parts.length) return;
+      for (const col of ['initial', 'annual', 'exec'] as FundCol[]) {
+        const stated = total.cells[col];
+        const vals = parts.map((p) => p.cells[col]).filter(isNumber);
+        if (!isNumber(stated) || !vals.length) continue;
+        const summed = sum(vals.map((v) => v.value));
+        if (withinSumTolerance(stated.value, summed, vals.length)) continue;
+        ctx.report({ ref: stated.ref, params: { nature: '@nature.source', actual: decStr(summed)!, column: col === 'initial' ? '年初预算数' : col === 'annual' ? '全年预算数' : '全年执行数', expected: decStr(stated.value)! }, expected: decStr(stated.value), actual: decStr(summed) });
+      }
+    },
+  },
+  {
+    id: 'self.budget-adjust',
+    severity: 'warning',
+    docs: { 'zh-CN': '全年预算数较年初预算数调整过大', 'en-US': 'the annual budget moved too far from the initial one' },
+    scope: 'self',
+    check(ctx, t) {
+      const total = fundsTotal(t);
+      const initial = total?.cells.initial;
+      const annual = total?.cells.annual;
+      if (!isNumber(initial) || !isNumber(annual) || initial.value.isZero()) return;
+      const change = annual.value.dividedBy(initial.value).minus(1);
+      const limit = new D(ctx.profile.thresholds.budgetAdjust);
+      if (!change.abs().greaterThan(limit)) return;
+      ctx.report({ ref: annual.ref, params: { annual: decStr(annual.value)!, initial: decStr(initial.value)!, rate: pct(change), threshold: pct(limit, 0) }, expected: decStr(initial.value), actual: decStr(annual.value) });
+    },
+  },
+  {
+    id: 'self.overspend',
+    severity: 'error',
+    docs: { 'zh-CN': '全年执行数超过预算数（执行率超过 100%）', 'en-US': 'more spent than budgeted (execution over 100%)' },
+    scope: 'self',
+    check(ctx, t) {
+      const total = fundsTotal(t);
+      const exec = total?.cells.exec;
+      const annual = total?.cells.annual;
+      if (!total || !isNumber(exec) || !isNumber(annual) || !exec.value.greaterThan(annual.value) || annual.value.isNegative()) return;
+      const { weight, score } = total.cells;
+      // Full marks for money spent beyond the budget is the inflated score a reviewer marks; otherwise a 说明 is asked for.
+      const full = isNumber(weight) && isNumber(score) && weight.value.greaterThan(0) && score.value.greaterThanOrEqualTo(weight.value);
+      const params = { label: rowName(total), exec: decStr(exec.value)!, annual: decStr(annual.value)!, rate: annual.value.isZero() ? '—' : pct(exec.value.dividedBy(annual.value)), score: isNumber(score) ? decStr(score.value)! : '' };
+      ctx.report({ ref: exec.ref, severity: full ? 'error' : 'warning', variant: annual.value.isZero() ? (full ? 'zero-full' : 'zero') : full ? 'full' : undefined, params, expected: decStr(annual.value), actual: decStr(exec.value) });
+    },
+  },
+  {
+    id: 'self.funds-double',
+    severity: 'error',
+    docs: { 'zh-CN': '预算执行率的分值或得分重复计列', 'en-US': 'the budget-execution points counted more than once' },
+    scope: 'self',
+    check(ctx, t) {
+      const total = fundsTotal(t);
+      if (!total) return;
+      const { weight, score } = total.cells;
+      // 本年财政拨款, 基本支出 … repeating the block's 分值: the 10 points are printed (and read) two or three times.
+      if (isNumber(weight) && weight.value.greaterThan(0)) {
+        for (const f of t.funds) {
+          const w = f.cells.weight;
+          if (f === total || !isNumber(w) || !w.value.equals(weight.value)) continue;
+          const s = f.cells.score;
+          ctx.report({ ref: w.ref, params: { label: rowName(f), total: rowName(total), weight: decStr(w.value)!, score: isNumber(s) ? decStr(s.value)! : '—' }, expected: null, actual: decStr(w.value) });
+        }
+      }
+      // Points scored on nothing budgeted and nothing spent.
+      const amounts = (['initial', 'annual', 'exec'] as FundCol[]).map((k) => total.cells[k]).filter(isNumber);
+      const none = isNumber(total.cells.annual) && isNumber(total.cells.exec) && amounts.every((a) => a.value.isZero());
+      if (none && isNumber(score) && score.value.greaterThan(0)) {
+        ctx.report({ ref: score.ref, variant: 'zero', params: { label: rowName(total), score: decStr(score.value)!, weight: isNumber(weight) ? decStr(weight.value)! : '—' }, expected: '0', actual: decStr(score.value) });
+      }
+    },
+  },
+  {
+    id: 'self.claims-vs-spend',
+    severity: 'warning',
+    docs: { 'zh-CN': '预算执行率很低而产出指标全部满分', 'en-US': 'every output at full marks while little of the budget was spent' },
+    scope: 'self',
+    check(ctx, t) {
+      const total = fundsTotal(t);
+      const exec = total?.cells.exec;
+      const annual = total?.cells.annual;
+      if (!total || !isNumber(exec) || !isNumber(annual) || !annual.value.greaterThan(0) || exec.value.isNegative()) return;
+      const rate = exec.value.dividedBy(annual.value);
+      const limit = new D(ctx.profile.thresholds.claimsVsSpend ?? DEFAULT_CLAIMS_VS_SPEND);
+      if (!rate.lessThan(limit)) return;
+      const outputs = t.levels.filter((l) => l.key === '产出').flatMap((l) => l.indicators.map((i) => t.indicators[i]));
+      if (outputs.length < 2 || !outputs.every(claimedInFull)) return;
+      const ref = (isNumber(total.cells.rate) ? total.cells.rate : exec).ref;
+      ctx.report({ ref, params: { label: rowName(total), rate: pct(rate), exec: decStr(exec.value)!, annual: decStr(annual.value)!, n: outputs.length, threshold: pct(limit, 0) }, expected: null, actual: pct(rate) });
+    },
+  },
+];
