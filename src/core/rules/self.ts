@@ -1,6 +1,6 @@
 import { D, Dec, ONE, ZERO, decStr, pct, sum } from '../decimal';
 import { Level, SelfTable } from '../model';
-import { CellRead, isNumber, notNumberText } from '../parse/number';
+import { isNumber, notNumberText } from '../parse/number';
 import { alignToTarget } from '../parse/target';
 import { fitsExpected, gradeOf, rateAgrees, scoreAgrees } from '../compute/score';
 import { pctOf } from './shown';
