@@ -14,7 +14,10 @@ function ratio(num: CellRead | undefined, base: CellRead | undefined, zeroBase: 
   return num.value.dividedBy(base.value);
 }
 
-/** The value of a row in a column: its own number, or the sum of its children when it is empty and has some. */
+/**
+ * The value of a row in a column: its own number, or, when it is blank, the sum of its children's (a blank subtotal
+ * above printed items is their sum, not zero; a blank item among them adds nothing).
+ */
 function effective(t: BasicTable, children: Map<number, number[]>, i: number, col: MoneyCol): { value: Dec | null; addends: number } {
   const read = t.rows[i].cells[col];
   if (isNumber(read)) return { value: read.value, addends: 1 };
@@ -23,8 +26,11 @@ function effective(t: BasicTable, children: Map<number, number[]>, i: number, co
     let total = ZERO;
     let addends = 0;
     for (const k of kids) {
+      const kid = t.rows[k].cells[col];
+      // An item that is no number (`约20`, an error) leaves the subtotal unknown; value.not-number names it.
+      if (kid && (kid.kind === 'text' || kid.kind === 'error')) return { value: null, addends: 0 };
       const e = effective(t, children, k, col);
-      if (e.value === null) return { value: null, addends: 0 };
+      if (e.value === null) continue;
       total = total.plus(e.value);
       addends += e.addends;
     }

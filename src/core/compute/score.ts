@@ -20,7 +20,8 @@ function byOperator(op: Operator, t: Dec, a: Dec, weight: Dec, places: number): 
       if (t.isZero()) return { kind: 'exact', value: a.lessThanOrEqualTo(0) ? weight : ZERO, basis: 'reverse' };
       if (a.lessThanOrEqualTo(t)) return { kind: 'exact', value: weight, basis: 'reverse' };
       if (a.greaterThanOrEqualTo(t.times(2))) return { kind: 'exact', value: ZERO, basis: 'reverse' };
-      return { kind: 'exact', value: round(max0(ONE.minus(a.minus(t).dividedBy(t)).times(weight)), places), basis: 'reverse' };
+      const exact = max0(ONE.minus(a.minus(t).dividedBy(t)).times(weight));
+      return { kind: 'exact', value: round(exact, places), exact, basis: 'reverse' };
     }
     case '=':
       if (t.isZero()) return { kind: 'exact', value: a.lessThanOrEqualTo(0) ? weight : ZERO, basis: 'equal' };
@@ -32,7 +33,8 @@ function byOperator(op: Operator, t: Dec, a: Dec, weight: Dec, places: number): 
 
 function positive(t: Dec, a: Dec, weight: Dec, places: number, basis: 'positive' | 'equal'): Expected {
   if (a.greaterThanOrEqualTo(t) || t.lessThanOrEqualTo(0)) return { kind: 'exact', value: weight, basis };
-  return { kind: 'exact', value: round(max0(a.dividedBy(t).times(weight)), places), basis };
+  const exact = max0(a.dividedBy(t).times(weight));
+  return { kind: 'exact', value: round(exact, places), exact, basis };
 }
 
 /** The score of a quantitative target and actual, or unknown when their units cannot be compared. */
@@ -172,4 +174,21 @@ export function scoreAgrees(stated: Dec, expected: Dec, places: number): boolean
 /** Whether a stated score fits an expectation: its value, or the other reading of a contradicted target. */
 export function fitsExpected(stated: Dec, e: Extract<Expected, { kind: 'exact' }>, places: number): boolean {
   return scoreAgrees(stated, e.value, places) || (e.alt !== undefined && scoreAgrees(stated, e.alt, places));
+}
+
+/**
+ * The places a form states its scores to: a form that writes every fractional score to one decimal (1.9, 1.4) is
+ * held to one decimal, never to more than the profile's. Whole scores say nothing about it (9 for 8.62 is no rounding).
+ */
+export function statedScorePlaces(scores: Array<CellRead & { value: Dec }>, profile: Profile): number {
+  const fractional = scores.filter((s) => !s.value.isInteger());
+  if (!fractional.length) return profile.scorePlaces;
+  const shown = Math.max(...fractional.map((s) => s.places ?? s.value.decimalPlaces()));
+  return Math.max(1, Math.min(profile.scorePlaces, shown));
+}
+
+/** fitsExpected at the form's own precision: the rule's unrounded score rounded as the form rounds (1.946 → 1.9). */
+export function fitsAtPlaces(stated: Dec, e: Extract<Expected, { kind: 'exact' }>, profile: Profile, places: number): boolean {
+  if (fitsExpected(stated, e, profile.scorePlaces)) return true;
+  return places < profile.scorePlaces && scoreAgrees(stated, e.exact ?? e.value, places);
 }

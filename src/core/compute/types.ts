@@ -9,6 +9,8 @@ export type Expected =
       basis: 'positive' | 'reverse' | 'equal' | 'achieved' | 'weighted' | 'date' | 'range';
       /** The score under the operator as written, when it contradicts the indicator's nature and gives another. */
       alt?: Dec;
+      /** The proportional score before rounding to the profile's places, for a form that rounds to fewer. */
+      exact?: Dec;
     }
   /** Any score in [min, max] is the evaluator's call; `short` when the target was plainly missed. */
   | { kind: 'range'; min: Dec; max: Dec; basis: 'qualitative'; short?: boolean }

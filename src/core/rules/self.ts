@@ -2,7 +2,7 @@ import { D, Dec, ONE, ZERO, decStr, pct, sum } from '../decimal';
 import { Level, SelfTable } from '../model';
 import { isNumber, notNumberText } from '../parse/number';
 import { alignToTarget } from '../parse/target';
-import { fitsExpected, gradeOf, rateAgrees, scoreAgrees } from '../compute/score';
+import { fitsAtPlaces, gradeOf, rateAgrees, scoreAgrees, statedScorePlaces } from '../compute/score';
 import { pctOf } from './shown';
 import { implausibleExecWeight } from './funds';
 import { Rule, RuleContext } from './types';
@@ -61,11 +61,12 @@ export const SELF_RULES: Rule[] = [
     scope: 'self',
     check(ctx, t, i) {
       const c = ctx.computed.self.get(i)!;
+      const places = statedScorePlaces(t.indicators.map((ind) => ind.score).filter(isNumber), ctx.profile);
       t.indicators.forEach((ind, k) => {
         const e = c.expected[k];
         if (e.kind !== 'exact' || !isNumber(ind.score) || !isNumber(ind.weight)) return;
         if (ind.score.value.greaterThan(ind.weight.value) || ind.score.value.isNegative()) return; // score-cap names it
-        if (fitsExpected(ind.score.value, e, ctx.profile.scorePlaces)) return;
+        if (fitsAtPlaces(ind.score.value, e, ctx.profile, places)) return;
         // Above the rule is an inflated score; below it, a deduction an evaluator may make on purpose.
         const above = ind.score.value.greaterThan(e.value) && (e.alt === undefined || ind.score.value.greaterThan(e.alt));
         ctx.report({
