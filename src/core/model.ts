@@ -111,6 +111,8 @@ export interface Indicator {
   nature: 'higher' | 'lower' | null;
   /** The target's written operator points against the nature (`满意度 ≤95%`): self.target-direction. */
   contradicted: boolean;
+  /** The index of the numbered indicator this one is a sub-indicator of (`（1）` under `1.`), where it is one. */
+  parent?: number;
 }
 
 export interface Level {

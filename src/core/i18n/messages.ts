@@ -34,6 +34,7 @@ export const MESSAGES: Catalogue = {
   'self.score-cap:weight': { 'zh-CN': '{name} 分值 {weight} 为负数', 'en-US': '{name}: the weight {weight} is negative' },
   'self.score-rule': { 'zh-CN': '{name} 得分 {actual}，按评分规则应为 {expected}（{basis}）', 'en-US': '{name}: score {actual}, the scoring rule gives {expected} ({basis})' },
   'self.completion-rate': { 'zh-CN': '{name} 完成率 填报 {actualPct}，应为 {expectedPct}（目标值 {target}，业绩值 {value}）', 'en-US': '{name}: completion {actualPct}, should be {expectedPct} (target {target}, actual {value})' },
+  'self.double-score': { 'zh-CN': '{name} 已计 {score} 分，其下级指标（{first} 等 {n} 项）又计 {childSum} 分：同一指标重复计分', 'en-US': '{name} scores {score} and its {n} sub-indicators ({first} …) score {childSum} more: the same indicator is counted twice' },
   'self.level-weight': { 'zh-CN': '{level} 下级分值合计 {actual} ≠ {expected}', 'en-US': '{level}: weights of its indicators add to {actual} ≠ {expected}' },
   'self.level-score-cap': { 'zh-CN': '{level} 得分合计 {actual} 超过其权重 {expected}', 'en-US': '{level}: scores add to {actual}, over its weight {expected}' },
   'self.weight-total': { 'zh-CN': '全部分值合计 {actual} ≠ {expected}', 'en-US': 'all weights add to {actual} ≠ {expected}' },

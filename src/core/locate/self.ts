@@ -1,3 +1,4 @@
+import { outlineParents } from '../parse/numbering';
 import { FundCol, FundRow, FundRowRole, Indicator, Level, SelfTable, Skipped, SplitItem, TaskRow, TextCell } from '../model';
 import { CellRead, isNumber, parseNumberText, readCellValue } from '../parse/number';
 import { gradeNamed, indicatorNature, levelKey, LABELS, normalizeLabel, weightInLabel } from '../parse/label';
@@ -312,6 +313,7 @@ function bindIndicators(
     for (const c of [nc, h.cols.target ?? null, h.cols.op ?? null, h.cols.unit ?? null, ac, wc, sc, rc, cc]) if (c !== null) grow(r, c);
     lastRow = r;
   }
+  markOutline(indicators);
   if (total?.weight) numeric.push({ read: total.weight, required: false, label: '总分 分值' });
   if (total?.score) numeric.push({ read: total.score, required: false, label: '总分' });
   return { indicators, levels, total, totalGrade, lastRow };
@@ -351,6 +353,19 @@ function weightsAsPoints(indicators: Indicator[], funds: FundRow[], total: SelfT
   return done({ ...total, weight: asPoints(total.weight) ?? undefined, score: scoresToo ? (asPoints(total.score) ?? undefined) : total.score });
 }
 
+/** Sub-indicators (`（1）` under `1.`) within one 一级 and 二级指标: outline numbers do not run across them. */
+function markOutline(indicators: Indicator[]): void {
+  let from = 0;
+  for (let i = 1; i <= indicators.length; i++) {
+    const same = i < indicators.length && indicators[i].level1 === indicators[from].level1 && indicators[i].level2?.text === indicators[from].level2?.text;
+    if (same) continue;
+    outlineParents(indicators.slice(from, i).map((ind) => ind.name.text)).forEach((p, k) => {
+      if (p !== null) indicators[from + k].parent = from + p;
+    });
+    from = i;
+  }
+}
+
 /**
  * Inputs a filed form needs: an indicator's 分值, its 得分 once its 实际完成值 is filled, the 年度资金总额 得分 once
  * its 分值 and 执行数 are. A column left empty throughout is named once, not cell by cell.
@@ -358,7 +373,10 @@ function weightsAsPoints(indicators: Indicator[], funds: FundRow[], total: SelfT
 function requireFilled(numeric: SelfTable['numeric'], indicators: Indicator[], funds: FundRow[]): SelfTable['numeric'] {
   // The value rules see each cell once, in this order: what is required here comes first.
   const out: SelfTable['numeric'] = [];
-  const weights = indicators.map((i) => i.weight).filter((w): w is CellRead => !!w);
+  // A sub-indicator under a parent that carries the 分值 (a ★ key indicator and its items) has none of its own to fill.
+  const underWeighted = new Set(indicators.filter((i) => i.parent !== undefined && isNumber(indicators[i.parent].weight) && i.weight?.kind === 'empty').map((i) => i.weight!));
+  for (const n of numeric) if (underWeighted.has(n.read)) n.required = false;
+  const weights = indicators.map((i) => i.weight).filter((w): w is CellRead => !!w && !underWeighted.has(w));
   if (weights.length > 1 && weights.every((w) => w.kind === 'empty')) {
     for (const n of numeric) if (weights.includes(n.read)) n.required = false;
     out.push({ read: weights[0], required: true, label: `分值（${weights.length} 项均未填写）` });
