@@ -133,7 +133,8 @@ export interface TaskRow {
 export interface SelfTable extends TableBase {
   kind: 'self';
   layout: 'dept-hunan' | 'project-2020' | 'dept-weighted';
-  project: string | null;
+  /** The 项目名称 cell, where the form has one. */
+  project: TextCell | null;
   funds: FundRow[];
   split: SplitItem[];
   tasks: TaskRow[];

@@ -27,6 +27,8 @@ export const MESSAGES: Catalogue = {
   'self.funds-double': { 'zh-CN': '{label} 重复填列了{total}的分值 {weight}（得分 {score}）：预算执行率只应计分一次', 'en-US': '{label} repeats the {weight} points of {total} (score {score}): budget execution is scored once only' },
   'self.funds-double:zero': { 'zh-CN': '{label} 全年预算数和全年执行数均为 0，却得分 {score}（分值 {weight}）', 'en-US': '{label}: nothing was budgeted or executed, yet it scores {score} (weight {weight})' },
   'self.claims-vs-spend': { 'zh-CN': '{label} 预算执行率仅 {rate}（执行 {exec} / 预算 {annual}），而 {n} 项产出指标全部满分或全部完成：请说明资金未执行而产出已完成的原因', 'en-US': '{label}: only {rate} of the budget was executed ({exec} of {annual}), yet all {n} output indicators are at full marks or complete; explain how the outputs were delivered without the money' },
+  'self.title-amount': { 'zh-CN': '项目名称中的金额 {amount} 与{label}（{budget} {unit}）不一致', 'en-US': 'the project name states {amount}, but {label} shows {budget} {unit}' },
+  'self.cost-vs-spend': { 'zh-CN': '{name} 实际完成值 {actual} 等于全年预算数 {annual} {unit}，而{label}只执行了 {exec} {unit}：成本应按实际支出填报', 'en-US': '{name}: the actual {actual} equals the whole budget {annual} {unit}, but {label} shows only {exec} {unit} spent; a cost is what was spent' },
   'self.funds-split': { 'zh-CN': '{nature}合计 {actual} ≠ 年度资金总额 {column} {expected}', 'en-US': 'split by {nature} adds to {actual} ≠ total {column} {expected}' },
   'self.budget-adjust': { 'zh-CN': '全年预算数 {annual} 较年初预算数 {initial} 调整 {rate}，超过 ±{threshold}', 'en-US': 'annual budget {annual} differs from the initial budget {initial} by {rate}, over ±{threshold}' },
   'self.score-cap': { 'zh-CN': '{name} 得分 {actual} 超出 0～{weight}', 'en-US': '{name}: score {actual} is outside 0–{weight}' },

@@ -143,7 +143,7 @@ function bindSelf(grid: Grid, dicts: Dicts, profile: Profile, h: Header, minRow:
     currency: currency ?? fallback?.currency ?? null,
     numeric: requireFilled(numeric, indicators, funds),
     skipped,
-    project: fields.project?.text ?? null,
+    project: fields.project ?? null,
     funds,
     split,
     tasks,

@@ -42,3 +42,30 @@ export function inCurrency(read: CellRead, currency: Currency | null): CellRead 
   if (f === to) return read;
   return { ...read, value: read.value.times(new D(f)).dividedBy(to) };
 }
+
+/** An amount a sentence or a name states with its unit: `…经费236.25万元`, `补助201600元`. */
+export interface StatedAmount {
+  /** The number as written, and its decimal places. */
+  written: Dec;
+  places: number;
+  /** The factor of its unit to 元. */
+  factor: number;
+  text: string;
+}
+
+const AMOUNT = /(?<![\d.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*(亿元|百万元|万元|千元|元)/g;
+
+export function amountsIn(text: string): StatedAmount[] {
+  const out: StatedAmount[] = [];
+  for (const m of nfkc(text).matchAll(AMOUNT)) {
+    const digits = `${m[1].replace(/,/g, '')}${m[2] ? `.${m[2]}` : ''}`;
+    out.push({ written: new D(digits), places: m[2]?.length ?? 0, factor: FACTORS[m[3]], text: m[0] });
+  }
+  return out;
+}
+
+/** Whether an amount in a table's currency is the stated one, at the precision the statement writes it. */
+export function statesAmount(stated: StatedAmount, value: Dec, currency: Currency): boolean {
+  const inUnit = value.times(currency === '万元' ? 1e4 : 1).dividedBy(stated.factor);
+  return inUnit.toDecimalPlaces(stated.places, D.ROUND_HALF_UP).equals(stated.written);
+}

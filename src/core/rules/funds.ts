@@ -1,6 +1,8 @@
 import { D, Dec, decStr, pct, sum, withinSumTolerance } from '../decimal';
 import { FundCol, FundRow, Indicator, SelfTable } from '../model';
 import { CellRead, isNumber } from '../parse/number';
+import { amountsIn, currencyFactor, statesAmount } from '../parse/currency';
+import { LABELS } from '../parse/label';
 import { alignToTarget } from '../parse/target';
 import { execScore, isAchievedText, rateAgrees, scoreAgrees } from '../compute/score';
 import { exactPct, pctOf } from './shown';
@@ -8,6 +10,9 @@ import { Rule, RuleContext } from './types';
 
 /** Below this share of the budget executed, outputs all claimed in full ask for a 说明 (a profile may set its own). */
 const DEFAULT_CLAIMS_VS_SPEND = 0.5;
+
+/** 二级指标 of cost indicators (成本指标): their actual is what was spent. */
+const COST_LEVEL2 = LABELS.nature.underLevel2.lower;
 
 const fundsTotal = (t: SelfTable): FundRow | undefined => t.funds.find((f) => f.role === 'total');
 
@@ -207,6 +212,46 @@ export const FUNDS_RULES: Rule[] = [
       if (outputs.length < 2 || !outputs.every(claimedInFull)) return;
       const ref = (isNumber(total.cells.rate) ? total.cells.rate : exec).ref;
       ctx.report({ ref, params: { label: rowName(total), rate: pct(rate), exec: decStr(exec.value)!, annual: decStr(annual.value)!, n: outputs.length, threshold: pct(limit, 0) }, expected: null, actual: pct(rate) });
+    },
+  },
+  {
+    id: 'self.title-amount',
+    severity: 'warning',
+    docs: { 'zh-CN': '项目名称中的金额与资金情况不符', 'en-US': 'an amount in the project name differs from the funds' },
+    scope: 'self',
+    check(ctx, t) {
+      const total = fundsTotal(t);
+      const stated = t.project ? amountsIn(t.project.text) : [];
+      // One amount in the name is the project's budget; a name listing several is prose about them.
+      if (!total || !t.project || stated.length !== 1) return;
+      const cols = (['initial', 'annual'] as FundCol[]).map((k) => total.cells[k]).filter(isNumber);
+      if (!cols.length) return;
+      const currency = t.currency ?? '万元';
+      if (cols.some((c) => statesAmount(stated[0], c.value, currency))) return;
+      ctx.report({ ref: t.project.ref, params: { amount: stated[0].text, label: rowName(total), budget: cols.map((c) => decStr(c.value)).join(' / '), unit: currency }, expected: decStr(cols[cols.length - 1].value), actual: stated[0].text });
+    },
+  },
+  {
+    id: 'self.cost-vs-spend',
+    severity: 'warning',
+    docs: { 'zh-CN': '成本指标实际值等于全部预算而资金并未全部执行', 'en-US': 'a cost actual equal to the whole budget although less was spent' },
+    scope: 'self',
+    check(ctx, t) {
+      const total = fundsTotal(t);
+      const exec = total?.cells.exec;
+      const annual = total?.cells.annual;
+      if (!total || !isNumber(exec) || !isNumber(annual) || !annual.value.minus(exec.value).greaterThan(0.005)) return;
+      const currency = t.currency ?? '万元';
+      const tableFactor = currency === '万元' ? 1e4 : 1;
+      for (const ind of t.indicators) {
+        const a = ind.actualParsed;
+        const cost = COST_LEVEL2.some((w) => (ind.level2?.text ?? '').includes(w));
+        const factor = a.kind === 'quant' ? currencyFactor(a.unit) : null;
+        if (!cost || a.kind !== 'quant' || factor === null || !ind.actual) continue;
+        const spent = a.written.times(factor).dividedBy(tableFactor);
+        if (spent.minus(annual.value).abs().greaterThan(0.005) || !spent.minus(exec.value).abs().greaterThan(0.005)) continue;
+        ctx.report({ ref: ind.actual.ref, params: { name: ind.name.text, actual: a.text, annual: decStr(annual.value)!, exec: decStr(exec.value)!, label: rowName(total), unit: currency }, expected: decStr(exec.value), actual: a.text });
+      }
     },
   },
 ];

@@ -118,8 +118,9 @@ export const SELF_RULES: Rule[] = [
       // apply, and the 预算执行率 carries what the stated weights leave of the total (a 9 or a 100 where that is 10).
       if (t.layout === 'dept-weighted') return;
       if (t.levels.some((l) => l.statedWeight !== null)) {
-        if (!isNumber(exec) || withWeights.some((l) => l.statedWeight === null)) return;
-        const rest = new D(ctx.profile.total).minus(sum(withWeights.map((l) => new D(l.statedWeight!))));
+        const levels = t.levels.filter((l) => l.indicators.length);
+        if (!isNumber(exec) || !withWeights.length || levels.some((l) => l.statedWeight === null)) return;
+        const rest = new D(ctx.profile.total).minus(sum(levels.map((l) => new D(l.statedWeight!))));
         if (rest.greaterThan(0) && !exec.value.equals(rest)) ctx.report({ ref: exec.ref, params: { level: '预算执行率', actual: decStr(exec.value)!, expected: decStr(rest)! }, expected: decStr(rest), actual: decStr(exec.value) });
         return;
       }
