@@ -65,6 +65,11 @@ const SHAPES: Shape[] = [
   { why: '33.9% executed, one output marked down', rule: 'self.claims-vs-spend', table: at(fiscal({ 4: 1000, 6: pct(0.3394) }, total({ 4: 1000, 6: pct(0.3394), 7: 3.39 })), '接待人数', 7, 8), expect: [] },
   { why: '81% executed, every output at full marks', rule: 'self.claims-vs-spend', table: seed004Project, expect: [] },
 
+  // A rate printed so coarsely that it passes at its own precision, beside a score that proves the true rate.
+  { why: '0.8 printed for 81.07%, scored 8.11 from the true rate', rule: 'self.exec-rate', table: total({ 6: 0.8 }), expect: [['G6', 'error']], message: /“0\.8”过于粗略：实际为 81\.07%.*8\.11/ },
+  { why: '0.8 printed and scored 8 from it', rule: 'self.exec-rate', table: total({ 6: 0.8, 7: 8 }), expect: [] },
+  { why: '81% printed, a whole percent, scored 8.11', rule: 'self.exec-rate', table: total({ 6: { v: 0.81, fmt: '0%' } }), expect: [] },
+
   // A project whose name states its budget.
   { why: 'the name states 2950万元, the funds 2946.45', rule: 'self.title-amount', table: at(seed004Project, '县直机关后勤保障服务', 1, { v: '县直机关后勤保障服务经费2950万元', span: [1, 8] }), expect: [['B3', 'warning']], message: /2950万元 与年度资金总额（2946\.45 \/ 2946\.45 万元）/ },
   { why: 'the name states 2946.45万元', rule: 'self.title-amount', table: at(seed004Project, '县直机关后勤保障服务', 1, { v: '县直机关后勤保障服务经费2946.45万元', span: [1, 8] }), expect: [] },

@@ -49,6 +49,7 @@ export const MESSAGES: Catalogue = {
   'self.overachieve': { 'zh-CN': '{name} 实际完成 {actual} 达到目标 {target} 的 {ratio}，未说明原因', 'en-US': '{name}: actual {actual} is {ratio} of target {target}, with no explanation' },
   'self.target-direction': { 'zh-CN': '{name} 是{nature}指标，目标“{target}”方向相反', 'en-US': '{name} is {nature}, but the target “{target}” points the other way' },
   'self.target-parse': { 'zh-CN': '{name} 的{which}“{text}”无法识别', 'en-US': '{name}: the {which} “{text}” cannot be read' },
+  'self.exec-rate:coarse': { 'zh-CN': '{label} 填报“{text}”过于粗略：实际为 {exactPct}，旁边的得分 {score} 也是按 {exactPct} 计算的，请按实际执行率填报', 'en-US': '{label}: “{text}” is too coarse; the rate is {exactPct}, and the score beside it ({score}) was worked out from {exactPct}; state the rate as it is' },
   'cross.project-spend': { 'zh-CN': '自评表 项目支出 {actual} {selfUnit} ≠ 基础数据表 项目支出 本年决算数 {expected} {basicUnit}', 'en-US': '自评表 项目支出 {actual} {selfUnit} ≠ 基础数据表 项目支出 final {expected} {basicUnit}' },
   'cross.unit': { 'zh-CN': '两表不一致：基础数据表 {basic}，自评表 {self}', 'en-US': 'the tables disagree: 基础数据表 {basic}, 自评表 {self}' },
   'formula.error': { 'zh-CN': '{label} 显示错误值 {text}', 'en-US': '{label} shows the error {text}' },

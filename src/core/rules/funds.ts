@@ -1,4 +1,4 @@
-import { D, Dec, decStr, pct, sum, withinSumTolerance } from '../decimal';
+import { D, Dec, decStr, pct, round, sum, withinSumTolerance } from '../decimal';
 import { FundCol, FundRow, Indicator, SelfTable } from '../model';
 import { CellRead, isNumber } from '../parse/number';
 import { amountsIn, currencyFactor, statesAmount } from '../parse/currency';
@@ -36,6 +36,18 @@ function claimedInFull(ind: Indicator): boolean {
   return isAchievedText(t, a);
 }
 
+/**
+ * A rate printed coarser than whole percents (`0.1` for 14.46%) agrees at its own precision, but where the score
+ * beside it is worked out from the true rate and not from the printed one, the form shows a rate it did not use.
+ */
+function provedCoarse(f: FundRow, rate: CellRead & { value: Dec }, exact: Dec, ctx: RuleContext): boolean {
+  const { weight, score } = f.cells;
+  if (rate.places === null || rate.places >= 2 || round(exact, 4).equals(rate.value) || !isNumber(weight) || !isNumber(score)) return false;
+  const places = ctx.profile.execScore.places;
+  const printed = rate.percent || rate.value.lessThanOrEqualTo(1.5) ? rate.value : rate.value.dividedBy(100);
+  return scoreAgrees(score.value, execScore(weight.value, exact, ctx.profile), places) && !scoreAgrees(score.value, execScore(weight.value, printed, ctx.profile), places);
+}
+
 export const FUNDS_RULES: Rule[] = [
   {
     id: 'self.exec-rate',
@@ -54,7 +66,10 @@ export const FUNDS_RULES: Rule[] = [
           continue;
         }
         const exact = exec.value.dividedBy(annual.value);
-        if (rateAgrees(rate, exact)) continue;
+        if (rateAgrees(rate, exact)) {
+          if (provedCoarse(f, rate, exact, ctx)) ctx.report({ ref: rate.ref, variant: 'coarse', params: { label: `${rowName(f)} 执行率`, text: rate.text, exactPct: pct(exact), score: decStr(f.cells.score!.value!)! }, expected: decStr(round(exact, 4)), actual: decStr(rate.value) });
+          continue;
+        }
         const p = pctOf(rate, exact);
         ctx.report({ ref: rate.ref, params: { label: `${rowName(f)} 执行率`, ...p.params, exec: decStr(exec.value)!, annual: decStr(annual.value)! }, expected: p.expected, actual: decStr(rate.value) });
       }
