@@ -69,6 +69,12 @@ const numbered = (weight: number, score: number, itemWeight: number | null, item
   return rows.reduce((t, [name, w, sc], k) => setCell(setCell(setCell(t, r + k, 3, name), r + k, 6, w), r + k, 7, sc), seed001Self);
 };
 
+/** A form without 分值 (the column's cells blank), its 满意度 105.45% against ≥95% (111%) scored `score`. */
+const noWeights = (t: TableSpec, score: number): TableSpec => {
+  const rows = t.rows.map((_, r) => r).filter((r) => r >= rowOf(t, '大型疫情') && r <= rowOf(t, '人民群众满意度'));
+  return at(at(rows.reduce((x, r) => setCell(x, r, 6, null), t), '人民群众满意度', 5, '105.45%'), '人民群众满意度', 7, score);
+};
+
 const CASES: Case[] = [
   fire('value.text-number', '1.70 with a full-width space', sheetsFor('basic'), '基础数据表!B11'),
   miss('value.text-number', 'the same amount as a number', sheetsFor('basic', B('公务接待', 1, 1.7)), '基础数据表!B11'),
@@ -143,6 +149,8 @@ const CASES: Case[] = [
   miss('self.level-score-cap', 'scores 50 under 产出指标（50分)', sheetsFor('self'), '自评表!B13'),
   fire('self.double-score', '1. scored 10 and its （1） （2） scored 5 + 5', sheetsFor('self', undefined, numbered(10, 10, 5, 5)), '自评表!H13'),
   miss('self.double-score', '1. scored 10, its items carry no points', sheetsFor('self', undefined, numbered(10, 10, null, null)), '自评表!H13'),
+  fire('self.level-score-cap', 'no 分值 printed: 11.1 in a 满意度 block the scheme weighs 10', sheetsFor('self', undefined, noWeights(unweighted, 11.1)), '自评表!B25'),
+  miss('self.level-score-cap', 'no 分值 printed: 10 in the 满意度 block', sheetsFor('self', undefined, noWeights(unweighted, 10)), '自评表!B25'),
   fire('self.weight-total', 'weights 90', sheetsFor('weighted'), '评价表!D6'),
   miss('self.weight-total', 'weights 100', sheetsFor('self'), '自评表!G26'),
   fire('self.weight-total', '总分 row states 90 of 100', sheetsFor('self', undefined, S('总分', 6, 90)), '自评表!G26'),

@@ -39,6 +39,7 @@ export const MESSAGES: Catalogue = {
   'self.double-score': { 'zh-CN': '{name} 已计 {score} 分，其下级指标（{first} 等 {n} 项）又计 {childSum} 分：同一指标重复计分', 'en-US': '{name} scores {score} and its {n} sub-indicators ({first} …) score {childSum} more: the same indicator is counted twice' },
   'self.level-weight': { 'zh-CN': '{level} 下级分值合计 {actual} ≠ {expected}', 'en-US': '{level}: weights of its indicators add to {actual} ≠ {expected}' },
   'self.level-score-cap': { 'zh-CN': '{level} 得分合计 {actual} 超过其权重 {expected}', 'en-US': '{level}: scores add to {actual}, over its weight {expected}' },
+  'self.level-score-cap:guide': { 'zh-CN': '{level} 得分合计 {actual}，超过评分方案中该级指标的权重 {expected}（表中未列分值），请核实是否未封顶', 'en-US': '{level}: scores add up to {actual}, more than the weight {expected} the scoring scheme gives it (the form prints no weights); check whether they were capped' },
   'self.weight-total': { 'zh-CN': '全部分值合计 {actual} ≠ {expected}', 'en-US': 'all weights add to {actual} ≠ {expected}' },
   'self.weight-total:stated': { 'zh-CN': '总分行分值 {actual} ≠ 分值合计 {expected}', 'en-US': 'the 总分 row states weights of {actual} ≠ their sum {expected}' },
   'self.total': { 'zh-CN': '总分 {actual} ≠ 各项得分合计 {expected}', 'en-US': 'total {actual} ≠ sum of the scores {expected}' },

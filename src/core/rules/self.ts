@@ -1,5 +1,5 @@
 import { D, Dec, ONE, ZERO, decStr, pct, sum } from '../decimal';
-import { Level, SelfTable } from '../model';
+import { Indicator, Level, SelfTable } from '../model';
 import { isNumber, notNumberText } from '../parse/number';
 import { alignToTarget } from '../parse/target';
 import { fitsAtPlaces, gradeOf, rateAgrees, scoreAgrees, statedScorePlaces } from '../compute/score';
@@ -14,6 +14,20 @@ function levelWeight(level: Level, ctx: RuleContext): Dec | null {
   if (ctx.profile.levelWeights === 'guide') return null;
   const group = ctx.profile.levels.find((g) => g.keys.length === 1 && level.key !== null && g.keys[0] === level.key);
   return group ? new D(group.weight) : null;
+}
+
+/**
+ * A score worked out as a whole-number weight × a completion beyond 100% (11.1 = 10 × 111%): proportional scoring
+ * left uncapped, on a form that prints no weight to cap it.
+ */
+function uncappedProportional(ind: Indicator, places: number): boolean {
+  const { targetParsed: tg, actualParsed: ac, score } = ind;
+  if (!isNumber(score) || score.value.isInteger() || tg.kind !== 'quant' || ac.kind !== 'quant' || (tg.op !== '>=' && tg.op !== '>') || !tg.value.greaterThan(0)) return false;
+  const a = alignToTarget(tg, ac);
+  if (a === null || !a.greaterThan(tg.value)) return false;
+  const ratio = a.dividedBy(tg.value);
+  const weight = score.value.dividedBy(ratio).toDecimalPlaces(0, D.ROUND_HALF_UP);
+  return weight.greaterThan(0) && scoreAgrees(score.value, weight.times(ratio), Math.min(places, score.places ?? places));
 }
 
 function levelWeights(t: SelfTable, level: Level): Dec {
@@ -154,11 +168,21 @@ export const SELF_RULES: Rule[] = [
     docs: { 'zh-CN': '一级指标得分合计超过其权重', 'en-US': 'scores under a 一级指标 exceed its weight' },
     scope: 'self',
     check(ctx, t) {
+      // A form that prints no 分值 at all, scored within the profile's total, is measured against the profile's
+      // weights even where they are guidance only: without a printed weight they are the only one there is
+      // (11.1 points of proportional scoring in a 10-point 满意度 block). Guidance makes it a warning.
+      const scores = (ids: number[]) => sum(ids.map((i) => t.indicators[i].score).filter(isNumber).map((r) => r.value));
+      const exec = t.funds.find((f) => f.role === 'total')?.cells.score;
+      const noWeights = !t.indicators.some((ind) => isNumber(ind.weight));
+      const within = scores(t.indicators.map((_, i) => i)).plus(isNumber(exec) ? exec.value : ZERO).lessThanOrEqualTo(ctx.profile.total);
       for (const level of t.levels) {
-        const want = levelWeight(level, ctx);
+        let want = levelWeight(level, ctx);
+        const fits = noWeights && (within || level.indicators.some((i) => uncappedProportional(t.indicators[i], ctx.profile.scorePlaces)));
+        const guide = want === null && fits ? ctx.profile.levels.find((g) => g.keys.length === 1 && level.key !== null && g.keys[0] === level.key) : undefined;
+        if (guide) want = new D(guide.weight);
         if (want === null) continue;
-        const got = sum(level.indicators.map((i) => t.indicators[i].score).filter(isNumber).map((r) => r.value));
-        if (got.greaterThan(want)) ctx.report({ ref: level.label.ref, params: { level: level.label.text, actual: decStr(got)!, expected: decStr(want)! }, expected: decStr(want), actual: decStr(got) });
+        const got = scores(level.indicators);
+        if (got.greaterThan(want)) ctx.report({ ref: level.label.ref, severity: guide ? 'warning' : undefined, variant: guide ? 'guide' : undefined, params: { level: level.label.text, actual: decStr(got)!, expected: decStr(want)! }, expected: decStr(want), actual: decStr(got) });
       }
     },
   },
