@@ -24,6 +24,21 @@ function unitName(q: Quantity): string {
   return q.unit ?? '';
 }
 
+/**
+ * The cells of a row that hold score points instead of its figure: a target or actual in 分 equal to the row's 分值
+ * or 得分, where the indicator is not itself a score (评分, 考核分).
+ */
+function pointCells(ind: Indicator): Array<{ which: 'target' | 'actual'; cell: NonNullable<Indicator['target']>; column: '分值' | '得分' }> {
+  if (isScoreName(ind.name.text)) return [];
+  const out: ReturnType<typeof pointCells> = [];
+  for (const [which, parsed, cell] of [['target', ind.targetParsed, ind.target], ['actual', ind.actualParsed, ind.actual]] as const) {
+    if (!cell || parsed.kind !== 'quant' || parsed.percent || parsed.base !== '分') continue;
+    const column = isNumber(ind.weight) && parsed.value.equals(ind.weight.value) ? '分值' : isNumber(ind.score) && parsed.value.equals(ind.score.value) ? '得分' : null;
+    if (column) out.push({ which, cell, column });
+  }
+  return out;
+}
+
 export const ACTUAL_RULES: Rule[] = [
   {
     id: 'self.actual-restates',
@@ -76,6 +91,8 @@ export const ACTUAL_RULES: Rule[] = [
         const a = ind.actualParsed;
         if (!ind.actual || !ind.target || tg.kind !== 'quant' || a.kind !== 'quant') continue;
         if (alignToTarget(tg, a, { name: ind.name.text, op: scoredOp(ind)! }) !== null) continue;
+        // One row, one story: score points typed into the figure (self.points-in-target) explain the other unit.
+        if (pointCells(ind).length) continue;
         const percent = tg.percent || a.percent || tg.unit === '‰' || a.unit === '‰';
         ctx.report({
           ref: ind.actual.ref,
@@ -93,13 +110,7 @@ export const ACTUAL_RULES: Rule[] = [
     scope: 'self',
     check(ctx, t) {
       for (const ind of t.indicators) {
-        if (isScoreName(ind.name.text)) continue;
-        for (const [which, parsed, cell] of [['target', ind.targetParsed, ind.target], ['actual', ind.actualParsed, ind.actual]] as const) {
-          if (!cell || parsed.kind !== 'quant' || parsed.percent || parsed.base !== '分') continue;
-          const col = isNumber(ind.weight) && parsed.value.equals(ind.weight.value) ? '分值' : isNumber(ind.score) && parsed.value.equals(ind.score.value) ? '得分' : null;
-          if (!col) continue;
-          ctx.report({ ref: cell.ref, params: { name: ind.name.text, which: `@which.${which}`, text: cell.text, column: col }, actual: cell.text });
-        }
+        for (const { which, cell, column } of pointCells(ind)) ctx.report({ ref: cell.ref, params: { name: ind.name.text, which: `@which.${which}`, text: cell.text, column }, actual: cell.text });
       }
     },
   },
