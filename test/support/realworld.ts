@@ -248,6 +248,7 @@ export const EXPECTED: Record<string, Expectation[]> = {
     { rule: 'value.missing', at: 'fund:总额:得分', why: 'the funds score is blank beside 权重 10 and 100% executed' },
   ],
   'sichuan-daying-tielu-2023': [{ rule: 'value.missing', at: 'ind:安全警示标志设置及时率:score', why: '得分 blank on every row although 完成值 is filled' }],
+  'sichuan-daying-sfj-prev-2023': [{ rule: 'self.actual-not-number', at: 'ind:成本控制数:actual', why: 'the cost ceiling ≤30万元 is answered with the word 完成 and scored 90 of 90: no figure shows the cost was kept under it' }],
   'sichuan-daying-yibao-canbao-2023': [{ rule: 'value.missing', at: 'ind:城乡居民医保参保工作经费发放及时率:actual', why: 'published unfilled' }],
   'hebei-langfang-shipin-nuantong-2019': [
     { rule: 'self.exec-score', at: 'fund:年度资金总额:得分', why: '9 for 86.2% executed: the rule gives 8.62' },

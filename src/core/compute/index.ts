@@ -133,8 +133,8 @@ function computeSelf(t: SelfTable, index: number, profile: Profile, values: Comp
       continue;
     }
     // One row, one story: a contradicted operator (self.target-direction) gives way to the indicator's nature.
-    const asWritten = completionRate(ind.targetParsed, ind.actualParsed);
-    const byNature = ind.contradicted && ind.nature ? completionRate(ind.targetParsed, ind.actualParsed, natureOperator(ind.nature)) : asWritten;
+    const asWritten = completionRate(ind.targetParsed, ind.actualParsed, undefined, ind.name.text);
+    const byNature = ind.contradicted && ind.nature ? completionRate(ind.targetParsed, ind.actualParsed, natureOperator(ind.nature), ind.name.text) : asWritten;
     completion.push(byNature);
     completionAlt.push(byNature !== null && asWritten !== null && !byNature.equals(asWritten) ? asWritten : null);
   }

@@ -37,16 +37,28 @@ function positive(t: Dec, a: Dec, weight: Dec, places: number, basis: 'positive'
   return { kind: 'exact', value: round(exact, places), exact, basis };
 }
 
-/** The score of a quantitative target and actual, or unknown when their units cannot be compared. */
-export function quantScore(target: Quant, actual: Quantity, weight: Dec, places: number, op: Operator = target.op): Expected {
-  const a = alignToTarget(target, actual);
+/**
+ * The score of a quantitative target and actual, or unknown when their units cannot be compared. `name` is the
+ * indicator's: a percentage actual against a count or amount target may be its completion rate (alignToTarget).
+ */
+export function quantScore(target: Quant, actual: Quantity, weight: Dec, places: number, op: Operator = target.op, name?: string): Expected {
+  const a = alignToTarget(target, actual, { name, op });
   return a === null ? { kind: 'unknown' } : byOperator(op, target.value, a, weight, places);
 }
 
+/** Whether `无`, `未发生` as an actual reads as 0: against a ceiling or a target of 0, not against a floor (self.actual-not-number). */
+export function noneReadsZero(target: Quant, op: Operator = target.op): boolean {
+  return op === '<=' || op === '<' || target.value.isZero();
+}
+
+export function isNoneWord(actual: Target): boolean {
+  return actual.kind === 'qual' && NONE.has(normalizeLabel(actual.text));
+}
+
 /** `无`, `未发生` as an actual against a count target read as 0. */
-function asQuantity(actual: Target, target: Quant): Quantity | null {
+function asQuantity(actual: Target, target: Quant, op: Operator): Quantity | null {
   if (actual.kind === 'quant') return actual;
-  if (actual.kind === 'qual' && NONE.has(normalizeLabel(actual.text))) return { value: ZERO, written: ZERO, percent: target.percent, unit: null, base: null, magnitude: ONE, approx: false };
+  if (isNoneWord(actual) && noneReadsZero(target, op)) return { value: ZERO, written: ZERO, percent: target.percent, unit: null, base: null, magnitude: ONE, approx: false };
   return null;
 }
 
@@ -67,17 +79,19 @@ function quantExpected(ind: Indicator, w: Dec, profile: Profile): Expected | nul
   const t = ind.targetParsed;
   const a = ind.actualParsed;
   if (t.kind === 'quant') {
-    const q = asQuantity(a, t);
-    if (!q) return null;
+    const name = ind.name.text;
+    const op = ind.contradicted && ind.nature ? natureOperator(ind.nature) : t.op;
+    const q = asQuantity(a, t, op);
+    if (!q) return isNoneWord(a) ? { kind: 'unknown' } : null;
     // One row, one story: when the operator contradicts the indicator's nature (self.target-direction), the score
     // follows the nature, and a stated score that fits the operator as written is accepted too.
     if (ind.contradicted && ind.nature) {
-      const byNature = quantScore(t, q, w, profile.scorePlaces, natureOperator(ind.nature));
-      const asWritten = quantScore(t, q, w, profile.scorePlaces);
+      const byNature = quantScore(t, q, w, profile.scorePlaces, op, name);
+      const asWritten = quantScore(t, q, w, profile.scorePlaces, t.op, name);
       if (byNature.kind !== 'exact' || asWritten.kind !== 'exact') return { kind: 'unknown' };
       return byNature.value.equals(asWritten.value) ? byNature : { ...byNature, alt: asWritten.value };
     }
-    return quantScore(t, q, w, profile.scorePlaces);
+    return quantScore(t, q, w, profile.scorePlaces, t.op, name);
   }
   if (t.kind === 'between' && a.kind === 'quant') {
     const lo = alignToTarget(t.low, a);
@@ -118,12 +132,12 @@ export function weightedExpected(ind: Indicator, profile: Profile): Expected {
 }
 
 /** Layout C: 完成率 from 目标值 and 业绩值 (DOMAIN.md), with the operator given (the target's own by default). */
-export function completionRate(target: Target, actual: Target, op?: Operator): Dec | null {
+export function completionRate(target: Target, actual: Target, op?: Operator, name?: string): Dec | null {
   if (actual.kind !== 'quant') return null;
   if (target.kind === 'qual') return actual.percent ? actual.value : null;
   if (target.kind !== 'quant') return null;
   const t = target.value;
-  const a = alignToTarget(target, actual);
+  const a = alignToTarget(target, actual, { name, op: op ?? target.op });
   if (a === null) return null;
   switch (op ?? target.op) {
     case '<=':

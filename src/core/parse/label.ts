@@ -73,9 +73,24 @@ export function indicatorNature(name: string, level2 = ''): 'higher' | 'lower' |
   return natureOf(`${name}\u0000${level2}`);
 }
 
+/**
+ * Whether the name ends in a completion or attainment rate (`计划完成率`, `补助标准达标率`), which is higher-is-better
+ * wherever it sits; a longer lower-is-better word ending there too (`不合格率`) is not one.
+ */
+function endsInAttainment(t: string): boolean {
+  const name = stripBracketNote(t);
+  let best: { len: number; attainment: boolean } | null = null;
+  for (const [words, attainment] of [[labels.nature.attainment, true], [labels.nature.lower, false]] as const) {
+    for (const w of words) if (name.endsWith(w) && (!best || w.length > best.len)) best = { len: w.length, attainment };
+  }
+  return !!best?.attainment;
+}
+
 const natureOf = memoized((key: string): 'higher' | 'lower' | null => {
   const [name, level2] = key.split('\u0000');
   const t = normalizeLabel(name);
+  // `计划完成率` under 成本指标, `补助标准达标率`: a completion rate is higher-is-better before any cost word.
+  if (endsInAttainment(t)) return 'higher';
   // `成本节约率`, `节约企业运行成本`, `投诉减少率`: a reduction of something lower-is-better; the operator decides.
   if (labels.nature.savings.some((w) => t.includes(w))) return null;
   const l2 = normalizeLabel(level2);
@@ -111,3 +126,17 @@ export function gradeNamed(text: string, grades: string[]): string | null {
   }
   return null;
 }
+
+const wordsIn = (words: string[]) => (name: string): boolean => {
+  const t = normalizeLabel(name);
+  return words.some((w) => t.includes(w));
+};
+
+/** A rate of a whole that cannot pass 100% (满意度, 合格率): labels.json `nature.bounded`. */
+export const isBoundedRate = wordsIn(labels.nature.bounded);
+
+/** An indicator measured as a share of its plan (完成率, 到位率): labels.json `targets.rateNames`. */
+export const isRateName = wordsIn(labels.targets.rateNames);
+
+/** An indicator that is itself a score (评分, 考核分): labels.json `targets.scoreNames`. */
+export const isScoreName = wordsIn(labels.targets.scoreNames);

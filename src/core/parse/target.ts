@@ -1,4 +1,5 @@
-import { Dec } from '../decimal';
+import { Dec, decStr } from '../decimal';
+import { isRateName } from './label';
 import { DateSpan, parseDate } from './deadline';
 import { parseNumberText, ParsedNumber, scaled } from './number';
 import { simplified } from './script';
@@ -25,11 +26,13 @@ export interface Quantity {
 export type Target =
   | { kind: 'empty' }
   | { kind: 'na' }
-  | ({ kind: 'quant'; op: Operator; explicit: boolean; text: string } & Quantity)
+  /** `doubled`: the operator was written twice (`≥≥98%`) and is read once (self.target-parse notes it). */
+  | ({ kind: 'quant'; op: Operator; explicit: boolean; text: string; doubled?: boolean } & Quantity)
   | { kind: 'between'; low: Quantity; high: Quantity; text: string }
-  | { kind: 'date'; op: Operator; explicit: boolean; date: DateSpan; text: string }
+  | { kind: 'date'; op: Operator; explicit: boolean; date: DateSpan; text: string; doubled?: boolean }
   | { kind: 'qual'; text: string }
-  | { kind: 'unreadable'; text: string };
+  /** `figures`: two or more figures in one cell (`教师300人，学生600人`), each as written. */
+  | { kind: 'unreadable'; text: string; figures?: string[] };
 
 export type Quant = Extract<Target, { kind: 'quant' }>;
 
@@ -122,7 +125,37 @@ function parseTargetText(input: string, bareOp: Operator): Target {
   const t = arabicNumerals(notes(signs(compactText(simplified(text))).replace(TRAILING, '')));
   // A tolerance (`±5%`, `误差±2%`) has no direction of its own: the evaluator judges it.
   if (t.includes('±')) return { kind: 'qual', text };
-  return readFigure(t, text, bareOp) ?? { kind: 'qual', text };
+  // `≥≥98%`: one operator typed twice reads as one.
+  const doubled = DOUBLED.exec(t);
+  const read = readFigure(doubled ? `${doubled[1]}${t.slice(doubled[0].length)}` : t, text, bareOp);
+  if (doubled && read && (read.kind === 'quant' || read.kind === 'date')) return { ...read, doubled: true };
+  if (read && read.kind !== 'unreadable') return read;
+  const figures = severalFigures(text, bareOp);
+  if (figures) return { kind: 'unreadable', text, figures };
+  return read ?? { kind: 'qual', text };
+}
+
+/** An operator sign written twice or more before a figure: `>=>=98%` (`≥≥98%` after normalisation), `<<5次`. */
+const DOUBLED = /^(>=|<=|>|<)\1+(?=[\d.])/;
+/** Where one cell separates figures it lists: spaces, commas, semicolons, 、. */
+const LIST_SEP = /[\s,;、]+/;
+/** The numbering of a list's items (`1、`, `2.`, `(3)`), which is no figure of its own. */
+const LIST_NUMBERING = /(^|[\s,;、])(?:\d{1,2}[、.)](?!\d)|\(\d{1,2}\))/g;
+
+/**
+ * `特级教师300 骨干教师600`, `教师300人，学生600人`: each part of a list a figure of its own (words naming it allowed),
+ * so no one figure is the target. Null for anything else.
+ */
+function severalFigures(text: string, bareOp: Operator): string[] | null {
+  const parts = text.replace(LIST_NUMBERING, '$1').split(LIST_SEP).filter((p) => p !== '');
+  if (parts.length < 2 || parts.length > 6) return null;
+  for (const p of parts) {
+    const t = arabicNumerals(notes(signs(compactText(simplified(p))).replace(TRAILING, '')));
+    if (!/\d/.test(t)) return null;
+    const r = readFigure(t, p, bareOp);
+    if (!r || r.kind !== 'quant') return null;
+  }
+  return parts;
 }
 
 /**
@@ -197,13 +230,18 @@ function readFigure(input: string, text: string, bareOp: Operator, depth = 0, in
  * against a percent target reads as 95%, and a bare `0.5` against `≤1%` as 0.5%; a bare figure against `≤90万元`
  * is in 万元 unless it is plainly in 元; `2.5万人` against `≥20000人` is 25,000; `12km` against `≥10公里` is 12.
  */
-export function alignToTarget(target: Quantity, actual: Quantity): Dec | null {
+export function alignToTarget(target: Quantity, actual: Quantity, opts: AlignOptions = {}): Dec | null {
   const tp = target.percent || target.unit === '‰';
   const ap = actual.percent || actual.unit === '‰';
   if (tp !== ap) {
     // One side a percent, the other a bare figure: the figure is a fraction or percent points, whichever is nearer.
     if (tp && !actual.unit) return nearer(target.value, actual.value, actual.value.dividedBy(target.percent ? 100 : 1000));
-    if (ap && !target.unit) return nearer(target.value, actual.value, actual.value.times(100));
+    if (ap) {
+      const reading = percentReading(target, actual, opts);
+      // `100%` against 201600元: the share of the target done, on the target's own scale.
+      if (reading === 'rate') return actual.value.times(target.value);
+      if (reading === 'points') return nearer(target.value, actual.value, actual.value.times(100));
+    }
     return null;
   }
   if (tp) return actual.value;
@@ -214,6 +252,44 @@ export function alignToTarget(target: Quantity, actual: Quantity): Dec | null {
   const a = canonical(actual.base);
   if (!sameBase(t.unit, a.unit)) return null;
   return t.factor === a.factor ? actual.value : actual.value.times(a.factor).dividedBy(t.factor);
+}
+
+export interface AlignOptions {
+  /** The indicator's name: a rate name (完成率, 到位率), or the target's figure with its unit (`…201600元`). */
+  name?: string;
+  /** The operator the target is scored by; the target's own where it has one. */
+  op?: Operator;
+}
+
+const ONE_HUNDRED = 100;
+
+/**
+ * How a percentage actual reads against a target that is no percent: `points` when the target is a bare figure
+ * that may be percent points (`100` against `100%`); `rate` when the target is a count or an amount (a unit, a
+ * figure above 100, or the figure with a unit in the name) scored as a floor, and the name is a rate name or the
+ * percentage a plausible share done (0–100%); `unknown` otherwise (a ceiling, `150%` of 50个): self.unit-kind.
+ */
+export function percentReading(target: Quantity, actual: Quantity, opts: AlignOptions = {}): 'rate' | 'points' | 'unknown' {
+  const count = !!target.unit || target.value.greaterThan(ONE_HUNDRED) || (opts.name !== undefined && figureInName(target, opts.name));
+  if (!count) return 'points';
+  const op = opts.op ?? ('op' in target ? (target as Quant).op : undefined);
+  if (op === undefined || op === '<=' || op === '<' || actual.value.isNegative()) return 'unknown';
+  if (opts.name !== undefined && isRateName(opts.name)) return 'rate';
+  return actual.value.lessThanOrEqualTo(1) ? 'rate' : 'unknown';
+}
+
+/** The target's figure written with a unit in the indicator's name (`补助资金201600元`), not a number of the item (指标1). */
+function figureInName(target: Quantity, name: string): boolean {
+  const figure = decStr(target.written);
+  if (!figure) return false;
+  const t = compactText(simplified(name));
+  for (let at = t.indexOf(figure); at >= 0; at = t.indexOf(figure, at + 1)) {
+    const before = t.slice(0, at);
+    const after = t.slice(at + figure.length);
+    if (/[\d.]$/.test(before) || /(指标|第|No\.?)$/i.test(before)) continue;
+    if (/^[\u4e00-\u9fffA-Za-z㎡]/.test(after) && !/^[年月日号]/.test(after)) return true;
+  }
+  return false;
 }
 
 /** Of two readings of an actual, the one nearer the target in order of magnitude. */

@@ -1,3 +1,4 @@
+import { ACTUAL_RULES } from './actuals';
 import { BASIC_RULES } from './basic';
 import { CROSS_RULES } from './cross';
 import { FORMULA_RULES } from './formula';
@@ -9,7 +10,7 @@ import { VALUE_RULES } from './value';
 import { WORKBOOK_RULES } from './workbook';
 
 /** Every rule, in the order findings are reported. */
-export const RULES: Rule[] = [...WORKBOOK_RULES, ...VALUE_RULES, ...BASIC_RULES, ...FUNDS_RULES, ...SELF_RULES, ...OUTLINE_RULES, ...CROSS_RULES, ...FORMULA_RULES];
+export const RULES: Rule[] = [...WORKBOOK_RULES, ...VALUE_RULES, ...BASIC_RULES, ...FUNDS_RULES, ...SELF_RULES, ...OUTLINE_RULES, ...ACTUAL_RULES, ...CROSS_RULES, ...FORMULA_RULES];
 
 export const RULE_IDS: string[] = [...new Set(RULES.map((r) => r.id))];
 

@@ -1,7 +1,8 @@
 import { D, Dec, ONE, ZERO, decStr, pct, sum } from '../decimal';
 import { Indicator, Level, SelfTable } from '../model';
 import { isNumber, notNumberText } from '../parse/number';
-import { alignToTarget } from '../parse/target';
+import { alignToTarget, Operator } from '../parse/target';
+import { isBoundedRate } from '../parse/label';
 import { fitsAtPlaces, gradeOf, rateAgrees, scoreAgrees, statedScorePlaces } from '../compute/score';
 import { pctOf } from './shown';
 import { implausibleExecWeight } from './funds';
@@ -38,6 +39,9 @@ function hasReason(t: SelfTable, i: number): boolean {
   const r = t.indicators[i].reason;
   return !!r && r.text.trim() !== '';
 }
+
+/** An operator as the forms print it. */
+const SIGN: Record<Operator, string> = { '>=': '≥', '<=': '≤', '>': '>', '<': '<', '=': '=' };
 
 export const SELF_RULES: Rule[] = [
   {
@@ -277,7 +281,9 @@ export const SELF_RULES: Rule[] = [
         const tg = ind.targetParsed;
         const ac = ind.actualParsed;
         if (tg.kind !== 'quant' || ac.kind !== 'quant' || (tg.op !== '>=' && tg.op !== '>') || !tg.value.greaterThan(0) || hasReason(t, k)) return;
-        const a = alignToTarget(tg, ac);
+        // 满意度 100% against ≥80%: a rate of a whole cannot pass 100%, so going beyond its target is no over-achievement.
+        if (tg.percent && isBoundedRate(ind.name.text)) return;
+        const a = alignToTarget(tg, ac, { name: ind.name.text });
         // The margin is how far is still ordinary: only strictly beyond it needs a word (120% of target does not).
         if (a === null || !a.greaterThan(tg.value.times(margin))) return;
         ctx.report({ ref: (ind.actual ?? ind.name).ref, params: { name: ind.name.text, actual: ac.text, target: tg.text, ratio: pct(a.dividedBy(tg.value), 0) }, expected: decStr(tg.value), actual: decStr(a) });
@@ -304,8 +310,14 @@ export const SELF_RULES: Rule[] = [
     check(ctx, t) {
       for (const ind of t.indicators) {
         for (const [which, parsed, cell] of [['target', ind.targetParsed, ind.target], ['actual', ind.actualParsed, ind.actual]] as const) {
+          if (!cell) continue;
+          const params = { name: ind.name.text, which: `@which.${which}`, text: cell.text };
+          // `教师300人，学生600人`: several figures and no one target; each is named.
+          if (parsed.kind === 'unreadable' && parsed.figures) ctx.report({ ref: cell.ref, variant: 'multi', params: { ...params, figures: parsed.figures.join('、') }, actual: cell.text });
           // Text that is certainly no figure (`≥1e3%`) is value.not-number's.
-          if (parsed.kind === 'unreadable' && cell && !notNumberText(cell.text)) ctx.report({ ref: cell.ref, params: { name: ind.name.text, which: `@which.${which}`, text: cell.text }, actual: cell.text });
+          else if (parsed.kind === 'unreadable' && !notNumberText(cell.text)) ctx.report({ ref: cell.ref, params, actual: cell.text });
+          // `≥≥98%` is read as `≥98%`: worth knowing, nothing wrong.
+          else if ((parsed.kind === 'quant' || parsed.kind === 'date') && parsed.doubled) ctx.report({ ref: cell.ref, variant: 'doubled', severity: 'info', params: { ...params, op: SIGN[parsed.op] }, actual: cell.text });
         }
       }
     },
