@@ -4,7 +4,7 @@ import { runBatch, workerCount, workerScript, POOL_MIN_FILES, POOL_MIN_CORES } f
 import type { BatchItem, BatchTask } from '../src/cli/batch';
 import { defaultProfile } from '../src/core/profiles';
 import { fx, runCli, tmpDir } from './support/helpers';
-import { bigBasic } from './support/big';
+import { bigBasic, SLOW_ROWS } from './support/big';
 
 jest.setTimeout(120_000);
 
@@ -113,7 +113,7 @@ describe('the worker pool', () => {
   it('abandons a file at its time budget, gives it its own error, and hands the files behind it to a new worker', async () => {
     const { inputs } = batchDir();
     const big = path.join(tmpDir(), 'big.xlsx');
-    await bigBasic(big, 60_000);
+    await bigBasic(big, SLOW_ROWS);
     const files = [inputs[0], { name: 'big.xlsx', path: big }, inputs[1], inputs[2]];
     const t0 = Date.now();
     const pool = await collect(files, task('findings'), 1, 1500);

@@ -79,3 +79,38 @@ describe('self.double-score', () => {
     expect(r.findings.filter((f) => f.rule === 'value.missing').map((f) => f.cell)).toContain('G14');
   });
 });
+
+describe('其中 rows', () => {
+  it('belong to the row above that is not itself a 其中 row', () => {
+    expect(outlineParents(['养殖数量', '其中：生猪', '其中：牛', '防疫次数'])).toEqual([null, 0, 0, null]);
+  });
+});
+
+/** Seed 001's first three 数量指标 rows as a count and its 其中 rows, with the figures given. */
+function breakdown(rows: Array<[string, string, string]>): TableSpec {
+  const first = rowOf(seed001Self, '大型疫情');
+  return rows.reduce((t, [name, target, actual], k) => setCell(setCell(setCell(t, first + k, 3, name), first + k, 4, target), first + k, 5, actual), seed001Self);
+}
+
+describe('self.unit-kind: counts of different units added into one', () => {
+  it('names the parent whose 192只 is 180只 + 12头', async () => {
+    const r = await run(breakdown([['养殖数量', '≥192只', '192只'], ['其中：生猪', '≥180只', '180只'], ['其中：牛', '≥12头', '12头']]));
+    const found = r.findings.filter((f) => f.rule === 'self.unit-kind');
+    expect(found.map((f) => [f.cell, f.key])).toEqual([
+      ['E13', 'self.unit-kind:sum'],
+      ['F13', 'self.unit-kind:sum'],
+    ]);
+    expect(found[1].message).toContain('180只 + 12头');
+    expect(found[1].message).toContain('只、头');
+  });
+
+  it('is silent where the parts share the parent’s unit', async () => {
+    const r = await run(breakdown([['养殖数量', '≥192只', '192只'], ['其中：生猪', '≥180只', '180只'], ['其中：羊', '≥12只', '12只']]));
+    expect(r.findings.filter((f) => f.rule === 'self.unit-kind')).toEqual([]);
+  });
+
+  it('is silent where the parent is not their sum', async () => {
+    const r = await run(breakdown([['养殖户数', '≥2户', '2户'], ['其中：生猪', '≥180只', '180只'], ['其中：牛', '≥12头', '12头']]));
+    expect(r.findings.filter((f) => f.rule === 'self.unit-kind')).toEqual([]);
+  });
+});

@@ -24,6 +24,7 @@ const STYLES: Array<[RegExp, number]> = [
 ];
 /** `10.5公里`, `1.5万元`: a decimal figure with its unit, not the sub-number 10.5. */
 const UNIT_AFTER = new RegExp(`^\\d{1,2}[.．]\\d{1,2}\\s*(?:${[...labels.targets.measureWords, '万', '千', '百', '亿', '元', '%', '‰'].sort((a, b) => b.length - a.length).join('|')})`);
+const PART = /^\s*(?:其中|含)\s*[:：]?/;
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
 
 export function outlineNumber(name: string): OutlineNumber | null {
@@ -41,13 +42,20 @@ export function outlineNumber(name: string): OutlineNumber | null {
 
 /**
  * For each name, the index of the numbered name it is a sub-indicator of, or null. A `1.2` belongs only under a `1.`;
- * a run of names without numbers ends the outline.
+ * a run of names without numbers ends the outline; a `其中` row belongs to the row above it.
  */
 export function outlineParents(names: string[]): Array<number | null> {
   const nums = names.map(outlineNumber);
   const out: Array<number | null> = [];
   const stack: number[] = [];
+  let lastNotPart: number | null = null;
   nums.forEach((n, i) => {
+    // `其中：生猪180只` breaks down the row above it that is not itself a 其中 row.
+    if (PART.test(names[i])) {
+      out.push(lastNotPart);
+      return;
+    }
+    lastNotPart = i;
     if (n === null) {
       stack.length = 0;
       out.push(null);

@@ -2,11 +2,11 @@
  * What a reviewer checks in the 实际完成值 against the 年度指标值 (issue 22): an actual that restates its target, a
  * word where a figure was asked for, units that cannot be compared, and score points typed into the figures.
  */
-import { decStr } from '../decimal';
+import { decStr, sum } from '../decimal';
 import { Indicator } from '../model';
 import { isScoreName, LABELS, normalizeLabel } from '../parse/label';
 import { isNumber } from '../parse/number';
-import { alignToTarget, Quantity, Target } from '../parse/target';
+import { alignToTarget, Quant, Quantity, Target } from '../parse/target';
 import { isNoneWord, natureOperator, noneReadsZero } from '../compute/score';
 import { Rule } from './types';
 
@@ -101,6 +101,20 @@ export const ACTUAL_RULES: Rule[] = [
           actual: ind.actual.text,
         });
       }
+      // `192只` over `其中：生猪180只` and `牛12头`: counts of different units added into one figure.
+      t.indicators.forEach((parent, p) => {
+        const kids = t.indicators.filter((k) => k.parent === p);
+        if (kids.length < 2) return;
+        for (const which of ['target', 'actual'] as const) {
+          const own = which === 'target' ? parent.targetParsed : parent.actualParsed;
+          const cell = which === 'target' ? parent.target : parent.actual;
+          const parts = kids.map((k) => (which === 'target' ? k.targetParsed : k.actualParsed));
+          if (!cell || own.kind !== 'quant' || own.percent || !parts.every((q): q is Quant => q.kind === 'quant' && !q.percent && !!q.base)) continue;
+          const units = [...new Set(parts.map((q) => q.base!))];
+          if (units.length < 2 || !own.value.equals(sum(parts.map((q) => q.value)))) continue;
+          ctx.report({ ref: cell.ref, variant: 'sum', params: { name: parent.name.text, which: `@which.${which}`, text: cell.text, parts: parts.map((q) => q.text).join(' + '), units: units.join('、') }, actual: cell.text });
+        }
+      });
     },
   },
   {

@@ -6,7 +6,7 @@ import { copyFileSync, mkdirSync, promises as fs } from 'fs';
 import path from 'path';
 import JSZip from 'jszip';
 import type { HostileCase } from './case';
-import { bigBasic } from '../big';
+import { bigBasic, SLOW_ROWS } from '../big';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 export const SEED = path.join(root, 'test', 'fixtures', 'seed001-dept-hunan.xlsx');
@@ -24,7 +24,7 @@ export async function slowBatch(dir: string): Promise<string> {
   const folder = path.join(dir, 'received');
   mkdirSync(folder);
   for (const n of ['1', '3', '4']) copyFileSync(SEED, path.join(folder, `${n}-seed.xlsx`));
-  await bigBasic(path.join(folder, '2-big.xlsx'), 60_000);
+  await bigBasic(path.join(folder, '2-big.xlsx'), SLOW_ROWS);
   return folder;
 }
 
