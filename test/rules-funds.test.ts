@@ -47,6 +47,7 @@ const SHAPES: Shape[] = [
   // 六安市文旅局: the 10 points repeated on 其中：当年财政拨款, scored 8 there.
   { why: '其中：本年财政拨款 repeats 分值 10', rule: 'self.funds-double', table: fiscal({ 5: 10, 7: 8 }, seed004Project), expect: [['F7', 'error']], message: /重复填列了年度资金总额的分值 10（得分 8）/ },
   { why: '基本支出 and 项目支出 each repeat the 10-point block', rule: 'self.funds-double', table: threeTimes(), expect: [['F7', 'error'], ['F8', 'error']] },
+  { why: 'a sub-row repeats 分值 10 but scores nothing', rule: 'self.funds-double', table: fiscal({ 5: 10, 7: '-' }, seed004Project), expect: [] },
   { why: 'the sub-rows print “-” for 分值 and 得分', rule: 'self.funds-double', table: seed004Project, expect: [] },
   { why: 'a sub-row with a 分值 of its own that is not the block’s', rule: 'self.funds-double', table: fiscal({ 5: 5, 7: 4 }, seed004Project), expect: [] },
   { why: '0 / 0 / 0 and still 10 of 10', rule: 'self.funds-double', table: fiscal({ 2: 0, 3: 0, 4: 0, 6: '-' }, total({ 2: 0, 3: 0, 4: 0, 6: '-', 7: 10 })), expect: [['H6', 'error']], message: /均为 0，却得分 10/ },

@@ -193,13 +193,14 @@ export const FUNDS_RULES: Rule[] = [
       const total = fundsTotal(t);
       if (!total) return;
       const { weight, score } = total.cells;
-      // 本年财政拨款, 基本支出 … repeating the block's 分值: the 10 points are printed (and read) two or three times.
+      // 本年财政拨款, 基本支出 … repeating the block's 分值 and scoring it again: the 10 points are counted two or
+      // three times. A 分值 repeated with no score beside it is a slip of the pen, not points counted.
       if (isNumber(weight) && weight.value.greaterThan(0)) {
         for (const f of t.funds) {
           const w = f.cells.weight;
-          if (f === total || !isNumber(w) || !w.value.equals(weight.value)) continue;
           const s = f.cells.score;
-          ctx.report({ ref: w.ref, params: { label: rowName(f), total: rowName(total), weight: decStr(w.value)!, score: isNumber(s) ? decStr(s.value)! : '—' }, expected: null, actual: decStr(w.value) });
+          if (f === total || !isNumber(w) || !w.value.equals(weight.value) || !isNumber(s)) continue;
+          ctx.report({ ref: w.ref, params: { label: rowName(f), total: rowName(total), weight: decStr(w.value)!, score: decStr(s.value)! }, expected: null, actual: decStr(w.value) });
         }
       }
       // Points scored on nothing budgeted and nothing spent.
