@@ -115,7 +115,7 @@ describe('forms: what each habit gets, and nothing else on the row', () => {
     ['a percentage against a cost ceiling', [['全年支出不超过', 5, '100%']], ['warning self.unit-kind:percent F20']],
     ['100% against 201600 written in the name: full marks, no finding', [['大型疫情', 3, '补助资金201600元'], ['补助资金', 4, 201600], ['补助资金', 5, '100%']], []],
     ['80% against ≥201600元 scored 4 of 5: the rule gives 4', [['大型疫情', 4, '≥201600元'], ['大型疫情', 5, '80%'], ['大型疫情', 7, 4], ['大型疫情', 8, '资金未全部到位'], ['总分', 7, 99]], []],
-    ['80% against ≥201600元 scored 5 of 5', [['大型疫情', 4, '≥201600元'], ['大型疫情', 5, '80%']], ['error self.score-rule H13', 'warning self.deviation-missing:rule I13']],
+    ['80% against ≥201600元 scored 5 of 5: a reading across kinds, so a warning', [['大型疫情', 4, '≥201600元'], ['大型疫情', 5, '80%']], ['warning self.score-rule H13', 'warning self.deviation-missing:rule I13']],
     ['score points as the target', [['大型疫情', 4, '5分']], ['warning self.points-in-target E13']],
     ['score points as target and actual', [['大型疫情', 4, '5分'], ['大型疫情', 5, '5分']], ['warning self.points-in-target E13', 'warning self.points-in-target F13']],
     ['a doubled sign', [['大型疫情', 4, '≥≥2次']], ['info self.target-parse:doubled E13']],

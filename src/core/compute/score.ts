@@ -51,8 +51,16 @@ export function noneReadsZero(target: Quant, op: Operator = target.op): boolean 
   return op === '<=' || op === '<' || target.value.isZero();
 }
 
+const NONE_ANY = LABELS.nonePhrases.any.map(normalizeLabel);
+const NONE_INCIDENT = LABELS.nonePhrases.incident.map(normalizeLabel);
+const INCIDENTS = LABELS.nature.lower;
+
+/** `无`, `未发生`, or a phrase saying none happened: `未发生安全事故`, `零投诉`, `无违规行为`. */
 export function isNoneWord(actual: Target): boolean {
-  return actual.kind === 'qual' && NONE.has(normalizeLabel(actual.text));
+  if (actual.kind !== 'qual') return false;
+  const t = normalizeLabel(actual.text);
+  if (NONE.has(t) || NONE_ANY.some((w) => t.startsWith(w))) return true;
+  return NONE_INCIDENT.some((w) => t.startsWith(w) && INCIDENTS.some((i) => t.slice(w.length).includes(i)));
 }
 
 /** `无`, `未发生` as an actual against a count target read as 0. */

@@ -53,13 +53,21 @@ export interface StatedAmount {
   text: string;
 }
 
-const AMOUNT = /(?<![\d.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*(亿元|百万元|万元|千元|元)/g;
+/** An amount with its unit; `万` or `亿` alone only where nothing follows that it could count (`经费236.25万`). */
+const AMOUNT = /(?<![\d.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*(亿元|百万元|万元|千元|元|[万亿](?=$|[\s)）(（,，。;；、]))/g;
+/** A rate or a bound, not a sum: `每人每月300元`, `人均500元`, `标准100元`; `300元/人`, `20万元以下`. */
+const STANDARD_BEFORE = /(每|人均|户均|亩均|平均|标准|按|不超过|不低于|最高|最低)[\u4e00-\u9fff]{0,3}$/;
+const BOUND_AFTER = /^\s*(\/|每|以下|以上|以内|及以下|及以上|之内|左右)/;
 
 export function amountsIn(text: string): StatedAmount[] {
   const out: StatedAmount[] = [];
-  for (const m of nfkc(text).matchAll(AMOUNT)) {
+  const t = nfkc(text);
+  for (const m of t.matchAll(AMOUNT)) {
+    const at = m.index ?? 0;
+    if (STANDARD_BEFORE.test(t.slice(Math.max(0, at - 8), at)) || BOUND_AFTER.test(t.slice(at + m[0].length))) continue;
     const digits = `${m[1].replace(/,/g, '')}${m[2] ? `.${m[2]}` : ''}`;
-    out.push({ written: new D(digits), places: m[2]?.length ?? 0, factor: FACTORS[m[3]], text: m[0] });
+    const unit = m[3] === '万' ? '万元' : m[3] === '亿' ? '亿元' : m[3];
+    out.push({ written: new D(digits), places: m[2]?.length ?? 0, factor: FACTORS[unit], text: m[0] });
   }
   return out;
 }

@@ -23,8 +23,8 @@ const STYLES: Array<[RegExp, number]> = [
   [/^[(（](\d{1,2})[)）]/, 4],
 ];
 /** `10.5公里`, `1.5万元`: a decimal figure with its unit, not the sub-number 10.5. */
-const UNIT_AFTER = new RegExp(`^\\d{1,2}[.．]\\d{1,2}\\s*(?:${[...labels.targets.measureWords, '万', '千', '百', '亿', '元', '%', '‰'].sort((a, b) => b.length - a.length).join('|')})`);
-const PART = /^\s*(?:其中|含)\s*[:：]?/;
+const UNIT_AFTER = new RegExp(`^\\d{1,2}[.．]\\d{1,2}\\s*(?:[A-Za-z]|${[...labels.targets.measureWords, '万', '千', '百', '亿', '元', '%', '‰'].sort((a, b) => b.length - a.length).join('|')})`);
+const PART = /^\s*(?:其中|含\s*[:：])/;
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
 
 export function outlineNumber(name: string): OutlineNumber | null {
@@ -64,6 +64,8 @@ export function outlineParents(names: string[]): Array<number | null> {
     while (stack.length && nums[stack[stack.length - 1]]!.rank >= n.rank) stack.pop();
     let parent = stack.length ? stack[stack.length - 1] : null;
     if (parent !== null && n.rank === 3 && nums[parent]!.major !== n.major) parent = null;
+    // A sub-list starts at its first number: `1.甲` then `（2）乙` goes on counting, it does not nest.
+    if (parent !== null && n.rank !== 3 && !out.includes(parent) && n.major !== 1) parent = null;
     out.push(parent);
     stack.push(i);
   });

@@ -270,6 +270,8 @@ const ONE_HUNDRED = 100;
  * percentage a plausible share done (0–100%); `unknown` otherwise (a ceiling, `150%` of 50个): self.unit-kind.
  */
 export function percentReading(target: Quantity, actual: Quantity, opts: AlignOptions = {}): 'rate' | 'points' | 'unknown' {
+  // `≥90分` of 满意度 against `92.5%`: both on the same 100-point scale.
+  if (target.base === '分') return 'points';
   const count = !!target.unit || target.value.greaterThan(ONE_HUNDRED) || (opts.name !== undefined && figureInName(target, opts.name));
   if (!count) return 'points';
   const op = opts.op ?? ('op' in target ? (target as Quant).op : undefined);

@@ -49,6 +49,9 @@ export const ACTUAL_RULES: Rule[] = [
       for (const ind of t.indicators) {
         const a = ind.actualParsed;
         if (!ind.actual || !ind.target || a.kind !== 'quant' || !a.explicit || a.op === '=' || !numeric(ind.targetParsed)) continue;
+        // `<0.5%` against `≤1%` states a finer bound that was measured: only the target's own figure is a restatement.
+        const tg = ind.targetParsed;
+        if (tg.kind === 'quant' && !alignToTarget(tg, a, { name: ind.name.text })?.equals(tg.value)) continue;
         // `达到95%` states the value reached.
         const text = normalizeLabel(ind.actual.text);
         if (REACHED.some((w) => text.startsWith(w))) continue;

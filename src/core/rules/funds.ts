@@ -1,4 +1,4 @@
-import { D, Dec, decStr, pct, round, sum, withinSumTolerance } from '../decimal';
+import { D, Dec, decStr, minDec, pct, round, sum, withinSumTolerance } from '../decimal';
 import { FundCol, FundRow, Indicator, SelfTable } from '../model';
 import { CellRead, isNumber } from '../parse/number';
 import { amountsIn, currencyFactor, statesAmount } from '../parse/currency';
@@ -13,6 +13,12 @@ const DEFAULT_CLAIMS_VS_SPEND = 0.5;
 
 /** 二级指标 of cost indicators (成本指标): their actual is what was spent. */
 const COST_LEVEL2 = LABELS.nature.underLevel2.lower;
+
+/** The budget a funds row is executed against: 全年预算数, or 年初预算数 where that is all the row states. */
+const budgetOf = (f: FundRow): (CellRead & { value: Dec }) | null => (isNumber(f.cells.annual) ? f.cells.annual : isNumber(f.cells.initial) ? f.cells.initial : null);
+
+/** An amount as its cell shows it (its displayed places; two where the format says none). */
+const asShown = (r: CellRead & { value: Dec }): Dec => round(r.value, r.places ?? 2);
 
 const fundsTotal = (t: SelfTable): FundRow | undefined => t.funds.find((f) => f.role === 'total');
 
@@ -42,10 +48,13 @@ function claimedInFull(ind: Indicator): boolean {
  */
 function provedCoarse(f: FundRow, rate: CellRead & { value: Dec }, exact: Dec, ctx: RuleContext): boolean {
   const { weight, score } = f.cells;
-  if (rate.places === null || rate.places >= 2 || round(exact, 4).equals(rate.value) || !isNumber(weight) || !isNumber(score)) return false;
-  const places = ctx.profile.execScore.places;
-  const printed = rate.percent || rate.value.lessThanOrEqualTo(1.5) ? rate.value : rate.value.dividedBy(100);
-  return scoreAgrees(score.value, execScore(weight.value, exact, ctx.profile), places) && !scoreAgrees(score.value, execScore(weight.value, printed, ctx.profile), places);
+  // `81` typed for 81% is percent points: whole percents, as precise as `81%`.
+  const points = !rate.percent && rate.value.greaterThan(1.5);
+  const places = rate.places === null ? null : points ? rate.places + 2 : rate.places;
+  if (places === null || places >= 2 || round(exact, 4).equals(rate.value) || !isNumber(weight) || !isNumber(score)) return false;
+  const scorePlaces = ctx.profile.execScore.places;
+  const printed = points ? rate.value.dividedBy(100) : rate.value;
+  return scoreAgrees(score.value, execScore(weight.value, exact, ctx.profile), scorePlaces) && !scoreAgrees(score.value, execScore(weight.value, printed, ctx.profile), scorePlaces);
 }
 
 export const FUNDS_RULES: Rule[] = [
@@ -99,6 +108,9 @@ export const FUNDS_RULES: Rule[] = [
         const rate = exec.value.dividedBy(annual.value);
         const want = execScore(weight.value, rate, ctx.profile);
         if (scoreAgrees(score.value, want, ctx.profile.execScore.places)) continue;
+        // A score cell that shows fewer places (8.1 in a `0.0` cell for 8.107) is held to those, as self.score-rule is.
+        const p = score.places;
+        if (p !== null && p >= 1 && p < ctx.profile.execScore.places && scoreAgrees(score.value, weight.value.times(minDec(rate, new D(ctx.profile.execScore.cap))), p)) continue;
         // A score worked out from the 执行率 the form shows, where that rate is right at its precision (98.55% for
         // 98.545%), is the filler's arithmetic on a right figure, not an inflated score.
         const shown = f.cells.rate;
@@ -175,13 +187,19 @@ export const FUNDS_RULES: Rule[] = [
     check(ctx, t) {
       const total = fundsTotal(t);
       const exec = total?.cells.exec;
-      const annual = total?.cells.annual;
-      if (!total || !isNumber(exec) || !isNumber(annual) || !exec.value.greaterThan(annual.value) || annual.value.isNegative()) return;
+      const annual = total && budgetOf(total);
+      if (!total || !isNumber(exec) || !annual || annual.value.isNegative()) return;
+      // As the cells show them: 2946.4549 shown as 2946.45 beside a budget of 2946.45 is no overspending.
+      const spent = asShown(exec);
+      const budget = asShown(annual);
+      if (!spent.greaterThan(budget)) return;
       const { weight, score } = total.cells;
-      // Full marks for money spent beyond the budget is the inflated score a reviewer marks; otherwise a 说明 is asked for.
-      const full = isNumber(weight) && isNumber(score) && weight.value.greaterThan(0) && score.value.greaterThanOrEqualTo(weight.value);
-      const params = { label: rowName(total), exec: decStr(exec.value)!, annual: decStr(annual.value)!, rate: annual.value.isZero() ? '—' : pct(exec.value.dividedBy(annual.value)), score: isNumber(score) ? decStr(score.value)! : '' };
-      ctx.report({ ref: exec.ref, severity: full ? 'error' : 'warning', variant: annual.value.isZero() ? (full ? 'zero-full' : 'zero') : full ? 'full' : undefined, params, expected: decStr(annual.value), actual: decStr(exec.value) });
+      const rate = budget.isZero() ? null : spent.dividedBy(budget);
+      // Full marks for money spent beyond the budget is the inflated score a reviewer marks; otherwise, or where the
+      // rate still rounds to 100.00%, a 说明 is asked for.
+      const full = isNumber(weight) && isNumber(score) && weight.value.greaterThan(0) && score.value.greaterThanOrEqualTo(weight.value) && !(rate && round(rate, 4).equals(1));
+      const params = { label: rowName(total), exec: decStr(spent)!, annual: decStr(budget)!, rate: rate ? pct(rate) : '—', score: isNumber(score) ? decStr(score.value)! : '' };
+      ctx.report({ ref: exec.ref, severity: full ? 'error' : 'warning', variant: rate ? (full ? 'full' : undefined) : full ? 'zero-full' : 'zero', params, expected: decStr(budget), actual: decStr(spent) });
     },
   },
   {
@@ -219,8 +237,8 @@ export const FUNDS_RULES: Rule[] = [
     check(ctx, t) {
       const total = fundsTotal(t);
       const exec = total?.cells.exec;
-      const annual = total?.cells.annual;
-      if (!total || !isNumber(exec) || !isNumber(annual) || !annual.value.greaterThan(0) || exec.value.isNegative()) return;
+      const annual = total && budgetOf(total);
+      if (!total || !isNumber(exec) || !annual || !annual.value.greaterThan(0) || exec.value.isNegative()) return;
       const rate = exec.value.dividedBy(annual.value);
       const limit = new D(ctx.profile.thresholds.claimsVsSpend ?? DEFAULT_CLAIMS_VS_SPEND);
       if (!rate.lessThan(limit)) return;
@@ -255,14 +273,17 @@ export const FUNDS_RULES: Rule[] = [
     check(ctx, t) {
       const total = fundsTotal(t);
       const exec = total?.cells.exec;
-      const annual = total?.cells.annual;
-      if (!total || !isNumber(exec) || !isNumber(annual) || !annual.value.minus(exec.value).greaterThan(0.005)) return;
+      const annual = total && budgetOf(total);
+      if (!total || !isNumber(exec) || !annual || !annual.value.minus(exec.value).greaterThan(0.005)) return;
       const currency = t.currency ?? '万元';
       const tableFactor = currency === '万元' ? 1e4 : 1;
       for (const ind of t.indicators) {
         const a = ind.actualParsed;
+        const tg = ind.targetParsed;
         const cost = COST_LEVEL2.some((w) => (ind.level2?.text ?? '').includes(w));
-        const factor = a.kind === 'quant' ? currencyFactor(a.unit) : null;
+        // A bare figure (`90` against `≤90万元`) is in its target's unit.
+        const unit = a.kind === 'quant' && !a.unit && tg.kind === 'quant' ? tg.unit : a.kind === 'quant' ? a.unit : null;
+        const factor = currencyFactor(unit);
         if (!cost || a.kind !== 'quant' || factor === null || !ind.actual) continue;
         const spent = a.written.times(factor).dividedBy(tableFactor);
         if (spent.minus(annual.value).abs().greaterThan(0.005) || !spent.minus(exec.value).abs().greaterThan(0.005)) continue;

@@ -85,8 +85,12 @@ export const SELF_RULES: Rule[] = [
         if (e.kind !== 'exact' || !isNumber(ind.score) || !isNumber(ind.weight)) return;
         if (ind.score.value.greaterThan(ind.weight.value) || ind.score.value.isNegative()) return; // score-cap names it
         if (fitsAtPlaces(ind.score.value, e, ctx.profile, places)) return;
-        // Above the rule is an inflated score; below it, a deduction an evaluator may make on purpose.
-        const above = ind.score.value.greaterThan(e.value) && (e.alt === undefined || ind.score.value.greaterThan(e.alt));
+        // Above the rule is an inflated score; below it, a deduction an evaluator may make on purpose. A rule read
+        // across kinds (a percentage against a count, taken as the share done) is a reading, so at most a warning.
+        const tg = ind.targetParsed;
+        const ac = ind.actualParsed;
+        const acrossKinds = tg.kind === 'quant' && ac.kind === 'quant' && tg.percent !== ac.percent;
+        const above = !acrossKinds && ind.score.value.greaterThan(e.value) && (e.alt === undefined || ind.score.value.greaterThan(e.alt));
         ctx.report({
           ref: ind.score.ref,
           severity: above ? 'error' : 'warning',
@@ -172,16 +176,15 @@ export const SELF_RULES: Rule[] = [
     docs: { 'zh-CN': '一级指标得分合计超过其权重', 'en-US': 'scores under a 一级指标 exceed its weight' },
     scope: 'self',
     check(ctx, t) {
-      // A form that prints no 分值 at all, scored within the profile's total, is measured against the profile's
-      // weights even where they are guidance only: without a printed weight they are the only one there is
-      // (11.1 points of proportional scoring in a 10-point 满意度 block). Guidance makes it a warning.
+      // A form that prints no 分值 at all, where a score is a proportion left uncapped (11.1 = 10 × 111%), is
+      // measured against the profile's weights even where they are guidance only: without a printed weight they
+      // are the only one there is. Guidance makes it a warning.
       const scores = (ids: number[]) => sum(ids.map((i) => t.indicators[i].score).filter(isNumber).map((r) => r.value));
-      const exec = t.funds.find((f) => f.role === 'total')?.cells.score;
       const noWeights = !t.indicators.some((ind) => isNumber(ind.weight));
-      const within = scores(t.indicators.map((_, i) => i)).plus(isNumber(exec) ? exec.value : ZERO).lessThanOrEqualTo(ctx.profile.total);
       for (const level of t.levels) {
         let want = levelWeight(level, ctx);
-        const fits = noWeights && (within || level.indicators.some((i) => uncappedProportional(t.indicators[i], ctx.profile.scorePlaces)));
+        // Another province's split (满意度 20) is no slip: only scores shown to be uncapped proportions are.
+        const fits = noWeights && level.indicators.some((i) => uncappedProportional(t.indicators[i], ctx.profile.scorePlaces));
         const guide = want === null && fits ? ctx.profile.levels.find((g) => g.keys.length === 1 && level.key !== null && g.keys[0] === level.key) : undefined;
         if (guide) want = new D(guide.weight);
         if (want === null) continue;
