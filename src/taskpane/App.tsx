@@ -25,6 +25,13 @@ type Engine = typeof import('./engine');
 let enginePromise: Promise<Engine> | null = null;
 const loadEngine = () => (enginePromise ??= import(/* webpackChunkName: "engine" */ './engine'));
 
+/** Lets the pane paint a step's status before the step runs (a frame, or 50 ms where frames are paused). */
+const paint = () => new Promise<void>((done) => {
+  const timer = setTimeout(done, 50);
+  requestAnimationFrame(() => setTimeout(() => (clearTimeout(timer), done()), 0));
+});
+const STEP_TEXT = { read: 'readingSheets', check: 'checkingSheets', mark: 'markingCells' } as const;
+
 const useStyles = makeStyles({
   root: {
     display: 'flex',
@@ -93,6 +100,10 @@ export function App({ env }: { env: OfficeEnv }): React.ReactElement {
   const [tab, setTab] = React.useState<PaneTab>('results');
   const [year, setYear] = React.useState<YearOptions>({ year: String(new Date().getFullYear()), newBook: false, project: false });
   const [yearEdited, setYearEdited] = React.useState(false);
+  // Where the focus goes next: the first finding after 检查, 写回 once its preview is applied or cancelled.
+  const [focusFirst, setFocusFirst] = React.useState(false);
+  const [focusWrite, setFocusWrite] = React.useState(false);
+  const writeButton = React.useRef<HTMLButtonElement>(null);
 
   // The pane opens on the tab the person left it on (kept in the workbook, except in 审核模式).
   const [ready, setReady] = React.useState(false);
@@ -150,13 +161,18 @@ export function App({ env }: { env: OfficeEnv }): React.ReactElement {
     }
   };
 
+  const showStep = (step: keyof typeof STEP_TEXT, n: number) => {
+    setBusy(t(lang, STEP_TEXT[step], { n }));
+    return paint();
+  };
+
   const runCheck = (id = profileId, after?: Message | ((r: CheckResult) => Message)) =>
     guard(t(lang, 'loadingEngine'), async () => {
       const eng = await loadEngine();
       setEngine(eng);
       setBusy(t(lang, 'reading'));
       const profile = eng.builtInProfile(id) ?? eng.defaultProfile();
-      const r = await eng.checkWorkbook(env.run, { profile, lang, caps: env.caps, mark: !reviewer, keepProfile: reviewer && paneProfile.current === id });
+      const r = await eng.checkWorkbook(env.run, { profile, lang, caps: env.caps, mark: !reviewer, keepProfile: reviewer && paneProfile.current === id, progress: showStep });
       if (r.profile.id !== id) setProfileId(r.profile.id);
       setResult(r.result);
       setProtectedSheets(r.protectedSheets);
@@ -170,6 +186,13 @@ export function App({ env }: { env: OfficeEnv }): React.ReactElement {
       else if (reviewer && r.markedBefore) setMessage({ intent: 'info', text: t(lang, 'marksKept') });
       else if (!reviewer && !env.caps.notes && r.result.findings.some((f) => f.ref)) setMessage({ intent: 'info', text: t(lang, 'notesMissing') });
     });
+
+  React.useEffect(() => {
+    if (!focusWrite || plan || busy !== null) return;
+    setFocusWrite(false);
+    writeButton.current?.focus();
+  }, [focusWrite, plan, busy]);
+  const onFocused = React.useCallback(() => setFocusFirst(false), []);
 
   const select = (f: Finding) => {
     if (!f.ref) return;
@@ -347,7 +370,9 @@ export function App({ env }: { env: OfficeEnv }): React.ReactElement {
         </Card>
       )}
       {result && <SummaryCard lang={lang} result={result} filter={filter} onFilter={setFilter} onClear={clear} busy={!!busy} />}
-      {result && engine && <FindingList lang={lang} result={result} filter={filter} plan={reviewer ? null : fullPlan} ruleDoc={engine.ruleDoc} fixOf={(f) => (fullPlan ? engine.fixFor(result, fullPlan, f) : null)} busy={!!busy} onSelect={select} onFix={fixOne} />}
+      {result && engine && (
+        <FindingList lang={lang} result={result} filter={filter} plan={reviewer ? null : fullPlan} ruleDoc={engine.ruleDoc} fixOf={(f) => (fullPlan ? engine.fixFor(result, fullPlan, f) : null)} busy={!!busy} onSelect={select} onFix={fixOne} focusFirst={focusFirst} onFocused={onFocused} />
+      )}
     </div>
   );
 
@@ -375,10 +400,10 @@ export function App({ env }: { env: OfficeEnv }): React.ReactElement {
     <main className={s.root} aria-busy={!!busy} data-ready={ready}>
       <h1 className={s.hidden}>{t(lang, 'title')}</h1>
       <header className={s.header}>
-        <Button appearance="primary" onClick={() => void runCheck()} disabled={!!busy} className={s.headerButton} data-testid="check">
+        <Button appearance="primary" onClick={() => void runCheck().then(() => setFocusFirst(true))} disabled={!!busy} className={s.headerButton} data-testid="check">
           {t(lang, 'check')}
         </Button>
-        <Button onClick={preparePlan} disabled={!!busy || !result || reviewer || !!plan} className={s.headerButton} data-testid="write">
+        <Button ref={writeButton} onClick={preparePlan} disabled={!!busy || !result || reviewer || !!plan} className={s.headerButton} data-testid="write">
           {t(lang, 'writeBack')}
         </Button>
         <Button onClick={() => void undo()} disabled={!!busy || reviewer} className={s.headerButton} data-testid="undo">
@@ -415,7 +440,16 @@ export function App({ env }: { env: OfficeEnv }): React.ReactElement {
       )}
       {plan ? (
         <ErrorBoundary lang={lang} onCheck={() => void runCheck()} where="plan">
-          <PlanPreview lang={lang} plan={plan} closure={(p, k) => engine!.closure(p, k)} onApply={(writes) => void write(writes, [])} onCancel={() => setPlan(null)} busy={!!busy} />
+          <PlanPreview lang={lang} plan={plan} closure={(p, k) => engine!.closure(p, k)} onApply={(writes) => {
+              setFocusWrite(true);
+              void write(writes, []);
+            }}
+            onCancel={() => {
+              setFocusWrite(true);
+              setPlan(null);
+            }}
+            busy={!!busy}
+          />
         </ErrorBoundary>
       ) : undoing ? (
         <UndoPreview lang={lang} changes={undoing.changes} skipped={undoing.skipped} foreign={undoing.foreign} onUndo={() => void confirmUndo(undoing.id)} onCancel={() => setUndoing(null)} onDropForeign={() => void dropForeign()} busy={!!busy} />

@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { Button, Caption1, Checkbox, Subtitle2, Switch, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Caption1, Checkbox, Subtitle2, Switch, makeStyles, tokens, useArrowNavigationGroup } from '@fluentui/react-components';
 import type { CellWrite, WriteGroup, WritePlan } from '../core/plan';
 import type { Lang } from '../core/rules/types';
 import { t } from './i18n';
@@ -24,6 +24,13 @@ const useStyles = makeStyles({
 });
 
 const GROUPS: WriteGroup[] = ['fix', 'text', 'fill', 'live'];
+
+/** Esc closes a preview as 取消 does (from anywhere inside it, except a menu or popup that handles Esc itself). */
+const onEscape = (cancel: () => void, busy: boolean) => (e: React.KeyboardEvent) => {
+  if (e.key !== 'Escape' || e.defaultPrevented || busy) return;
+  e.preventDefault();
+  cancel();
+};
 const key = (w: CellWrite) => `${w.sheet}!${w.cell}`;
 
 /**
@@ -52,15 +59,18 @@ export function PlanPreview(props: { lang: Lang; plan: WritePlan; closure(plan: 
       }
       return next;
     });
+  // The groups and their cells are one tab stop, walked with the arrow keys; Tab goes on to 应用.
+  const arrows = useArrowNavigationGroup({ axis: 'vertical', memorizeCurrent: true });
   const toggleLive = (to: boolean) => {
     setLive(to);
     set(plan.writes.filter((w) => w.group === 'live').map(key), to);
   };
 
   return (
-    <section aria-label={t(lang, 'previewTitle')} className={s.box} data-testid="plan">
+    <section aria-label={t(lang, 'previewTitle')} className={s.box} data-testid="plan" onKeyDown={onEscape(props.onCancel, props.busy)}>
       <Subtitle2 as="h2">{t(lang, 'previewTitle')}</Subtitle2>
       <Caption1 data-testid="plan-count">{t(lang, 'planCount', { n: effective.length })}</Caption1>
+      <div className={s.box} {...arrows} data-testid="plan-items">
       {GROUPS.map((g) => {
         const items = plan.writes.filter((w) => w.group === g);
         if (!items.length) return null;
@@ -104,6 +114,7 @@ export function PlanPreview(props: { lang: Lang; plan: WritePlan; closure(plan: 
           </div>
         );
       })}
+      </div>
       <div className={s.actions}>
         <Button appearance="primary" onClick={() => props.onApply(effective)} disabled={props.busy || !effective.length} data-testid="apply">
           {t(lang, 'apply')}
@@ -130,7 +141,7 @@ export function UndoPreview(props: {
   const { lang } = props;
   const s = useStyles();
   return (
-    <section aria-label={t(lang, 'undoTitle')} className={s.box} data-testid="undo-preview">
+    <section aria-label={t(lang, 'undoTitle')} className={s.box} data-testid="undo-preview" onKeyDown={onEscape(props.onCancel, props.busy)}>
       <Subtitle2 as="h2">{t(lang, 'undoTitle')}</Subtitle2>
       <Caption1>{t(lang, 'undoCount', { n: props.changes.length })}</Caption1>
       <ul className={s.list}>

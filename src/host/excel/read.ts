@@ -26,6 +26,8 @@ export interface ReadOptions {
   caps: Capabilities;
   /** Also find, inside the same two syncs, the marks of a previous check and every note, so marking takes one. */
   probe?: boolean;
+  /** Told how many sheets there are once the first sync knows (for the pane's progress). */
+  onSheets?(n: number): void | Promise<void>;
 }
 
 const MATRICES = ['values', 'text', 'formulas', 'formulasR1C1', 'numberFormat', 'valueTypes'] as const;
@@ -70,6 +72,7 @@ export async function readSnapshot(context: Excel.RequestContext, options: ReadO
   const notes = options.probe ? queueNoteList(context, caps) : null;
   await context.sync();
   let syncs = 1;
+  await options.onSheets?.(sheets.items.length);
 
   const xml = part.isNullObject ? null : part.getXml();
   const firstRows = Math.max(50, Math.floor(FIRST_SYNC_ROWS / Math.max(1, sheets.items.length)));

@@ -24,6 +24,8 @@ export interface CheckOptions {
   mark: boolean;
   /** Use `profile` even where the workbook saved another: 审核模式 keeps the pane's choice out of the workbook. */
   keepProfile?: boolean;
+  /** Each step as it starts, with the sheets read (or the findings to mark), so the pane can say where it is. */
+  progress?(step: 'read' | 'check' | 'mark', n: number): void | Promise<void>;
 }
 
 export interface ExcelCheck {
@@ -46,13 +48,15 @@ export interface ExcelCheck {
  */
 export async function checkWorkbook(run: ExcelRun, o: CheckOptions): Promise<ExcelCheck> {
   return run(OPTIONS, async (context) => {
-    const read = await readSnapshot(context, { caps: o.caps, probe: o.mark });
+    const read = await readSnapshot(context, { caps: o.caps, probe: o.mark, onSheets: (n) => o.progress?.('read', n) });
     const saved = read.state.profile ?? null;
     const profile = (!o.keepProfile && saved && builtInProfile(saved)) || o.profile;
+    await o.progress?.('check', read.snapshot.sheets.length);
     const result = check(read.snapshot, { profile, lang: o.lang });
     let syncs = read.syncs;
     let marks: MarkOutcome | null = null;
     if (o.mark && read.probe) {
+      await o.progress?.('mark', result.findings.length);
       marks = queueMarks(context, read.probe, result.findings, read.state, read.part, { caps: o.caps, lang: o.lang, protectedSheets: read.protectedSheets });
       if (marks.queued) {
         await context.sync();
