@@ -194,7 +194,7 @@ describe('accessibility of every view', () => {
     for (let i = 0; i < 40; i++) {
       const at = await frame.evaluate(() => {
         const e = document.activeElement as HTMLElement;
-        return e.dataset.testid === 'group' ? `group ${e.dataset.rule}` : e.dataset.cell!;
+        return e.dataset.testid === 'group' ? `group ${e.dataset.groupRule}` : e.dataset.cell!;
       });
       cells.push(at);
       if (at === '基础数据表!B11') break;

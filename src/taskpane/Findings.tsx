@@ -324,7 +324,7 @@ export function FindingList(props: ListProps): React.ReactElement {
           onFocus={stuck ? undefined : () => setActive(row.key)}
           data-focus-target={stuck ? undefined : ''}
           data-testid={stuck ? 'sticky-group' : 'group'}
-          data-rule={row.rule}
+          data-group-rule={row.rule}
           data-count={row.count}
           title={name}
         >
@@ -417,7 +417,8 @@ export function FindingList(props: ListProps): React.ReactElement {
   if (activeAt !== undefined) drawn.add(activeAt);
 
   // The severity and group the top of the view is in, stuck over it once their own headers have scrolled away.
-  const topRow = rowAt(tops, view.top);
+  // (The row looked at is the first one below where the stuck headers end.)
+  const topRow = rowAt(tops, view.top + STUCK);
   let sevRow: Extract<Row, { kind: 'severity' }> | null = null;
   let sevAt = -1;
   let groupRow: Extract<Row, { kind: 'group' }> | null = null;
