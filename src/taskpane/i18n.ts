@@ -183,9 +183,7 @@ export function t(lang: Lang, key: StringKey, params: Record<string, string | nu
   return STRINGS[key][lang].replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
 }
 
-export function officeLang(displayLanguage: string | undefined): Lang {
-  return displayLanguage && displayLanguage.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en-US';
-}
+export { officeLang } from '../host/excel/lang';
 
 /** Trident (IE11) and EdgeHTML webviews (Office 2016/2019 perpetual) cannot run Fluent UI v9. */
 export function isLegacyWebview(userAgent: string): boolean {
