@@ -124,6 +124,9 @@ export class Range extends ProxyObject {
   get columnIndex(): number {
     return this.get('columnIndex');
   }
+  get columnCount(): number {
+    return this.get('columnCount');
+  }
   /**
    * Queues a change to every cell of the range, or, given a matrix, to the cells it covers with their values. As in
    * Excel, a value or formula written into a merged area's cell other than its top-left one is not kept.

@@ -79,6 +79,28 @@ export class Worksheet extends ProxyObject {
   get name(): string {
     return this.get('name');
   }
+  /** Renames the sheet; as in Excel, formulas and defined names that refer to it follow, and a taken name fails. */
+  set name(name: string) {
+    this.ctx.enqueue(() => {
+      const s = this.resolve();
+      if (!s) throw new FakeApiError('ItemNotFound', 'sheet not found');
+      const other = this.ctx.doc.sheet(name);
+      if (other && other !== s) throw new FakeApiError('ItemAlreadyExists', `A worksheet named ${name} already exists.`);
+      if (!/^[^\\/?*[\]:]{1,31}$/.test(name) || /^'|'$/.test(name)) throw new FakeApiError('InvalidArgument', `${name} is not a valid sheet name.`);
+      this.ctx.doc.renameSheet(s, name);
+    });
+  }
+  /** Deletes the sheet; as in Excel, the last visible sheet cannot go, and a protected workbook is not checked here. */
+  delete(): void {
+    this.ctx.enqueue(() => {
+      const s = this.resolve();
+      if (!s) throw new FakeApiError('ItemNotFound', 'sheet not found');
+      if (this.ctx.doc.sheets.length === 1) throw new FakeApiError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
+      this.ctx.doc.sheets = this.ctx.doc.sheets.filter((x) => x !== s);
+      if (this.ctx.doc.selection?.sheet.toLowerCase() === s.name.toLowerCase()) this.ctx.doc.selection = null;
+      this.ctx.dirty = true;
+    });
+  }
   getRange(address?: string): Range {
     return api(
       new Range(this.ctx, () => {
@@ -113,8 +135,13 @@ export class Worksheet extends ProxyObject {
       }),
     );
   }
+  /** Shows the sheet: as in Excel, the selection moves to it (its top-left cell, in this fake). */
   activate(): void {
-    this.ctx.enqueue(() => undefined);
+    this.ctx.enqueue(() => {
+      const s = this.resolve();
+      if (!s) throw new FakeApiError('ItemNotFound', 'sheet not found');
+      if (this.ctx.doc.selection?.sheet.toLowerCase() !== s.name.toLowerCase()) this.ctx.doc.selection = { sheet: s.name, address: 'A1' };
+    });
   }
 }
 

@@ -5,7 +5,7 @@ import type { Finding, Lang } from '../../core/rules/types';
 import type { Capabilities } from './capabilities';
 import { MarkOutcome, probeOf, queueClear, queueMarkProbe, queueMarks, queueNoteList } from './marks';
 import { addTableSheet } from './sheets';
-import { bindRange, clearBinding } from './bindings';
+import { bindRange, clearBinding, unmapLabel } from './bindings';
 import { findingsTable, ReportEntry, reviewTable, summaryTable } from '../../core/report';
 import { readSnapshot } from './read';
 import { queueState, readState, STATE_NAMESPACE, stateFromXml } from './state';
@@ -136,6 +136,11 @@ export function bindTable(run: ExcelRun, kind: 'basic' | 'self', address: string
 
 export function unbindTable(run: ExcelRun, kind: 'basic' | 'self'): Promise<void> {
   return run(OPTIONS, (context) => clearBinding(context, kind));
+}
+
+/** Undoes one label mapping of a binding. */
+export function unmapTableLabel(run: ExcelRun, kind: 'basic' | 'self', label: string): Promise<void> {
+  return run(OPTIONS, (context) => unmapLabel(context, kind, label));
 }
 
 export function selectCell(run: ExcelRun, sheet: string, cell: string): Promise<void> {
