@@ -1,4 +1,6 @@
 import type { Lang } from '../core/rules/types';
+// The 表格, 新年度 and 审核 pages' step-by-step texts.
+import PAGE_STRINGS from './page-strings.json';
 
 const STRINGS = {
   title: { 'zh-CN': '绩效自评检查', 'en-US': 'Self-evaluation check' },
@@ -175,6 +177,7 @@ const STRINGS = {
     'zh-CN': 'jixiao 未能启动：{msg}。请关闭加载项后重新打开；如果仍然出现，请把这条信息告诉管理员。',
     'en-US': 'jixiao could not start: {msg}. Close the add-in and open it again; if this keeps happening, tell your administrator.',
   },
+  ...PAGE_STRINGS,
 } as const;
 
 export type StringKey = keyof typeof STRINGS;

@@ -4,10 +4,13 @@
  * Pure: the pane shows the result as one list to confirm or correct.
  */
 import { LABELS, normalizeLabel, stripBracketNote } from '../parse/label';
-import type { RoleGroup } from '../role-names';
+import { RoleGroup, roleName } from '../role-names';
+import type { Lang } from '../rules/types';
 
 /** A role a label can be mapped to: its canonical label (what the label map stores) and its synonyms. */
 export interface RoleTarget {
+  /** `basicRow.sangong`: unique among a kind's targets (role keys repeat across groups). */
+  key: string;
   role: string;
   /** Where its people's name lives in role-names.json, or null where the canonical label is its name. */
   group: RoleGroup | null;
@@ -28,7 +31,7 @@ type Groups = Record<string, string[]>;
 const targetsOf = (g: Groups, group: RoleGroup | null): RoleTarget[] =>
   Object.entries(g)
     .filter(([k]) => k !== 'ellipsis' && k !== '$comment')
-    .map(([role, synonyms]) => ({ role, group, canonical: synonyms[0], synonyms }));
+    .map(([role, synonyms]) => ({ key: `${group ?? 'label'}.${role}`, role, group, canonical: synonyms[0], synonyms }));
 
 const MONEY: Groups = { prev: ['上年决算数', '上年决算'], budget: ['本年预算数', '本年预算'], final: ['本年决算数', '本年决算'] };
 
@@ -78,6 +81,11 @@ const chars = (s: string) => {
   return m;
 };
 
+/** What a person reads for a target: its name from role-names.json, or its canonical label. */
+export function targetName(t: RoleTarget, lang: Lang): string {
+  return t.group ? roleName(t.group, t.role, lang) : t.canonical;
+}
+
 /** Dice coefficient of two labels' characters (as a multiset): 1 for the same characters, 0 for none shared. */
 export function labelSimilarity(a: string, b: string): number {
   const x = chars(a);
@@ -96,12 +104,12 @@ export function labelSimilarity(a: string, b: string): number {
 export const MIN_SIMILARITY = 0.4;
 
 /**
- * The best mapping for each unknown label to a role not yet bound (`taken`), one role per label: the most similar
+ * The best mapping for each unknown label to a role not yet bound (`taken`: target keys), one role per label: the most similar
  * pair first, then the next among what is left. Labels with no role close enough get none.
  */
 export function proposeMapping(kind: 'basic' | 'self', labels: string[], taken: Iterable<string> = []): Proposal[] {
   const used = new Set(taken);
-  const targets = roleTargets(kind).filter((t) => !used.has(t.role));
+  const targets = roleTargets(kind).filter((t) => !used.has(t.key));
   const wanted = [...new Set(labels)].filter((l) => !neverProposed(l));
   const pairs: Proposal[] = [];
   for (const label of wanted)
@@ -114,9 +122,9 @@ export function proposeMapping(kind: 'basic' | 'self', labels: string[], taken: 
   const out = new Map<string, Proposal>();
   const roles = new Set<string>();
   for (const p of pairs) {
-    if (out.has(p.label) || roles.has(p.target.role)) continue;
+    if (out.has(p.label) || roles.has(p.target.key)) continue;
     out.set(p.label, p);
-    roles.add(p.target.role);
+    roles.add(p.target.key);
   }
   return wanted.flatMap((l) => (out.has(l) ? [out.get(l)!] : []));
 }
