@@ -281,14 +281,14 @@ describe('新建年度模板 in the preview', () => {
     await pane.getByTestId('tab-year').click();
     expect(await pane.getByTestId('year').inputValue()).toBe('2024');
     await pane.getByTestId('roll-forward').click();
-    await pane.getByText(/已新增工作表：基础数据表 \(2\)、自评表 \(2\)/).waitFor({ timeout: 60_000 });
-    await page.locator('#tabs button', { hasText: '基础数据表 (2)' }).click();
-    const grid = page.locator('table.grid[data-sheet="基础数据表 (2)"]');
+    await pane.getByText('已新增工作表：2024 基础数据表、2024 自评表').waitFor({ timeout: 60_000 });
+    await page.locator('#tabs button', { hasText: '2024 基础数据表' }).click();
+    const grid = page.locator('table.grid[data-sheet="2024 基础数据表"]');
     expect(await grid.locator('td[data-cell="B5"]').textContent()).toBe('2023年决算数');
     expect(await grid.locator('td[data-cell="B6"]').textContent()).toBe('118.58');
     await pane.getByTestId('year').fill('2025');
     await pane.getByTestId('blank-template').click();
-    await pane.getByText('已新增工作表：2024 基础数据表 (空白)、2024 自评表 (空白)').waitFor({ timeout: 60_000 });
+    await pane.getByText('已新增工作表：2025 基础数据表 (空白)、2025 自评表 (空白)').waitFor({ timeout: 60_000 });
     await page.close();
   });
 });
