@@ -281,14 +281,14 @@ describe('新建年度模板 in the preview', () => {
     await pane.getByTestId('tab-year').click();
     expect(await pane.getByTestId('year').inputValue()).toBe('2024');
     await pane.getByTestId('roll-forward').click();
-    await pane.getByText(/已新增工作表：基础数据表 \(2\)、自评表 \(2\)/).waitFor({ timeout: 60_000 });
-    await page.locator('#tabs button', { hasText: '基础数据表 (2)' }).click();
-    const grid = page.locator('table.grid[data-sheet="基础数据表 (2)"]');
+    await pane.getByText('已新增工作表：2024 基础数据表、2024 自评表').waitFor({ timeout: 60_000 });
+    await page.locator('#tabs button', { hasText: '2024 基础数据表' }).click();
+    const grid = page.locator('table.grid[data-sheet="2024 基础数据表"]');
     expect(await grid.locator('td[data-cell="B5"]').textContent()).toBe('2023年决算数');
     expect(await grid.locator('td[data-cell="B6"]').textContent()).toBe('118.58');
     await pane.getByTestId('year').fill('2025');
     await pane.getByTestId('blank-template').click();
-    await pane.getByText(/已新增工作表：基础数据表 \(3\)、自评表 \(3\)/).waitFor({ timeout: 60_000 });
+    await pane.getByText('已新增工作表：2025 基础数据表 (空白)、2025 自评表 (空白)').waitFor({ timeout: 60_000 });
     await page.close();
   });
 });
@@ -308,20 +308,10 @@ describe('binding a table by hand in the preview', () => {
     await pane.getByTestId('tab-results').click();
     expect(await pane.locator('[data-rule="workbook.ambiguous"]').count()).toBeGreaterThan(0);
     await pane.getByTestId('tab-tables').click();
-    const map: Array<[string, string]> = [
-      ['三项费用合计', '三公经费'],
-      ['车辆购置与运维', '公务用车购置和维护经费'],
-      ['购车', '公车购置'],
-      ['车辆日常运维', '公车运行维护'],
-      ['出境经费', '出国经费'],
-      ['接待费用', '公务接待'],
-    ];
-    for (const [label, role] of map) {
-      await pane.getByRole('combobox', { name: label }).click();
-      await pane.getByRole('option', { name: role, exact: true }).click();
-      await pane.getByText('已将 基础数据表!A1:G28 指定为基础数据表').waitFor();
-      await pane.locator('main[aria-busy="false"]').waitFor();
-    }
+    // One list proposes a role for every unknown label; one confirm binds them all and checks once.
+    await pane.getByTestId('confirm-mapping').click();
+    await pane.getByText('已将 基础数据表!A1:G28 指定为基础数据表').waitFor();
+    await pane.locator('main[aria-busy="false"]').waitFor();
     await pane.getByTestId('tab-results').click();
     const sum = pane.locator('[data-testid="finding"][data-rule="basic.sum"]');
     await sum.waitFor();

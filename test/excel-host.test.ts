@@ -400,9 +400,11 @@ describe.each(LEVELS)('Excel host through the fake, at ExcelApi %s', (api) => {
     const after = JSON.parse(doc.fingerprint());
     expect(after.slice(0, 2)).toEqual(before);
     if (caps.insertSheets) {
-      expect(names).toEqual(['基础数据表 (2)', '自评表 (2)']);
+      expect(names).toEqual(['2025 基础数据表 (空白)', '2025 自评表 (空白)']);
       const r = check(doc.toSnapshot());
-      expect(r.info.filter((t) => t.year === 2025).map((t) => t.sheet)).toEqual(['基础数据表 (2)', '自评表 (2)']);
+      expect(r.info.filter((t) => t.year === 2025).map((t) => t.sheet)).toEqual(['2025 基础数据表 (空白)', '2025 自评表 (空白)']);
+      // A second blank form of the same year is not put over the first.
+      expect(await newYearTemplate(env, { year: 2025, roll: false, layout: 'dept', target: 'sheets', profile: defaultProfile() })).toEqual(['2025 基础数据表 (空白) (2)', '2025 自评表 (空白) (2)']);
     } else {
       expect(names).toEqual([]);
       expect(after).toHaveLength(2);
@@ -417,8 +419,8 @@ describe.each(LEVELS)('Excel host through the fake, at ExcelApi %s', (api) => {
     const { newYearTemplate } = await import('../src/taskpane/newyear');
     const bytes = await workbookBytes(EXAMPLES['seed001-dept-hunan.xlsx']);
     const names = await newYearTemplate(env, { year: 2024, roll: true, layout: 'dept', target: 'sheets', profile: defaultProfile(), fileBytes: async () => bytes });
-    expect(names).toEqual(caps.insertSheets ? ['基础数据表 (2)', '自评表 (2)'] : []);
-    const rolled = caps.insertSheets ? doc.sheet('基础数据表 (2)')! : excel.opened[0].sheet('基础数据表')!;
+    expect(names).toEqual(caps.insertSheets ? ['2024 基础数据表', '2024 自评表'] : []);
+    const rolled = caps.insertSheets ? doc.sheet('2024 基础数据表')! : excel.opened[0].sheet('基础数据表')!;
     expect(rolled.cell(4, 1)?.value).toBe('2023年决算数');
     expect(rolled.cell(5, 1)?.value).toBe(118.58);
     expect(rolled.protected).toBe(true);

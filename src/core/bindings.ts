@@ -1,4 +1,5 @@
-import { LABELS, normalizeLabel } from './parse/label';
+import { normalizeLabel } from './parse/label';
+import { roleTargets } from './locate/propose';
 import { Area, parseAreaA1, SheetSnapshot, Snapshot } from './snapshot';
 import { AddinState, IgnoredState, stateFromXml } from './state';
 
@@ -136,10 +137,21 @@ export function labelMap(b: Binding): Map<string, string> {
 
 /** The labels a person can map their own labels to, per kind of table: the first synonym of every role. */
 export function canonicalLabels(kind: 'basic' | 'self'): string[] {
-  const firsts = (g: Record<string, string[]>) => Object.entries(g).filter(([k]) => k !== 'ellipsis').map(([, v]) => v[0]);
-  if (kind === 'basic') return [...firsts(LABELS.basic.rows), ...firsts(LABELS.basic.staffCols), '上年决算数', '本年预算数', '本年决算数', '楼堂馆所控制情况', ...firsts(LABELS.basic.buildingCols)];
-  return [...firsts(LABELS.self.indicatorCols), ...firsts(LABELS.self.fundsCols), ...firsts(LABELS.self.fundRows), ...firsts(LABELS.self.headerFields), LABELS.self.totalRow[0]];
+  return roleTargets(kind).map((t) => t.canonical);
 }
+
+/** A range too small to hold a table (fewer than 2 rows or 2 columns): nothing is bound. */
+export class RangeTooSmall extends BindingError {
+  constructor(
+    readonly rows: number,
+    readonly cols: number,
+  ) {
+    super(`区域只有 ${rows} 行 × ${cols} 列，至少需要 2 × 2 (the range is ${rows} × ${cols}; a table needs at least 2 × 2)`);
+    this.name = 'RangeTooSmall';
+  }
+}
+
+export const MIN_BIND_SIZE = 2;
 
 /** Labels offered for mapping, at most. */
 const MAX_RANGE_LABELS = 200;

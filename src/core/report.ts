@@ -35,15 +35,19 @@ export interface ReportEntry {
   unit: string | null;
   year: number | null;
   tables: string;
+  /** The 总分 and 等级 the 自评表 states; null where it states none (never a computed 0 in their place). */
   total: string | null;
   grade: string | null;
+  /** The total and grade computed from the indicators' scores, for the 提示 column; null without a 自评表. */
+  computedTotal: string | null;
+  computedGrade: string | null;
   errors: number;
   warnings: number;
   findings: Finding[];
 }
 
 export function reportEntry(file: string, result: Pick<CheckResult, 'info' | 'findings'> | null, error: string | null): ReportEntry {
-  if (!result) return { file, ok: false, error, unit: null, year: null, tables: '', total: null, grade: null, errors: 0, warnings: 0, findings: [] };
+  if (!result) return { file, ok: false, error, unit: null, year: null, tables: '', total: null, grade: null, computedTotal: null, computedGrade: null, errors: 0, warnings: 0, findings: [] };
   const self = result.info.find((t) => t.summary);
   return {
     file,
@@ -52,8 +56,10 @@ export function reportEntry(file: string, result: Pick<CheckResult, 'info' | 'fi
     unit: result.info.find((t) => t.unit)?.unit ?? null,
     year: result.info.find((t) => t.year)?.year ?? null,
     tables: result.info.map((t) => `${t.kind}:${t.layout}@${t.sheet}!${t.range}`).join('; '),
-    total: self?.summary ? (self.summary.statedTotal ?? self.summary.computedTotal) : null,
-    grade: self?.summary ? (self.summary.statedGrade ?? self.summary.computedGrade) : null,
+    total: self?.summary?.statedTotal ?? null,
+    grade: self?.summary?.statedGrade ?? null,
+    computedTotal: self?.summary?.computedTotal ?? null,
+    computedGrade: self?.summary?.computedGrade ?? null,
     errors: result.findings.filter((f) => f.severity === 'error').length,
     warnings: result.findings.filter((f) => f.severity === 'warning').length,
     findings: result.findings.map((f) => ({ ...f, params: {}, ref: null })),
@@ -61,8 +67,8 @@ export function reportEntry(file: string, result: Pick<CheckResult, 'info' | 'fi
 }
 
 const HEADS = {
-  'zh-CN': { summary: '汇总', list: '问题清单', review: '审核意见', s: ['文件', '单位', '年度', '找到的表', '总分', '等级', '错误', '警告', '无法读取的原因'], l: ['文件', '规则', '严重程度', '工作表', '单元格', '说明', '期望', '实际'], r: ['规则', '严重程度', '单元格', '说明', '期望', '实际'] },
-  'en-US': { summary: 'Summary', list: 'Findings', review: 'Review', s: ['File', 'Unit', 'Year', 'Tables found', 'Total', 'Grade', 'Errors', 'Warnings', 'Why unreadable'], l: ['File', 'Rule', 'Severity', 'Sheet', 'Cell', 'Message', 'Expected', 'Actual'], r: ['Rule', 'Severity', 'Cell', 'Message', 'Expected', 'Actual'] },
+  'zh-CN': { summary: '汇总', list: '问题清单', review: '审核意见', s: ['文件', '单位', '年度', '找到的表', '总分', '等级', '错误', '警告', '无法读取的原因', '提示'], l: ['文件', '规则', '严重程度', '工作表', '单元格', '说明', '期望', '实际'], r: ['规则', '严重程度', '单元格', '说明', '期望', '实际'] },
+  'en-US': { summary: 'Summary', list: 'Findings', review: 'Review', s: ['File', 'Unit', 'Year', 'Tables found', 'Total', 'Grade', 'Errors', 'Warnings', 'Why unreadable', 'Note'], l: ['File', 'Rule', 'Severity', 'Sheet', 'Cell', 'Message', 'Expected', 'Actual'], r: ['Rule', 'Severity', 'Cell', 'Message', 'Expected', 'Actual'] },
 };
 
 /** A sheet to write, as plain data: both hosts (exceljs and Office.js) write it, every cell as text or number. */
@@ -91,11 +97,25 @@ export function summaryTable(entries: ReportEntry[], lang: Lang): TextTable {
   return {
     name: h.summary,
     header: h.s,
-    rows: entries.map((e) => [fileName(e.file), e.unit ?? '', e.year ?? '', e.tables, e.total === null ? '' : Number(e.total), e.grade ?? '', e.ok ? e.errors : '', e.ok ? e.warnings : '', e.error ?? '']),
+    rows: entries.map((e) => [fileName(e.file), e.unit ?? '', e.year ?? '', e.tables, e.total === null ? '' : Number(e.total), e.grade ?? '', e.ok ? e.errors : '', e.ok ? e.warnings : '', e.error ?? '', totalHint(e, lang)]),
     // The file's name shows whole; its path, which would be cut off, is in a note.
     notes: { column: 0, texts: entries.map((e) => (fileName(e.file) === e.file ? '' : e.file)) },
-    widths: [36, 30, 8, 50, 8, 6, 8, 8, 60],
+    widths: [36, 30, 8, 50, 8, 6, 8, 8, 60, 40],
   };
+}
+
+const HINTS = {
+  'zh-CN': { none: '未找到总分', computed: (t: string, g: string) => `按各项得分计算为 ${t}${g ? `（${g}）` : ''}`, differs: (s: string, t: string) => `填报总分 ${s}，按各项得分计算为 ${t}`, noSelf: '未找到自评表', sep: '；' },
+  'en-US': { none: 'no 总分 found', computed: (t: string, g: string) => `the scores add up to ${t}${g ? ` (${g})` : ''}`, differs: (s: string, t: string) => `stated total ${s}; the scores add up to ${t}`, noSelf: 'no 自评表 found', sep: '; ' },
+};
+
+/** 汇总's 提示: where the 总分 is missing or differs from what the scores add up to, said rather than filled in. */
+function totalHint(e: ReportEntry, lang: Lang): string {
+  if (!e.ok) return '';
+  const h = HINTS[lang];
+  if (e.computedTotal === null) return h.noSelf;
+  if (e.total === null) return `${h.none}${h.sep}${h.computed(e.computedTotal, e.computedGrade ?? '')}`;
+  return Number(e.total) === Number(e.computedTotal) ? '' : h.differs(e.total, e.computedTotal);
 }
 
 export function findingsTable(entries: ReportEntry[], lang: Lang): TextTable {

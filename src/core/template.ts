@@ -1,11 +1,16 @@
 import type { CheckResult } from './check';
 import { ComputedCell } from './formula/expected';
-import { Book } from './locate/grid';
+import { Book, Grid } from './locate/grid';
+import { locateAll } from './locate';
+import { resolveBindings } from './bindings';
+import { normalizeLabel } from './parse/label';
+import { roleName } from './role-names';
+import { stateFromXml } from './state';
 import { BasicTable, SelfTable, Table } from './model';
 import { CellRead } from './parse/number';
 import { formatFor, formulaFor, gradeFormula } from './plan';
 import { defaultProfile, Profile } from './profiles';
-import { CellRef } from './snapshot';
+import { CellRef, Snapshot } from './snapshot';
 import { formStyles, TableStyle } from './style';
 
 /** What a new fiscal year's workbook gets, as data the xlsx host applies to a copy. */
@@ -67,7 +72,25 @@ function basicPlan(t: BasicTable, b: Builder, roll: boolean): void {
   }
 }
 
-function selfPlan(t: SelfTable, b: Builder, validations: TemplatePlan['validations'], rawText: (ref: CellRef) => string): void {
+/** The label of the 年度总体目标 block's outcome column: what was achieved, last year's text. */
+const OUTCOME_LABEL = normalizeLabel('实际完成情况');
+
+/**
+ * The cells under each 实际完成情况 heading of a 自评表 above its indicators (the 年度总体目标 block): the outcome a
+ * person wrote for last year, which a new year starts without.
+ */
+function goalOutcomes(t: SelfTable, grid: Grid): CellRef[] {
+  const firstIndicator = Math.min(t.range.bottom + 1, ...t.indicators.map((i) => i.name.ref.row));
+  const out: CellRef[] = [];
+  for (const hit of grid.findAll((l) => l === OUTCOME_LABEL, { top: t.range.top, bottom: firstIndicator - 1, left: t.range.left, right: t.range.right })) {
+    const below = (grid.merge(hit.row, hit.col)?.bottom ?? hit.row) + 1;
+    if (below >= firstIndicator - 1 && t.indicators.length) continue;
+    if (grid.type(below, hit.col) === 'string' && !grid.formula(below, hit.col)) out.push(grid.ref(below, hit.col));
+  }
+  return out;
+}
+
+function selfPlan(t: SelfTable, b: Builder, validations: TemplatePlan['validations'], rawText: (ref: CellRef) => string, grid: Grid): void {
   for (const f of t.funds) {
     for (const c of [f.cells.initial, f.cells.annual, f.cells.exec]) {
       b.clear(c);
@@ -84,6 +107,7 @@ function selfPlan(t: SelfTable, b: Builder, validations: TemplatePlan['validatio
     } else b.clear(s.read);
   }
   for (const task of t.tasks) for (const c of [task.completion, task.budget, task.exec]) b.clear(c);
+  for (const ref of goalOutcomes(t, grid)) b.set(ref, { value: null });
   for (const ind of t.indicators) {
     if (ind.actual) b.set(ind.actual.ref, { value: null });
     b.clear(ind.score);
@@ -134,7 +158,7 @@ export function templatePlan(result: CheckResult, toYear: number, roll: boolean,
     }
     plan.editable.push({ sheet: t.sheet, ...t.range });
     if (t.kind === 'basic') basicPlan(t, b, roll);
-    else selfPlan(t, b, plan.validations, (ref) => String(book.grid(ref.sheet)?.raw(ref.row, ref.col) ?? ''));
+    else selfPlan(t, b, plan.validations, (ref) => String(book.grid(ref.sheet)?.raw(ref.row, ref.col) ?? ''), g);
   });
   for (const cell of result.computedCells) {
     plan.cells.push({ ref: cell.read.ref, formula: formulaFor(cell, true), numberFormat: formatFor(cell) });
@@ -151,4 +175,28 @@ export function templatePlan(result: CheckResult, toYear: number, roll: boolean,
   const validated = new Set<string>();
   plan.validations = plan.validations.filter((v) => !validated.has(key(v.ref)) && validated.add(key(v.ref)));
   return plan;
+}
+
+/**
+ * The fiscal year a workbook reports on, read only: its tables located (stored bindings honoured) without any rule
+ * run. The 基础数据表's year where it states one, else the first table's. Null where no table states a year.
+ */
+export function workbookYear(snapshot: Snapshot, profile: Profile = defaultProfile()): number | null {
+  const { bindings } = resolveBindings(snapshot, stateFromXml(snapshot.stateXml));
+  const tables = locateAll(snapshot, profile, bindings).tables;
+  return tables.find((t) => t.kind === 'basic' && t.year)?.year ?? tables.find((t) => t.year)?.year ?? null;
+}
+
+/**
+ * What each sheet of a new year's workbook is called: `2024 基础数据表`, `2024 自评表`, and `2024 自评表 (空白)` for a
+ * blank form (the names are the form's, Chinese whatever the pane's language); null for a sheet that holds no
+ * table (it keeps its name). One entry per sheet of the snapshot.
+ */
+export function yearSheetNames(result: CheckResult, year: number, roll: boolean): Array<string | null> {
+  return result.snapshot.sheets.map((sheet) => {
+    const kinds = [...new Set(result.tables.filter((t) => t.sheet === sheet.name).map((t) => t.kind))];
+    if (!kinds.length) return null;
+    const name = `${year} ${kinds.map((k) => roleName('kind', k, 'zh-CN')).join('、')}`;
+    return roll ? name : `${name} (空白)`;
+  });
 }

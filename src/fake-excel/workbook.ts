@@ -1,7 +1,7 @@
 import * as numfmt from 'numfmt';
 import { Book } from '../core/locate/grid';
 import { FormulaEngine } from '../core/formula/engine';
-import { toR1C1 } from '../core/formula/tokens';
+import { quoteSheet, toR1C1 } from '../core/formula/tokens';
 import { a1, Area, CellType, emptySheet, RawValue, SheetSnapshot, Snapshot } from '../core/snapshot';
 
 /** One cell of the in-memory workbook behind the fake Excel API. */
@@ -97,6 +97,18 @@ export class FakeWorkbook {
     return `${prefix}${this.nextId++}`;
   }
 
+  /** A sheet renamed, with the formulas, defined names and selection that refer to it. */
+  renameSheet(sheet: FakeSheet, name: string): void {
+    const old = sheet.name;
+    const ref = new RegExp(`(^|[^\\w'\\u4e00-\\u9fff])(?:'${escapeRe(old.replace(/'/g, "''"))}'|${escapeRe(old)})!`, 'gi');
+    const to = quoteSheet(name);
+    const rewrite = (f: string) => f.replace(ref, (_m, pre: string) => `${pre}${to}!`);
+    for (const s of this.sheets) for (const c of s.cells.values()) if (c.formula) c.formula = rewrite(c.formula);
+    this.names = this.names.map((n) => ({ ...n, ref: rewrite(n.ref) }));
+    if (this.selection?.sheet === old) this.selection = { ...this.selection, sheet: name };
+    sheet.name = name;
+  }
+
   sheet(name: string): FakeSheet | undefined {
     return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
   }
@@ -180,6 +192,8 @@ export class FakeWorkbook {
     );
   }
 }
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export function addressOf(sheet: string, area: Area): string {
   const q = /^[A-Za-z_\u4e00-\u9fff][\w\u4e00-\u9fff.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;

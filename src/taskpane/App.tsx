@@ -74,6 +74,8 @@ interface Message {
   intent: 'success' | 'error' | 'info' | 'warning';
   text: string;
   action?: { label: string; run(): void };
+  /** A second choice (取消 beside 替换). */
+  other?: { label: string; run(): void };
 }
 
 export function App({ env }: { env: OfficeEnv }): React.ReactElement {
@@ -98,12 +100,18 @@ export function App({ env }: { env: OfficeEnv }): React.ReactElement {
   const [message, setMessage] = React.useState<Message | null>(null);
   const [engine, setEngine] = React.useState<Engine | null>(null);
   const [tab, setTab] = React.useState<PaneTab>('results');
-  const [year, setYear] = React.useState<YearOptions>({ year: String(new Date().getFullYear()), newBook: false, project: false });
+  // Never the calendar's year: the workbook's own, read when the pane opens (undefined while reading).
+  const [year, setYear] = React.useState<YearOptions>({ year: '', newBook: false, project: false });
   const [yearEdited, setYearEdited] = React.useState(false);
   // Where the focus goes next: the first finding after 检查, 写回 once its preview is applied or cancelled.
   const [focusFirst, setFocusFirst] = React.useState(false);
   const [focusWrite, setFocusWrite] = React.useState(false);
   const writeButton = React.useRef<HTMLButtonElement>(null);
+  const [fromYear, setFromYear] = React.useState<number | null | undefined>(undefined);
+  const knowYear = (y: number | null) => {
+    setFromYear(y);
+    if (!yearEdited) setYear((v) => ({ ...v, year: y ? String(y + 1) : v.year }));
+  };
 
   // The pane opens on the tab the person left it on (kept in the workbook, except in 审核模式).
   const [ready, setReady] = React.useState(false);
@@ -127,6 +135,14 @@ export function App({ env }: { env: OfficeEnv }): React.ReactElement {
       .catch(() => undefined);
     const watch = watchChanges(env.run, (a) => edited.current(a)).catch(() => null);
     Promise.all([tab, watch]).finally(() => setReady(true));
+    // The workbook's year, read only (no marks, nothing written), for 新年度 before any check.
+    void loadEngine()
+      .then((eng) => eng.readWorkbookYear(env.run, env.caps, eng.defaultProfile()))
+      .then((r) => {
+        setFromYear((known) => (known === undefined ? r.year : known));
+        if (r.year) setYear((v) => (v.year ? v : { ...v, year: String(r.year! + 1) }));
+      })
+      .catch(() => setFromYear((known) => (known === undefined ? null : known)));
     return () => void watch.then((stop) => stop?.());
   }, [env.run]);
 
@@ -178,8 +194,7 @@ export function App({ env }: { env: OfficeEnv }): React.ReactElement {
       setProtectedSheets(r.protectedSheets);
       setFullPlan(eng.planFor(r.result, r.profile));
       setPlan(null);
-      const y = r.result.info.find((i) => i.year)?.year;
-      if (y && !yearEdited) setYear((v) => ({ ...v, year: String(y + 1) }));
+      knowYear(r.result.info.find((i) => i.kind === 'basic' && i.year)?.year ?? r.result.info.find((i) => i.year)?.year ?? null);
       setStale(false);
       setUndoing(null);
       if (after) setMessage(typeof after === 'function' ? after(r.result) : after);
@@ -285,13 +300,27 @@ export function App({ env }: { env: OfficeEnv }): React.ReactElement {
       setMessage({ intent: 'info', text: left.length ? t(lang, 'clearedExcept', { sheets: left.join('、') }) : t(lang, 'cleared') });
     });
 
+  const writeReview = (replace: string | null) =>
+    guard(t(lang, 'reviewSheet'), async () => {
+      if (!result) return;
+      const name = await (await loadEngine()).addReviewSheet(env.run, result.findings, lang, replace);
+      setMessage({ intent: 'success', text: t(lang, replace ? 'reviewReplaced' : 'reviewAdded', { name }) });
+    });
   const addReview = () =>
     guard(t(lang, reviewer ? 'copyMaking' : 'reviewSheet'), async () => {
       if (!result) return;
       const eng = await loadEngine();
       if (!reviewer) {
-        const name = await eng.addReviewSheet(env.run, result.findings, lang);
-        setMessage({ intent: 'success', text: t(lang, 'reviewAdded', { name }) });
+        // A second 生成审核意见 replaces the add-in's own earlier sheet, once the person says so.
+        const earlier = await eng.findReviewSheet(env.run);
+        if (earlier)
+          setMessage({
+            intent: 'warning',
+            text: t(lang, 'reviewReplaceAsk', { name: earlier }),
+            action: { label: t(lang, 'replaceSheet'), run: () => void writeReview(earlier) },
+            other: { label: t(lang, 'cancel'), run: () => setMessage(null) },
+          });
+        else await writeReview(null);
         return;
       }
       try {
@@ -332,8 +361,21 @@ export function App({ env }: { env: OfficeEnv }): React.ReactElement {
 
   const bind = (kind: 'basic' | 'self', address: string | null, labels: Record<string, string> = {}) =>
     guard(t(lang, kind === 'basic' ? 'bindBasic' : 'bindSelf'), async () => {
-      const range = await (await loadEngine()).bindTable(env.run, kind, address, labels);
+      const eng = await loadEngine();
+      let range: string;
+      try {
+        range = await eng.bindTable(env.run, kind, address, labels);
+      } catch (e) {
+        if (!(e instanceof eng.RangeTooSmall)) throw e;
+        setMessage({ intent: 'warning', text: t(lang, 'bindTooSmall', { rows: e.rows, cols: e.cols, button: t(lang, kind === 'basic' ? 'bindBasic' : 'bindSelf') }) });
+        return;
+      }
       await runCheck(profileId, { intent: 'success', text: t(lang, 'bound', { range, kind: t(lang, kind) }) });
+    });
+  const unmap = (kind: 'basic' | 'self', label: string) =>
+    guard(t(lang, 'undoMapping'), async () => {
+      await (await loadEngine()).unmapTableLabel(env.run, kind, label);
+      await runCheck(profileId, { intent: 'info', text: t(lang, 'mappingUndone', { label }) });
     });
   const unbind = (kind: 'basic' | 'self') =>
     guard(t(lang, 'unbind'), async () => {
@@ -378,12 +420,31 @@ export function App({ env }: { env: OfficeEnv }): React.ReactElement {
 
   const pages: Record<PaneTab, React.ReactNode> = {
     results,
-    review: <ReviewPanel lang={lang} busy={!!busy} checked={!!result} reviewer={reviewer} onReviewer={switchReviewer} onReviewSheet={addReview} onBatch={runBatch} />,
+    review: (
+      <>
+        <ReviewPanel lang={lang} busy={!!busy} checked={!!result} reviewer={reviewer} onReviewer={switchReviewer} onReviewSheet={addReview} onBatch={runBatch} />
+        {/* 检查 pressed here shows its results here too; a count opens them on 结果. */}
+        {result && (
+          <SummaryCard
+            lang={lang}
+            result={result}
+            filter={filter}
+            onFilter={(f) => {
+              setFilter(f);
+              selectTab('results');
+            }}
+            onClear={clear}
+            busy={!!busy}
+          />
+        )}
+      </>
+    ),
     year: (
       <YearPanel
         lang={lang}
         busy={!!busy}
         canInsertSheets={env.caps.insertSheets}
+        fromYear={fromYear}
         value={year}
         onChange={(v) => {
           if (v.year !== year.year) setYearEdited(true);
@@ -392,7 +453,7 @@ export function App({ env }: { env: OfficeEnv }): React.ReactElement {
         onMake={makeYear}
       />
     ),
-    tables: <Bindings lang={lang} result={result} engine={engine} busy={!!busy} onBind={bind} onUnbind={unbind} />,
+    tables: <Bindings lang={lang} result={result} engine={engine} busy={!!busy} onBind={bind} onUnbind={unbind} onUnmap={unmap} />,
     settings: <SettingsPanel lang={lang} busy={!!busy} profile={profileId} profiles={engine ? Object.keys(engine.BUILT_IN) : ['mof-2020', 'hubei']} onProfile={changeProfile} />,
   };
 
@@ -431,9 +492,14 @@ export function App({ env }: { env: OfficeEnv }): React.ReactElement {
           <MessageBarBody>{message.text}</MessageBarBody>
           {message.action && (
             <MessageBarActions>
-              <Button size="small" onClick={message.action.run}>
+              <Button size="small" onClick={message.action.run} data-testid="message-action">
                 {message.action.label}
               </Button>
+              {message.other && (
+                <Button size="small" onClick={message.other.run} data-testid="message-other">
+                  {message.other.label}
+                </Button>
+              )}
             </MessageBarActions>
           )}
         </MessageBar>

@@ -1,4 +1,6 @@
 import type { Lang } from '../core/rules/types';
+// The 表格, 新年度 and 审核 pages' step-by-step texts.
+import PAGE_STRINGS from './page-strings.json';
 
 const STRINGS = {
   title: { 'zh-CN': '绩效自评检查', 'en-US': 'Self-evaluation check' },
@@ -184,6 +186,7 @@ const STRINGS = {
     'zh-CN': 'jixiao 未能启动：{msg}。请关闭加载项后重新打开；如果仍然出现，请把这条信息告诉管理员。',
     'en-US': 'jixiao could not start: {msg}. Close the add-in and open it again; if this keeps happening, tell your administrator.',
   },
+  ...PAGE_STRINGS,
 } as const;
 
 export type StringKey = keyof typeof STRINGS;
@@ -192,9 +195,7 @@ export function t(lang: Lang, key: StringKey, params: Record<string, string | nu
   return STRINGS[key][lang].replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
 }
 
-export function officeLang(displayLanguage: string | undefined): Lang {
-  return displayLanguage && displayLanguage.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en-US';
-}
+export { officeLang } from '../host/excel/lang';
 
 /** Trident (IE11) and EdgeHTML webviews (Office 2016/2019 perpetual) cannot run Fluent UI v9. */
 export function isLegacyWebview(userAgent: string): boolean {

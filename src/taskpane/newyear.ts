@@ -1,7 +1,7 @@
 import { resultsAfter } from '../core/formula/results';
 import { check } from '../core/check';
 import type { Profile } from '../core/profiles';
-import { templatePlan } from '../core/template';
+import { templatePlan, yearSheetNames } from '../core/template';
 import type { OfficeEnv } from '../host/excel/env';
 import { currentFileBytes, insertTemplate } from '../host/excel/newyear';
 
@@ -18,8 +18,8 @@ export interface NewYearOptions {
 
 /**
  * 新建年度模板 in the pane: the same template code as `jixiao template` (exceljs, loaded only now), put into new
- * sheets of the open workbook or opened as a new workbook. Returns the names of the sheets added (none when it
- * opened as a new workbook).
+ * sheets of the open workbook (named by year and kind: `2024 基础数据表`, `2024 自评表 (空白)`) or opened as a new
+ * workbook. Returns the names of the sheets added (none when it opened as a new workbook).
  */
 export async function newYearTemplate(env: Pick<OfficeEnv, 'run' | 'caps' | 'createWorkbook'>, o: NewYearOptions): Promise<string[]> {
   const [{ readXlsx }, { applyTemplate }, { blankWorkbook }] = await Promise.all([
@@ -33,5 +33,5 @@ export async function newYearTemplate(env: Pick<OfficeEnv, 'run' | 'caps' | 'cre
   if (!result.tables.length) throw new Error('未找到可结转的基础数据表或自评表 (no tables to roll forward)');
   const plan = templatePlan(result, o.year, o.roll, o.profile);
   const tpl = await applyTemplate(bytes, plan, resultsAfter(snapshot, plan.cells));
-  return insertTemplate(env, tpl, o.target);
+  return insertTemplate(env, tpl, o.target, yearSheetNames(result, o.year, o.roll));
 }

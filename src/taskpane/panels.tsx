@@ -2,6 +2,7 @@ import * as React from 'react';
 import { Body1, Button, Caption1, Checkbox, Dropdown, Input, Option, Subtitle2, Switch, makeStyles } from '@fluentui/react-components';
 import type { Lang } from '../core/rules/types';
 import { t } from './i18n';
+import { YearRefusal, yearRefusal } from '../core/year';
 
 export const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', gap: '8px', minWidth: 0 },
@@ -19,7 +20,7 @@ export function ReviewPanel(props: { lang: Lang; busy: boolean; checked: boolean
     <section className={s.panel} aria-label={t(lang, 'tabReview')}>
       <Caption1>{t(lang, 'reviewIntro')}</Caption1>
       <div className={s.row}>
-        <Button className={s.wrap} onClick={props.onReviewSheet} disabled={props.busy || !props.checked} data-testid="review">
+        <Button className={s.wrap} onClick={props.onReviewSheet} disabled={props.busy || !props.checked} aria-describedby={props.checked ? undefined : 'review-why'} data-testid="review">
           {t(lang, 'reviewSheet')}
         </Button>
         <Button className={s.wrap} onClick={() => input.current?.click()} disabled={props.busy} data-testid="batch">
@@ -41,6 +42,11 @@ export function ReviewPanel(props: { lang: Lang; busy: boolean; checked: boolean
           }}
         />
       </div>
+      {!props.checked && (
+        <Caption1 id="review-why" data-testid="review-why">
+          {t(lang, 'reviewNeedsCheck')}
+        </Caption1>
+      )}
       <Switch checked={props.reviewer} onChange={(_, d) => props.onReviewer(d.checked)} label={t(lang, 'reviewer')} aria-describedby="reviewer-does" data-testid="reviewer" />
       <Caption1 id="reviewer-does" data-testid="reviewer-does">
         {t(lang, props.reviewer ? 'reviewerOn' : 'reviewerOff')}
@@ -56,22 +62,40 @@ export interface YearOptions {
 }
 
 /** 新年度: a blank form for a year, or this workbook rolled forward, as new sheets or a new workbook. */
-export function YearPanel(props: { lang: Lang; busy: boolean; canInsertSheets: boolean; value: YearOptions; onChange(v: YearOptions): void; onMake(roll: boolean): void }): React.ReactElement {
-  const { lang, value: v } = props;
+export function YearPanel(props: {
+  lang: Lang;
+  busy: boolean;
+  canInsertSheets: boolean;
+  /** The workbook's own year: undefined while it is read, null where none was found. */
+  fromYear: number | null | undefined;
+  value: YearOptions;
+  onChange(v: YearOptions): void;
+  onMake(roll: boolean): void;
+}): React.ReactElement {
+  const { lang, value: v, fromYear } = props;
   const s = useStyles();
-  const valid = /^\d{4}$/.test(v.year);
+  const reading = fromYear === undefined;
+  const blankWhy = yearRefusal(v.year, false, fromYear ?? null);
+  const rollWhy = blankWhy ?? yearRefusal(v.year, true, fromYear ?? null);
+  const say = (why: YearRefusal) => t(lang, why.key, why.params);
   return (
     <section className={s.panel} aria-label={t(lang, 'newYear')}>
       <Caption1>{t(lang, 'yearIntro')}</Caption1>
+      <Caption1 data-testid="year-source">{reading ? t(lang, 'yearReading') : fromYear ? t(lang, 'yearFound', { from: fromYear, next: fromYear + 1 }) : t(lang, 'yearUnknown')}</Caption1>
       <div className={s.row}>
         <Caption1 id="year-label">{t(lang, 'year')}</Caption1>
-        <Input aria-labelledby="year-label" type="number" value={v.year} onChange={(_, d) => props.onChange({ ...v, year: d.value })} style={{ width: '100px' }} data-testid="year" />
+        <Input aria-labelledby="year-label" aria-describedby={blankWhy ? 'year-why' : undefined} aria-invalid={!!blankWhy && !!v.year} type="number" value={v.year} onChange={(_, d) => props.onChange({ ...v, year: d.value })} style={{ width: '100px' }} data-testid="year" />
       </div>
+      {!reading && (blankWhy || rollWhy) && (
+        <Caption1 id="year-why" role="status" data-testid="year-why">
+          {say((blankWhy ?? rollWhy)!)}
+        </Caption1>
+      )}
       <div className={s.row}>
-        <Button className={s.wrap} appearance="primary" onClick={() => props.onMake(true)} disabled={props.busy || !valid} data-testid="roll-forward">
+        <Button className={s.wrap} appearance="primary" onClick={() => props.onMake(true)} disabled={props.busy || reading || !!rollWhy} aria-describedby={rollWhy ? 'year-why' : undefined} data-testid="roll-forward">
           {t(lang, 'rollForward')}
         </Button>
-        <Button className={s.wrap} onClick={() => props.onMake(false)} disabled={props.busy || !valid} data-testid="blank-template">
+        <Button className={s.wrap} onClick={() => props.onMake(false)} disabled={props.busy || !!blankWhy} aria-describedby={blankWhy ? 'year-why' : undefined} data-testid="blank-template">
           {t(lang, 'blankTemplate')}
         </Button>
       </div>

@@ -1,6 +1,6 @@
 import type { ExcelRun } from './run';
 import type { Lang } from '../../core/rules/types';
-import { officeLang } from '../../taskpane/i18n';
+import { officeLang } from './lang';
 import { Capabilities, capabilitiesOf, MANIFEST_API } from './capabilities';
 import { installationId } from './installation';
 

@@ -1,5 +1,9 @@
 import type { OfficeEnv } from './env';
-import { RUN_OPTIONS } from './run';
+import { ExcelRun, RUN_OPTIONS } from './run';
+import type { Capabilities } from './capabilities';
+import type { Profile } from '../../core/profiles';
+import { workbookYear } from '../../core/template';
+import { readSnapshot } from './read';
 
 export function toBase64(bytes: Uint8Array): string {
   let s = '';
@@ -41,19 +45,48 @@ export function currentFileBytes(): Promise<Uint8Array> {
 }
 
 /**
- * Puts a new fiscal year's sheets into the open workbook, as new sheets (Excel names them so that none is
- * overwritten), or opens them as a new workbook, which is all an Excel without ExcelApi 1.13 can do. Returns the
- * names of the sheets added.
+ * Puts a new fiscal year's sheets into the open workbook, as new sheets, or opens them as a new workbook, which is
+ * all an Excel without ExcelApi 1.13 can do. `names` (one per sheet of the file, null to keep Excel's) renames the
+ * inserted sheets by year and kind, each made unique (`2024 自评表 (2)`) rather than overwriting one; the first renamed
+ * sheet is shown. Two syncs. Returns the names of the sheets added.
  */
-export async function insertTemplate(env: Pick<OfficeEnv, 'run' | 'caps' | 'createWorkbook'>, bytes: Uint8Array, target: 'sheets' | 'workbook'): Promise<string[]> {
+export async function insertTemplate(env: Pick<OfficeEnv, 'run' | 'caps' | 'createWorkbook'>, bytes: Uint8Array, target: 'sheets' | 'workbook', names: Array<string | null> = []): Promise<string[]> {
   const base64 = toBase64(bytes);
   if (target === 'workbook' || !env.caps.insertSheets) {
     await env.createWorkbook(base64);
     return [];
   }
   return env.run(RUN_OPTIONS, async (context) => {
-    const names = context.workbook.insertWorksheetsFromBase64(base64, { positionType: 'End' as Excel.WorksheetPositionType.end });
+    const sheets = context.workbook.worksheets;
+    sheets.load('items/name');
+    const inserted = context.workbook.insertWorksheetsFromBase64(base64, { positionType: 'End' as Excel.WorksheetPositionType.end });
     await context.sync();
-    return names.value;
+    const taken = new Set(sheets.items.map((ws) => ws.name.toLowerCase()));
+    for (const n of inserted.value) taken.add(n.toLowerCase());
+    const out = inserted.value.map((got, i) => {
+      const want = names[i];
+      if (!want || want === got) return got;
+      let name = want;
+      for (let k = 2; taken.has(name.toLowerCase()); k++) name = `${want} (${k})`;
+      taken.delete(got.toLowerCase());
+      taken.add(name.toLowerCase());
+      context.workbook.worksheets.getItem(got).name = name;
+      return name;
+    });
+    const show = out.find((_, i) => names[i]) ?? out[0];
+    if (show) context.workbook.worksheets.getItem(show).activate();
+    await context.sync();
+    return out;
+  });
+}
+
+/**
+ * The year the open workbook reports on, read when the pane opens: the used ranges read (two syncs, no marks probe)
+ * and the tables located, nothing written. Null where no table states a year.
+ */
+export function readWorkbookYear(run: ExcelRun, caps: Capabilities, profile: Profile): Promise<{ year: number | null; syncs: number }> {
+  return run(RUN_OPTIONS, async (context) => {
+    const read = await readSnapshot(context, { caps, probe: false });
+    return { year: workbookYear(read.snapshot, profile), syncs: read.syncs };
   });
 }

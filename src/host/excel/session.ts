@@ -5,7 +5,7 @@ import type { Finding, Lang } from '../../core/rules/types';
 import type { Capabilities } from './capabilities';
 import { MarkOutcome, probeOf, queueClear, queueMarkProbe, queueMarks, queueNoteList } from './marks';
 import { addTableSheet } from './sheets';
-import { bindRange, clearBinding } from './bindings';
+import { bindRange, clearBinding, unmapLabel } from './bindings';
 import { findingsTable, ReportEntry, reviewTable, summaryTable } from '../../core/report';
 import { readSnapshot } from './read';
 import { queueState, readState, STATE_NAMESPACE, stateFromXml } from './state';
@@ -123,14 +123,55 @@ export function saveProfile(run: ExcelRun, profile: string): Promise<void> {
   });
 }
 
-/** 生成审核意见: the 审核意见 sheet of the open workbook, from the last check's findings. */
-export function addReviewSheet(run: ExcelRun, findings: Finding[], lang: Lang): Promise<string> {
-  return run(OPTIONS, (context) => addTableSheet(context, reviewTable(findings, lang)));
+/**
+ * The 审核意见 sheet an earlier 生成审核意见 made, if it is still there: a sheet named 审核意见 (or 审核意见 (2) …) whose
+ * first row is still the review table's header, in either language. Two syncs, nothing written.
+ */
+export function findReviewSheet(run: ExcelRun): Promise<string | null> {
+  const heads = (['zh-CN', 'en-US'] as const).map((l) => reviewTable([], l));
+  return run(OPTIONS, async (context) => {
+    const sheets = context.workbook.worksheets;
+    sheets.load('items/name');
+    await context.sync();
+    const named = sheets.items.filter((ws) => heads.some((h) => ws.name === h.name || ws.name.startsWith(`${h.name} (`)));
+    const rows = named.map((ws) => {
+      const r = ws.getRangeByIndexes(0, 0, 1, heads[0].header.length);
+      r.load('values');
+      return { ws, r };
+    });
+    if (!rows.length) return null;
+    await context.sync();
+    const own = rows.find(({ r }) => heads.some((h) => h.header.every((v, j) => r.values[0][j] === v)));
+    return own?.ws.name ?? null;
+  });
 }
 
-/** 批量审核: the 汇总 and 问题清单 sheets of a batch, written into the open workbook. */
+/**
+ * 生成审核意见: the 审核意见 sheet of the open workbook, from the last check's findings, shown once written. With
+ * `replace`, that earlier review sheet is deleted first and the new one takes its name.
+ */
+export function addReviewSheet(run: ExcelRun, findings: Finding[], lang: Lang, replace: string | null = null): Promise<string> {
+  return run(OPTIONS, async (context) => {
+    if (replace) {
+      context.workbook.worksheets.getItem(replace).delete();
+      await context.sync();
+    }
+    const table = reviewTable(findings, lang);
+    const name = await addTableSheet(context, replace ? { ...table, name: replace } : table);
+    context.workbook.worksheets.getItem(name).activate();
+    await context.sync();
+    return name;
+  });
+}
+
+/** 批量审核: the 汇总 and 问题清单 sheets of a batch, written into the open workbook; 汇总 is shown. */
 export function addBatchSheets(run: ExcelRun, entries: ReportEntry[], lang: Lang): Promise<string[]> {
-  return run(OPTIONS, async (context) => [await addTableSheet(context, summaryTable(entries, lang)), await addTableSheet(context, findingsTable(entries, lang))]);
+  return run(OPTIONS, async (context) => {
+    const names = [await addTableSheet(context, summaryTable(entries, lang)), await addTableSheet(context, findingsTable(entries, lang))];
+    context.workbook.worksheets.getItem(names[0]).activate();
+    await context.sync();
+    return names;
+  });
 }
 
 /** 设为基础数据表 / 设为自评表: binds the selection (or an address) by hand, with label mappings if given. */
@@ -140,6 +181,11 @@ export function bindTable(run: ExcelRun, kind: 'basic' | 'self', address: string
 
 export function unbindTable(run: ExcelRun, kind: 'basic' | 'self'): Promise<void> {
   return run(OPTIONS, (context) => clearBinding(context, kind));
+}
+
+/** Undoes one label mapping of a binding. */
+export function unmapTableLabel(run: ExcelRun, kind: 'basic' | 'self', label: string): Promise<void> {
+  return run(OPTIONS, (context) => unmapLabel(context, kind, label));
 }
 
 export function selectCell(run: ExcelRun, sheet: string, cell: string): Promise<void> {
