@@ -171,6 +171,15 @@ export function App({ env }: { env: OfficeEnv }): React.ReactElement {
       else if (!reviewer && !env.caps.notes && r.result.findings.some((f) => f.ref)) setMessage({ intent: 'info', text: t(lang, 'notesMissing') });
     });
 
+  // 已说明: kept in the workbook, and shown at once without checking again.
+  const explain = (f: Finding, reason: string | null) =>
+    guard('', async () => {
+      const eng = await loadEngine();
+      await eng.saveExplanation(env.run, f, reason);
+      const text = eng.reasonText(reason);
+      setResult((r) => r && { ...r, findings: r.findings.map((x) => (x === f ? { ...x, explained: text || undefined } : x)) });
+    });
+
   const select = (f: Finding) => {
     if (!f.ref) return;
     void guard('', async () => (await loadEngine()).selectCell(env.run, f.sheet, f.cell));
@@ -347,7 +356,7 @@ export function App({ env }: { env: OfficeEnv }): React.ReactElement {
         </Card>
       )}
       {result && <SummaryCard lang={lang} result={result} filter={filter} onFilter={setFilter} onClear={clear} busy={!!busy} />}
-      {result && engine && <FindingList lang={lang} result={result} filter={filter} plan={reviewer ? null : fullPlan} ruleDoc={engine.ruleDoc} fixOf={(f) => (fullPlan ? engine.fixFor(result, fullPlan, f) : null)} busy={!!busy} onSelect={select} onFix={fixOne} />}
+      {result && engine && <FindingList lang={lang} result={result} filter={filter} plan={reviewer ? null : fullPlan} onExplain={reviewer ? undefined : explain} fixOf={(f) => (fullPlan ? engine.fixFor(result, fullPlan, f) : null)} busy={!!busy} onSelect={select} onFix={fixOne} />}
     </div>
   );
 

@@ -5,6 +5,8 @@ import type { CheckResult } from '../core/check';
 import type { FindingFix, WritePlan } from '../core/plan';
 import type { Finding, Lang, Severity } from '../core/rules/types';
 import { t } from './i18n';
+import { FindingHelp } from './FindingHelp';
+import { shownValue } from '../core/i18n/shown';
 
 export const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
 
@@ -25,14 +27,13 @@ const useStyles = makeStyles({
   cell: { fontFamily: tokens.fontFamilyMonospace, marginRight: '6px', color: tokens.colorBrandForeground1 },
   toggle: { flexShrink: 0, minWidth: '28px' },
   details: { display: 'flex', flexDirection: 'column', gap: '4px', padding: '2px 8px 8px 12px', overflowWrap: 'anywhere' },
-  mono: { fontFamily: tokens.fontFamilyMonospace },
 });
 
 const SEV_CLASS = { error: 'error', warning: 'warning', info: 'info' } as const;
 
 function counts(findings: Finding[]): Record<Severity, number> {
   const c: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) c[f.severity]++;
+  for (const f of findings) if (f.explained === undefined) c[f.severity]++;
   return c;
 }
 
@@ -82,7 +83,8 @@ interface ListProps {
   filter: Severity | null;
   /** The write plan, for the per-finding action; null where writing is off (审核模式). */
   plan: WritePlan | null;
-  ruleDoc(rule: string, lang: Lang): string | null;
+  /** Marks a finding 已说明 (null takes it back); absent where nothing is written (审核模式). */
+  onExplain?(f: Finding, reason: string | null): void;
   /** The finding's own fix (its cell with the cells it needs), offered only where it reaches the finding's 应为. */
   fixOf(f: Finding): FindingFix | null;
   busy: boolean;
@@ -95,7 +97,7 @@ interface ListProps {
  * actual, what the rule checks, and the write-back for that cell where the plan has one. One tab stop: the arrow
  * keys move through the list, Right and Left open and close an item, Enter selects its cell in Excel.
  */
-export function FindingList({ lang, result, filter, plan, ruleDoc, fixOf, busy, onSelect, onFix }: ListProps): React.ReactElement {
+export function FindingList({ lang, result, filter, plan, onExplain, fixOf, busy, onSelect, onFix }: ListProps): React.ReactElement {
   const s = useStyles();
   const [open, setOpen] = React.useState<Set<number>>(new Set());
   const [active, setActive] = React.useState(0);
@@ -144,7 +146,7 @@ export function FindingList({ lang, result, filter, plan, ruleDoc, fixOf, busy, 
         const tables = [...new Set(ofSev.map(({ f }) => f.table))];
         return (
           <section key={sev} aria-label={`${t(lang, sev)} (${ofSev.length})`}>
-            <Subtitle2 as="h3" className={s.sev}>{`${t(lang, sev)}（${ofSev.length}）`}</Subtitle2>
+            <Subtitle2 as="h3" className={s.sev}>{t(lang, 'sevCount', { sev: t(lang, sev), n: ofSev.length })}</Subtitle2>
             {tables.map((ti) => (
               <div key={String(ti)}>
                 <Caption1 as="h4" className={s.table}>
@@ -194,14 +196,12 @@ export function FindingList({ lang, result, filter, plan, ruleDoc, fixOf, busy, 
                             <div id={panel} className={s.details} data-testid="finding-details">
                               {(f.expected !== null || f.actual !== null) && (
                                 <Caption1>
-                                  {f.expected !== null && `${t(lang, 'expected')} ${f.expected}`}
+                                  {f.expected !== null && `${t(lang, 'expected')} ${shownValue(f, f.expected)}`}
                                   {f.expected !== null && f.actual !== null && ' · '}
-                                  {f.actual !== null && `${t(lang, 'actual')} ${f.actual}`}
+                                  {f.actual !== null && `${t(lang, 'actual')} ${shownValue(f, f.actual)}`}
                                 </Caption1>
                               )}
-                              <Caption1>
-                                {ruleDoc(f.rule, lang) ?? ''} <span className={s.mono}>{f.rule}</span>
-                              </Caption1>
+                              <FindingHelp lang={lang} finding={f} busy={busy} onExplain={onExplain} />
                               {w && (
                                 <Tooltip content={w.formula ? t(lang, 'fixFormula', { f: w.formula }) : w.shows} relationship="description">
                                   <Button size="small" appearance="primary" disabled={busy} onClick={() => onFix(w, f)} data-testid="fix-one" data-formula={w.formula ?? ''}>

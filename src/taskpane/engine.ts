@@ -7,4 +7,5 @@ export { closure, describeState, fixFor, writeKey } from '../core/plan';
 export { WriteRefused } from '../host/excel/write';
 export { newYearTemplate } from './newyear';
 export { canonicalLabels, rangeLabels } from '../core/bindings';
-export { ruleDoc } from '../core/rules';
+export { saveExplanation } from '../host/excel/state';
+export { reasonText } from '../core/explained';
