@@ -91,7 +91,7 @@ const HEADS = {
 export function tableTitle(t: Pick<TableInfo, 'kind' | 'layout' | 'sheet' | 'range'>, lang: Lang): string {
   const kind = roleName('kind', t.kind, lang);
   const layout = roleName('layoutShort', t.layout, lang);
-  return `${kind}${lang === 'zh-CN' ? `（${layout}）` : `, ${layout}`} · ${t.sheet}!${t.range}`;
+  return `${kind}${lang === 'zh-CN' ? `（${layout}）· ` : `, ${layout} · `}${t.sheet}!${t.range}`;
 }
 
 /** A finding's columns as both reports show them: its plain name, severity, message, 应为 and 实为 in the cell's unit, and 已说明. */

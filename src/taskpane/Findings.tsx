@@ -42,6 +42,7 @@ export function SummaryCard(props: { lang: Lang; result: CheckResult; filter: Se
   const { lang, result, filter, onFilter } = props;
   const s = useStyles();
   const c = counts(result.findings);
+  const explainedN = result.findings.filter((f) => f.explained !== undefined).length;
   const pair = (label: string, stated: string | null, computed: string | null) => (
     <span>
       {`${label} `}
@@ -69,6 +70,7 @@ export function SummaryCard(props: { lang: Lang; result: CheckResult; filter: Se
             {`${t(lang, sev)} ${c[sev]}`}
           </ToggleButton>
         ))}
+        {explainedN > 0 && <Caption1 data-testid="explained-count">{t(lang, 'explainedCount', { n: explainedN })}</Caption1>}
         <Button size="small" appearance="subtle" onClick={props.onClear} disabled={props.busy} data-testid="clear">
           {t(lang, 'clearMarks')}
         </Button>

@@ -69,6 +69,8 @@ const STRINGS = {
   bound: { 'zh-CN': '已将 {range} 指定为{kind}', 'en-US': 'Bound {range} as {kind}' },
   unbound: { 'zh-CN': '已清除绑定，恢复自动识别', 'en-US': 'Binding cleared; detection takes over' },
   rolesFound: { 'zh-CN': '已识别的行列（{n}）', 'en-US': 'Rows and columns bound ({n})' },
+  unknownLevel: { 'zh-CN': '未识别的一级指标', 'en-US': 'unrecognised level' },
+  indicatorCount: { 'zh-CN': '（{n} 项）', 'en-US': ' ({n})' },
   whichLabel: { 'zh-CN': '“{role}”对应哪个标签？', 'en-US': 'Which label is “{role}”?' },
   mapLabel: { 'zh-CN': '“{label}”的含义', 'en-US': 'Meaning of “{label}”' },
   emptyBinding: { 'zh-CN': '区域 {range} 中未找到{kind}，请为下列标签指定含义：', 'en-US': 'No {kind} found in {range}; map these labels:' },

@@ -2,6 +2,7 @@ import * as React from 'react';
 import { Body1, Button, Caption1, Checkbox, Dropdown, Input, Option, Subtitle2, Switch, makeStyles } from '@fluentui/react-components';
 import type { Lang } from '../core/rules/types';
 import { t } from './i18n';
+import { profileName } from '../core/profiles/built-in';
 
 export const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', gap: '8px', minWidth: 0 },
@@ -91,10 +92,10 @@ export function SettingsPanel(props: { lang: Lang; busy: boolean; profile: strin
       <Subtitle2 as="h2" id="profile-label">
         {t(lang, 'profile')}
       </Subtitle2>
-      <Dropdown className={s.wide} aria-labelledby="profile-label" value={props.profile} selectedOptions={[props.profile]} onOptionSelect={(_, d) => d.optionValue && props.onProfile(d.optionValue)} disabled={props.busy} data-testid="profile">
+      <Dropdown className={s.wide} aria-labelledby="profile-label" value={profileName(props.profile, lang)} selectedOptions={[props.profile]} onOptionSelect={(_, d) => d.optionValue && props.onProfile(d.optionValue)} disabled={props.busy} data-testid="profile">
         {props.profiles.map((id) => (
           <Option key={id} value={id}>
-            {id}
+            {profileName(id, lang)}
           </Option>
         ))}
       </Dropdown>
