@@ -192,6 +192,9 @@ const STRINGS = {
 
 export type StringKey = keyof typeof STRINGS;
 
+/** Every string the pane shows, for the review of its words (test/plain-words.test.ts). */
+export const STRING_KEYS = Object.keys(STRINGS) as StringKey[];
+
 export function t(lang: Lang, key: StringKey, params: Record<string, string | number> = {}): string {
   return STRINGS[key][lang].replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
 }
