@@ -7,43 +7,18 @@
 import { readdirSync, readFileSync } from 'fs';
 import path from 'path';
 import { check } from '../src/core/check';
-import roleNames from '../src/core/data/role-names.json';
 import { MESSAGES, TEXT, message, text } from '../src/core/i18n/messages';
 import { plainSigns, shownValue } from '../src/core/i18n/shown';
 import { BUILT_IN_DATA, profileName } from '../src/core/profiles/built-in';
 import { findingsTable, reportEntry, reviewTable, summaryTable, tableTitle, TextTable } from '../src/core/report';
 import { explainable, ruleHelp, ruleHelpIds } from '../src/core/rule-help';
 import { RULE_IDS } from '../src/core/rules';
+import { fault, ROLE_GROUPS } from './support/plain-words';
 import type { Lang } from '../src/core/rules/types';
 import { readXlsx } from '../src/host/xlsx/read';
 import { STRING_KEYS, t } from '../src/taskpane/i18n';
 
 const LANGS: Lang[] = ['zh-CN', 'en-US'];
-
-const groups = Object.entries(roleNames).filter(([k]) => k !== '$comment') as Array<[string, Record<string, unknown>]>;
-const LAYOUT_KEYS = Object.keys(roleNames.layout);
-/** Keys of the model people must never read; in English text only those that are no English word. */
-const ROLE_KEYS = [...new Set(groups.flatMap(([, table]) => Object.keys(table)).filter((k) => /^[A-Za-z][A-Za-z0-9-]*$/.test(k)))];
-const NOT_ENGLISH = ROLE_KEYS.filter((k) => /[A-Z0-9-]/.test(k) || k === 'sangong');
-
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
-const word = (keys: string[]) => new RegExp(`(?<![A-Za-z0-9_.-])(?:${keys.map(escape).join('|')})(?![A-Za-z0-9_-])`);
-const RULE_ID = new RegExp(RULE_IDS.map(escape).join('|'));
-const ZH_KEY = word([...ROLE_KEYS, ...LAYOUT_KEYS]);
-const EN_KEY = word([...NOT_ENGLISH, ...LAYOUT_KEYS]);
-const FLAG = /(?:^|[\s"“(（])--[a-z]/;
-const SIGN = /[<>＜＞]\s*[=＝]/;
-
-/** What is wrong with a text people read, or null. */
-function fault(s: string, lang: Lang): string | null {
-  if (FLAG.test(s)) return 'command-line flag';
-  const id = s.match(RULE_ID);
-  if (id) return `rule id ${id[0]}`;
-  const key = s.match(lang === 'zh-CN' ? ZH_KEY : EN_KEY);
-  if (key) return `model key ${key[0]}`;
-  if (SIGN.test(s)) return 'ASCII comparison sign';
-  return null;
-}
 
 function faults(texts: Array<[string, string]>, lang: Lang): string[] {
   return texts.flatMap(([where, s]) => {
@@ -69,7 +44,7 @@ describe('the words of the catalogue and the pane', () => {
         .map((k): [string, string] => [k, text(k, lang, sample(TEXT[k][lang]))]),
       ...STRING_KEYS.map((k): [string, string] => [`pane ${k}`, t(lang, k, { ...Object.fromEntries([...t(lang, k).matchAll(/\{(\w+)\}/g)].map(([, p]) => [p, '12'])), n: 3, cells: 'B6、B7', v: '95%', sheets: '自评表', name: '审核意见' })]),
       ...RULE_IDS.flatMap((id): Array<[string, string]> => Object.entries(ruleHelp(id, lang) ?? {}).map(([part, s]) => [`help ${part}`, s])),
-      ...groups.flatMap(([g, table]) => Object.entries(table as Record<string, Record<Lang, string>>).map(([k, v]): [string, string] => [`${g}.${k}`, v[lang]])),
+      ...ROLE_GROUPS.flatMap(([g, table]) => Object.entries(table as Record<string, Record<Lang, string>>).map(([k, v]): [string, string] => [`${g}.${k}`, v[lang]])),
       ...Object.keys(BUILT_IN_DATA).map((id): [string, string] => [`profile ${id}`, profileName(id, lang)]),
     ];
     expect(faults(texts, lang)).toEqual([]);
