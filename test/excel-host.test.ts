@@ -149,7 +149,7 @@ describe.each(LEVELS)('Excel host through the fake, at ExcelApi %s', (api) => {
     const ours = () => [...basic.formats.values()].filter((f) => f.formula === MARK_FORMULA);
     expect(ours().map((f) => f.fill).sort()).toEqual(['#FFC7CE', '#FFEB9C']);
     expect(basic.notes.get('B6')).toBe('我自己的批注');
-    if (caps.notes) expect(basic.notes.get('C4')).toMatch(/^jixiao: \[basic\.staff-over\] 实际在职人数 14 超过编制数 7/);
+    if (caps.notes) expect(basic.notes.get('C4')).toMatch(/^jixiao: 实际在职人数 14 超过编制数 7/);
     else expect(basic.notes.has('C4')).toBe(false);
     expect([...doc.parts.values()].map((p) => p.namespace)).toEqual(['urn:jixiao:state:v1']);
 

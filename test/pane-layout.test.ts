@@ -201,7 +201,7 @@ describe('accessibility of every view', () => {
     expect(new Set(cells).size).toBe(cells.length);
     await page.keyboard.press('ArrowRight');
     await frame.getByTestId('finding-details').waitFor();
-    expect(await frame.getByTestId('finding-details').textContent()).toMatch(/应为 1\.7 · 实为 1\.70.*以文本存储的数字 value\.text-number/);
+    expect(await frame.getByTestId('finding-details').textContent()).toMatch(/应为 1\.7 · 实为 1\.70.*改为 1\.70.*以文本存储的数字为什么重要/);
     await page.keyboard.press('Tab');
     expect(await focused()).toBe('fix-one');
     expect(await frame.getByTestId('fix-one').textContent()).toBe('改为 1.70');

@@ -37,7 +37,8 @@ describe('check --annotate', () => {
     await wb.xlsx.readFile(out);
     const b6 = wb.getWorksheet('基础数据表')!.getCell('B6');
     expect((b6.fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFC7CE');
-    expect(String(b6.note)).toContain('[basic.sum] 三公经费 2022年决算数 196.26 ≠ 下级合计 197.96');
+    expect(String(b6.note)).toContain('三公经费 2022年决算数 196.26 ≠ 下级合计 197.96');
+    expect(String(b6.note)).not.toContain('basic.sum');
     const review = wb.getWorksheet('审核意见')!;
     expect(review.getRow(1).values).toEqual([undefined, '问题', '严重程度', '单元格', '说明', '应为', '实为', '已说明']);
     // A rule's plain name, never its id; 应为 / 实为 in the unit the cell shows (a rate as a percent).

@@ -27,6 +27,12 @@ export function cellText(s: string): string {
   return s.length <= CELL_LIMIT ? s : `${s.slice(0, CELL_LIMIT - 1)}…`;
 }
 
+/** A finding as a note on its cell says it: the message, and the reason where it was explained; no rule id. */
+export function noteLine(f: Pick<Finding, 'message' | 'explained'>, lang: Lang): string {
+  if (f.explained === undefined) return f.message;
+  return lang === 'zh-CN' ? `${f.message}（已说明：${f.explained}）` : `${f.message} (explained: ${f.explained})`;
+}
+
 /** A link's font colour as ARGB (Excel's Hyperlink style). */
 export const LINK_COLOR = 'FF0563C1';
 

@@ -203,7 +203,6 @@ export function FindingList({ lang, result, filter, plan, onExplain, fixOf, busy
                                   {f.actual !== null && `${t(lang, 'actual')} ${shownValue(f, f.actual)}`}
                                 </Caption1>
                               )}
-                              <FindingHelp lang={lang} finding={f} busy={busy} onExplain={onExplain} />
                               {w && (
                                 <Tooltip content={w.formula ? t(lang, 'fixFormula', { f: w.formula }) : w.shows} relationship="description">
                                   <Button size="small" appearance="primary" disabled={busy} onClick={() => onFix(w, f)} data-testid="fix-one" data-formula={w.formula ?? ''}>
@@ -211,6 +210,7 @@ export function FindingList({ lang, result, filter, plan, onExplain, fixOf, busy
                                   </Button>
                                 </Tooltip>
                               )}
+                              <FindingHelp lang={lang} finding={f} busy={busy} onExplain={onExplain} />
                             </div>
                           )}
                         </li>
