@@ -149,7 +149,7 @@ describe.each(LEVELS)('Excel host through the fake, at ExcelApi %s', (api) => {
     const ours = () => [...basic.formats.values()].filter((f) => f.formula === MARK_FORMULA);
     expect(ours().map((f) => f.fill).sort()).toEqual(['#FFC7CE', '#FFEB9C']);
     expect(basic.notes.get('B6')).toBe('我自己的批注');
-    if (caps.notes) expect(basic.notes.get('C4')).toMatch(/^jixiao: \[basic\.staff-over\] 实际在职人数 14 超过编制数 7/);
+    if (caps.notes) expect(basic.notes.get('C4')).toMatch(/^jixiao: 实际在职人数 14 超过编制数 7/);
     else expect(basic.notes.has('C4')).toBe(false);
     expect([...doc.parts.values()].map((p) => p.namespace)).toEqual(['urn:jixiao:state:v1']);
 
@@ -371,7 +371,7 @@ describe.each(LEVELS)('Excel host through the fake, at ExcelApi %s', (api) => {
     expect(await addReviewSheet(run, [evil, ...r.result.findings], 'zh-CN')).toBe('审核意见');
     expect(await addReviewSheet(run, r.result.findings, 'zh-CN')).toBe('审核意见 (2)');
     const sheet = doc.sheet('审核意见')!;
-    expect(sheet.cell(0, 0)).toMatchObject({ value: '规则', bold: true });
+    expect(sheet.cell(0, 0)).toMatchObject({ value: '问题', bold: true });
     expect(sheet.cell(1, 3)).toMatchObject({ value: '=HYPERLINK("http://x","y")', formula: '', type: 'string' });
     expect(sheet.cell(1, 2)?.hyperlink).toMatch(/^'基础数据表'!B6$/);
     expect(sheet.cell(1, 1)?.fill).toBe('#FFC7CE');
@@ -388,7 +388,7 @@ describe.each(LEVELS)('Excel host through the fake, at ExcelApi %s', (api) => {
     expect(doc.sheet('汇总')!.usedArea()!.bottom).toBe(2);
     expect(doc.sheet('汇总')!.cell(2, 8)?.value).toBe('b.xlsx: 文件不完整');
     expect(doc.sheet('问题清单')!.usedArea()!.bottom).toBe(r.result.findings.length);
-    expect(doc.sheet('问题清单')!.autoFilter).toBe(`A1:H${r.result.findings.length + 1}`);
+    expect(doc.sheet('问题清单')!.autoFilter).toBe(`A1:I${r.result.findings.length + 1}`);
     expect(doc.sheet('汇总')!.autoFilter).toBeNull();
   });
 

@@ -8,6 +8,7 @@ import path from 'path';
 import type { Frame, Page } from 'playwright-core';
 import { OFFICE_JS } from '../scripts/preview-server';
 import { fakeOfficeJs, previewBrowser, ROOT } from './support/browser';
+import { fault } from './support/plain-words';
 
 jest.setTimeout(240_000);
 
@@ -203,7 +204,7 @@ describe('accessibility of every view', () => {
     expect(cells).toEqual(['基础数据表!B6', 'group basic.staff-over', '基础数据表!C4', 'group value.text-number', '基础数据表!B11']);
     await page.keyboard.press('ArrowRight');
     await frame.getByTestId('finding-details').waitFor();
-    expect(await frame.getByTestId('finding-details').textContent()).toMatch(/应为 1\.7 · 实为 1\.70.*以文本存储的数字 value\.text-number/);
+    expect(await frame.getByTestId('finding-details').textContent()).toMatch(/应为 1\.7 · 实为 1\.70.*改为 1\.70.*以文本存储的数字为什么重要/);
     await page.keyboard.press('Tab');
     expect(await focused()).toBe('fix-one');
     expect(await frame.getByTestId('fix-one').textContent()).toBe('改为 1.70');
@@ -267,6 +268,43 @@ describe('what the pane says when there is nothing to show, or it cannot write',
     await pane.locator('main[data-ready="true"]').waitFor();
     expect(await pane.getByTestId('tab-settings').getAttribute('aria-selected')).toBe('true');
     await pane.getByTestId('page-settings').waitFor();
+    await page.close();
+  });
+});
+
+describe('plain words in the pane', () => {
+  it('shows no rule id, model key, flag or ASCII sign after 检查 on seed 001; the opened finding says why and how, copies its rule id and takes 已说明', async () => {
+    const { page, frame } = await openAt(320);
+    await check(frame);
+    const seen: string[] = [];
+    for (const tab of TABS) {
+      await openTab(frame, tab);
+      seen.push(await frame.locator('main').innerText());
+    }
+    await openTab(frame, 'results');
+    const variance = frame.locator('li', { has: frame.locator('[data-cell="基础数据表!D11"]') });
+    await variance.getByTestId('finding-toggle').click();
+    const details = variance.getByTestId('finding-details');
+    await details.waitFor();
+    expect(await details.innerText()).toMatch(/实为 -74\.55%[\s\S]+为什么重要：[\s\S]+如何修改：/);
+    seen.push(await frame.locator('main').innerText());
+    expect(seen.flatMap((s) => s.split('\n')).filter((line) => fault(line, 'zh-CN'))).toEqual([]);
+
+    await frame.evaluate(() => {
+      const w = window as unknown as { copied: string };
+      Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async (s: string) => void (w.copied = s) } });
+    });
+    await details.getByTestId('copy-rule').click();
+    await details.getByText('已复制规则编号').waitFor();
+    expect(await frame.evaluate(() => (window as unknown as { copied: string }).copied)).toBe('basic.budget-variance');
+
+    await details.getByTestId('explain').click();
+    await details.getByTestId('explain-reason').fill('年中调减接待标准');
+    await details.getByTestId('explain-save').click();
+    await details.getByTestId('explained').waitFor();
+    await frame.getByTestId('explained-count').waitFor();
+    expect(await frame.getByTestId('explained-count').innerText()).toBe('已说明 1 条，不计入警告');
+    await page.waitForFunction(() => [...window.jixiaoPreview!.doc.parts.values()].some((p) => p.xml.includes('年中调减接待标准')));
     await page.close();
   });
 });

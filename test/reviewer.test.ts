@@ -37,9 +37,14 @@ describe('check --annotate', () => {
     await wb.xlsx.readFile(out);
     const b6 = wb.getWorksheet('基础数据表')!.getCell('B6');
     expect((b6.fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFC7CE');
-    expect(String(b6.note)).toContain('[basic.sum] 三公经费 2022年决算数 196.26 ≠ 下级合计 197.96');
+    expect(String(b6.note)).toContain('三公经费 2022年决算数 196.26 ≠ 下级合计 197.96');
+    expect(String(b6.note)).not.toContain('basic.sum');
     const review = wb.getWorksheet('审核意见')!;
-    expect(review.getRow(1).values).toEqual([undefined, '规则', '严重程度', '单元格', '说明', '期望', '实际']);
+    expect(review.getRow(1).values).toEqual([undefined, '问题', '严重程度', '单元格', '说明', '应为', '实为', '已说明']);
+    // A rule's plain name, never its id; 应为 / 实为 in the unit the cell shows (a rate as a percent).
+    const variance = review.getRows(2, review.rowCount - 1)!.find((r) => r.getCell(3).text === '基础数据表!D11')!;
+    expect(variance.getCell(1).value).toBe('预决算差异率过大');
+    expect(variance.getCell(6).value).toBe('-74.55%');
     const link = review.getCell('C2').value as ExcelJS.CellHyperlinkValue;
     expect(link.hyperlink).toMatch(/^#'基础数据表'!/);
     expect(review.rowCount).toBe(1 + check(a).findings.length);
@@ -114,7 +119,8 @@ describe('report', () => {
     const list = wb.getWorksheet('问题清单')!;
     expect(list.rowCount).toBeGreaterThan(20);
     // A filter on the list; both sheets print landscape on A4, as wide as the page, the header on every page.
-    expect(list.autoFilter).toBe('A1:H1');
+    expect(list.autoFilter).toBe('A1:I1');
+    expect(sum.getCell('D2').value).toBe('基础数据表（部门整体支出）· 基础数据表!A1:G28；自评表（部门整体支出）· 自评表!A1:I27');
     for (const ws of [sum, list]) {
       expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' });
       expect(ws.headerFooter.oddFooter).toBe('&C第 &P 页 共 &N 页');

@@ -1,4 +1,4 @@
-import { echo, text } from '../core/i18n/messages';
+import { cliHint, echo, text } from '../core/i18n/messages';
 import type { Finding, Lang, Severity } from '../core/rules/types';
 import { a1 } from '../core/snapshot';
 import type { FileResult } from './files';
@@ -25,7 +25,8 @@ export function terminalSafe(s: string): string {
 function line(f: Finding, lang: Lang): string {
   const l = L[lang];
   const ea = f.expected !== null || f.actual !== null ? `  [${l.expected} ${f.expected ?? '—'} · ${l.actual} ${f.actual ?? '—'}]` : '';
-  return terminalSafe(`      ${`${f.sheet}!${f.cell}`.padEnd(14)} ${f.rule.padEnd(26)} ${f.message}${ea}`);
+  const hint = cliHint(f.params, lang);
+  return terminalSafe(`      ${`${f.sheet}!${f.cell}`.padEnd(14)} ${f.rule.padEnd(26)} ${f.message}${hint ? (lang === 'zh-CN' ? `（${hint}）` : ` (${hint})`) : ''}${ea}`);
 }
 
 function group(findings: Finding[], lang: Lang, out: string[]): void {

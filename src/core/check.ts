@@ -12,6 +12,7 @@ import { RULES } from './rules';
 import { Finding, FormulaContext, Lang, Report, RuleContext, Severity } from './rules/types';
 import { a1, areaA1, CellRef, Snapshot } from './snapshot';
 import { IgnoredState, readAddinState } from './state';
+import { applyExplanations } from './explained';
 
 export interface CheckOptions {
   profile?: Profile;
@@ -151,6 +152,7 @@ export function check(snapshot: Snapshot, options: CheckOptions = {}): CheckResu
   const reported = new Set(findings.filter((f) => !f.unlessReported).map((f) => `${f.sheet}!${f.cell}`));
   const kept = findings.filter((f) => !f.unlessReported || !reported.has(`${f.sheet}!${f.cell}`));
   for (const f of kept) delete f.unlessReported;
+  applyExplanations(kept, stateRead.state.explained);
   kept.sort(
     (a, b) =>
       (a.table ?? -1) - (b.table ?? -1) ||

@@ -31,8 +31,14 @@ interface TableBase {
   /** The currency unit the table states (`单位：万元`, `预算数（元）`), or null when it states none. */
   currency: Currency | null;
   /** Every cell the template needs as a number, so value rules see each once. */
-  numeric: Array<{ read: CellRead; required: boolean; label: string }>;
+  numeric: Array<{ read: CellRead; required: boolean; label: string; missing?: MissingMany }>;
   skipped: Skipped[];
+}
+
+/** A column left empty throughout, named once for all its cells (value.missing's variants): which column, how many. */
+export interface MissingMany {
+  variant: 'weights' | 'scores' | 'inputs';
+  n: number;
 }
 
 export type MoneyCol = 'prev' | 'budget' | 'final';

@@ -1,6 +1,9 @@
-import type { CheckResult } from './check';
+import type { CheckResult, TableInfo } from './check';
 import { quoteSheet } from './formula/tokens';
 import { text } from './i18n/messages';
+import { shownValue } from './i18n/shown';
+import { ruleHelp } from './rule-help';
+import { roleName } from './role-names';
 import type { Finding, Lang, Severity } from './rules/types';
 
 /** The keyword a batch report carries, so that a report among the inputs is recognised and skipped. */
@@ -24,6 +27,12 @@ export function cellText(s: string): string {
   return s.length <= CELL_LIMIT ? s : `${s.slice(0, CELL_LIMIT - 1)}…`;
 }
 
+/** A finding as a note on its cell says it: the message, and the reason where it was explained; no rule id. */
+export function noteLine(f: Pick<Finding, 'message' | 'explained'>, lang: Lang): string {
+  if (f.explained === undefined) return f.message;
+  return lang === 'zh-CN' ? `${f.message}（已说明：${f.explained}）` : `${f.message} (explained: ${f.explained})`;
+}
+
 /** A link's font colour as ARGB (Excel's Hyperlink style). */
 export const LINK_COLOR = 'FF0563C1';
 
@@ -34,7 +43,8 @@ export interface ReportEntry {
   error: string | null;
   unit: string | null;
   year: number | null;
-  tables: string;
+  /** The tables found, as data: each report names them in its own language. */
+  tables: Array<Pick<TableInfo, 'kind' | 'layout' | 'sheet' | 'range'>>;
   /** The 总分 and 等级 the 自评表 states; null where it states none (never a computed 0 in their place). */
   total: string | null;
   grade: string | null;
@@ -43,11 +53,13 @@ export interface ReportEntry {
   computedGrade: string | null;
   errors: number;
   warnings: number;
+  /** Warnings left standing on purpose (已说明), counted apart from `warnings`. */
+  explained: number;
   findings: Finding[];
 }
 
 export function reportEntry(file: string, result: Pick<CheckResult, 'info' | 'findings'> | null, error: string | null): ReportEntry {
-  if (!result) return { file, ok: false, error, unit: null, year: null, tables: '', total: null, grade: null, computedTotal: null, computedGrade: null, errors: 0, warnings: 0, findings: [] };
+  if (!result) return { file, ok: false, error, unit: null, year: null, tables: [], total: null, grade: null, computedTotal: null, computedGrade: null, errors: 0, warnings: 0, explained: 0, findings: [] };
   const self = result.info.find((t) => t.summary);
   return {
     file,
@@ -55,21 +67,55 @@ export function reportEntry(file: string, result: Pick<CheckResult, 'info' | 'fi
     error: null,
     unit: result.info.find((t) => t.unit)?.unit ?? null,
     year: result.info.find((t) => t.year)?.year ?? null,
-    tables: result.info.map((t) => `${t.kind}:${t.layout}@${t.sheet}!${t.range}`).join('; '),
+    tables: result.info.map((t) => ({ kind: t.kind, layout: t.layout, sheet: t.sheet, range: t.range })),
     total: self?.summary?.statedTotal ?? null,
     grade: self?.summary?.statedGrade ?? null,
     computedTotal: self?.summary?.computedTotal ?? null,
     computedGrade: self?.summary?.computedGrade ?? null,
     errors: result.findings.filter((f) => f.severity === 'error').length,
-    warnings: result.findings.filter((f) => f.severity === 'warning').length,
+    warnings: result.findings.filter((f) => f.severity === 'warning' && f.explained === undefined).length,
+    explained: result.findings.filter((f) => f.explained !== undefined).length,
     findings: result.findings.map((f) => ({ ...f, params: {}, ref: null })),
   };
 }
 
+// No rule id in a sheet people read: a finding's kind is its plain name. Scripts read `jixiao check --format json`.
 const HEADS = {
-  'zh-CN': { summary: '汇总', list: '问题清单', review: '审核意见', s: ['文件', '单位', '年度', '找到的表', '总分', '等级', '错误', '警告', '无法读取的原因', '提示'], l: ['文件', '规则', '严重程度', '工作表', '单元格', '说明', '期望', '实际'], r: ['规则', '严重程度', '单元格', '说明', '期望', '实际'] },
-  'en-US': { summary: 'Summary', list: 'Findings', review: 'Review', s: ['File', 'Unit', 'Year', 'Tables found', 'Total', 'Grade', 'Errors', 'Warnings', 'Why unreadable', 'Note'], l: ['File', 'Rule', 'Severity', 'Sheet', 'Cell', 'Message', 'Expected', 'Actual'], r: ['Rule', 'Severity', 'Cell', 'Message', 'Expected', 'Actual'] },
+  'zh-CN': {
+    summary: '汇总',
+    list: '问题清单',
+    review: '审核意见',
+    s: ['文件', '单位', '年度', '找到的表', '总分', '等级', '错误', '警告', '无法读取的原因', '已说明', '提示'],
+    l: ['文件', '问题', '严重程度', '工作表', '单元格', '说明', '应为', '实为', '已说明'],
+    r: ['问题', '严重程度', '单元格', '说明', '应为', '实为', '已说明'],
+  },
+  'en-US': {
+    summary: 'Summary',
+    list: 'Findings',
+    review: 'Review',
+    s: ['File', 'Unit', 'Year', 'Tables found', 'Total', 'Grade', 'Errors', 'Warnings', 'Why unreadable', 'Explained', 'Note'],
+    l: ['File', 'Problem', 'Severity', 'Sheet', 'Cell', 'Message', 'Expected', 'Found', 'Explained'],
+    r: ['Problem', 'Severity', 'Cell', 'Message', 'Expected', 'Found', 'Explained'],
+  },
 };
+
+/** A table as people name it: 自评表（项目支出）· 自评表!A1:I13. */
+export function tableTitle(t: Pick<TableInfo, 'kind' | 'layout' | 'sheet' | 'range'>, lang: Lang): string {
+  const kind = roleName('kind', t.kind, lang);
+  const layout = roleName('layoutShort', t.layout, lang);
+  return `${kind}${lang === 'zh-CN' ? `（${layout}）· ` : `, ${layout} · `}${t.sheet}!${t.range}`;
+}
+
+/** A finding's columns as both reports show them: its plain name, severity, message, 应为 and 实为 in the cell's unit, and 已说明. */
+function findingCells(f: Finding, lang: Lang) {
+  return {
+    name: ruleHelp(f.rule, lang)?.name ?? '',
+    severity: text(`severity.${f.severity}`, lang),
+    expected: shownValue(f, f.expected) ?? '',
+    actual: shownValue(f, f.actual) ?? '',
+    explained: f.explained ?? '',
+  };
+}
 
 /** A sheet to write, as plain data: both hosts (exceljs and Office.js) write it, every cell as text or number. */
 export interface TextTable {
@@ -97,10 +143,22 @@ export function summaryTable(entries: ReportEntry[], lang: Lang): TextTable {
   return {
     name: h.summary,
     header: h.s,
-    rows: entries.map((e) => [fileName(e.file), e.unit ?? '', e.year ?? '', e.tables, e.total === null ? '' : Number(e.total), e.grade ?? '', e.ok ? e.errors : '', e.ok ? e.warnings : '', e.error ?? '', totalHint(e, lang)]),
+    rows: entries.map((e) => [
+      fileName(e.file),
+      e.unit ?? '',
+      e.year ?? '',
+      e.tables.map((t) => tableTitle(t, lang)).join('；'),
+      e.total === null ? '' : Number(e.total),
+      e.grade ?? '',
+      e.ok ? e.errors : '',
+      e.ok ? e.warnings : '',
+      e.error ?? '',
+      e.ok && e.explained ? e.explained : '',
+      totalHint(e, lang),
+    ]),
     // The file's name shows whole; its path, which would be cut off, is in a note.
     notes: { column: 0, texts: entries.map((e) => (fileName(e.file) === e.file ? '' : e.file)) },
-    widths: [36, 30, 8, 50, 8, 6, 8, 8, 60, 40],
+    widths: [36, 30, 8, 50, 8, 6, 8, 8, 60, 8, 40],
   };
 }
 
@@ -124,10 +182,13 @@ export function findingsTable(entries: ReportEntry[], lang: Lang): TextTable {
   return {
     name: h.list,
     header: h.l,
-    rows: all.map(({ e, f }) => [e.file, f.rule, text(`severity.${f.severity}`, lang), f.sheet, f.cell, f.message, f.expected ?? '', f.actual ?? '']),
+    rows: all.map(({ e, f }) => {
+      const c = findingCells(f, lang);
+      return [e.file, c.name, c.severity, f.sheet, f.cell, f.message, c.expected, c.actual, c.explained];
+    }),
     fills: { column: 2, severities: all.map(({ f }) => f.severity) },
     filter: true,
-    widths: [36, 24, 8, 14, 8, 80, 14, 14],
+    widths: [36, 24, 8, 14, 8, 80, 14, 14, 30],
   };
 }
 
@@ -137,10 +198,13 @@ export function reviewTable(findings: Finding[], lang: Lang): TextTable {
   return {
     name: h.review,
     header: h.r,
-    rows: findings.map((f) => [f.rule, text(`severity.${f.severity}`, lang), `${f.sheet}!${f.cell}`, f.message, f.expected ?? '', f.actual ?? '']),
+    rows: findings.map((f) => {
+      const c = findingCells(f, lang);
+      return [c.name, c.severity, `${f.sheet}!${f.cell}`, f.message, c.expected, c.actual, c.explained];
+    }),
     links: { column: 2, targets: findings.map((f) => `${quoteSheet(f.sheet)}!${f.cell}`) },
     fills: { column: 1, severities: findings.map((f) => f.severity) },
-    widths: [24, 10, 18, 80, 14, 14],
+    widths: [24, 10, 18, 80, 14, 14, 30],
   };
 }
 

@@ -1,4 +1,5 @@
 import type { CellState } from './plan';
+import type { Explanation } from './explained';
 import schema from './state-schema.json';
 import { BUILT_IN } from './profiles';
 
@@ -20,6 +21,8 @@ export interface AddinState {
   undoStack?: unknown[];
   /** The task pane's last tab, so that it opens where the person left it. */
   pane?: { tab?: string };
+  /** Warnings a person left standing, with their reasons (已说明). */
+  explained?: Explanation[];
   /** Per binding name (jixiao_basic …): a person's labels mapped to the canonical ones. */
   bindings?: Record<string, { kind: 'basic' | 'self'; labels: Record<string, string> }>;
 }
@@ -42,7 +45,7 @@ export function stateToXml(state: AddinState): string {
  */
 export type IgnoredState =
   | { what: 'part' }
-  | { what: 'profile' | 'marks' | 'undo' | 'pane' | 'bindings' }
+  | { what: 'profile' | 'marks' | 'undo' | 'pane' | 'bindings' | 'explained' }
   | { what: 'labels'; name: string }
   | { what: 'entry'; name: string }
   | { what: 'binding'; name: string; ref: string; why: 'range' | 'sheet' | 'outside' | 'many' };
@@ -70,7 +73,7 @@ export function readAddinState(xml: string | null | undefined): StateRead {
   return sanitized(raw);
 }
 
-const PIECES = ['profile', 'marks', 'undo', 'undoStack', 'pane', 'bindings'] as const;
+const PIECES = ['profile', 'marks', 'undo', 'undoStack', 'pane', 'explained', 'bindings'] as const;
 type Piece = (typeof PIECES)[number];
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const MAX_DEPTH = 32;
@@ -114,6 +117,7 @@ function pieceValidators(): NonNullable<typeof validators> {
       undo: () => true,
       undoStack: of('/$defs/undoStack'),
       pane: of('/$defs/pane'),
+      explained: of('/$defs/explained'),
       bindings: ajv.compile({ type: 'object', maxProperties: schema.properties.bindings.maxProperties }),
       binding: of('/$defs/binding'),
       bindingName: of('/$defs/bindingName'),

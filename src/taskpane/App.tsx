@@ -208,6 +208,14 @@ export function App({ env }: { env: OfficeEnv }): React.ReactElement {
     writeButton.current?.focus();
   }, [focusWrite, plan, busy]);
   const onFocused = React.useCallback(() => setFocusFirst(false), []);
+  // 已说明: kept in the workbook, and shown at once without checking again.
+  const explain = (f: Finding, reason: string | null) =>
+    guard('', async () => {
+      const eng = await loadEngine();
+      await eng.saveExplanation(env.run, f, reason);
+      const text = eng.reasonText(reason);
+      setResult((r) => r && { ...r, findings: r.findings.map((x) => (x === f ? { ...x, explained: text || undefined } : x)) });
+    });
 
   const select = (f: Finding) => {
     if (!f.ref) return;
@@ -413,7 +421,7 @@ export function App({ env }: { env: OfficeEnv }): React.ReactElement {
       )}
       {result && <SummaryCard lang={lang} result={result} filter={filter} onFilter={setFilter} onClear={clear} busy={!!busy} />}
       {result && engine && (
-        <FindingList lang={lang} result={result} filter={filter} plan={reviewer ? null : fullPlan} ruleDoc={engine.ruleDoc} fixOf={(f) => (fullPlan ? engine.fixFor(result, fullPlan, f) : null)} busy={!!busy} onSelect={select} onFix={fixOne} focusFirst={focusFirst} onFocused={onFocused} />
+        <FindingList lang={lang} result={result} filter={filter} plan={reviewer ? null : fullPlan} onExplain={reviewer ? undefined : explain} fixOf={(f) => (fullPlan ? engine.fixFor(result, fullPlan, f) : null)} busy={!!busy} onSelect={select} onFix={fixOne} focusFirst={focusFirst} onFocused={onFocused} />
       )}
     </div>
   );

@@ -4,6 +4,7 @@ import type { CheckResult } from '../core/check';
 import type { Lang } from '../core/rules/types';
 import { areaA1 } from '../core/snapshot';
 import { quoteSheet } from '../core/formula/tokens';
+import { roleName } from '../core/role-names';
 import { t } from './i18n';
 
 type Engine = typeof import('./engine');
@@ -139,11 +140,14 @@ export function Bindings({ lang, result, engine, busy, onBind, onUnbind, onUnmap
         const address = `${quoteSheet(table.sheet)}!${result.info[i].range}`;
         const roles =
           table.kind === 'basic'
-            ? [...table.columns.map((c) => `${c.role} ← ${c.header.text}`), ...table.rows.filter((r) => r.role !== 'other').map((r) => `${r.role} ← ${r.label.text}`)]
-            : [...table.funds.map((f) => `${f.role} ← ${f.label.text}`), ...table.levels.map((l) => `${l.key ?? '?'} ← ${l.label.text} (${l.indicators.length})`)];
+            ? [...table.columns.map((c) => `${roleName('moneyCol', c.role, lang)} ← ${c.header.text}`), ...table.rows.filter((r) => r.role !== 'other').map((r) => `${roleName('basicRow', r.role, lang)} ← ${r.label.text}`)]
+            : [
+                ...table.funds.map((f) => `${roleName('fundRow', f.role, lang)} ← ${f.label.text}`),
+                ...table.levels.map((l) => `${l.key ? roleName('level', l.key, lang) : t(lang, 'unknownLevel')} ← ${l.label.text}${t(lang, 'indicatorCount', { n: l.indicators.length })}`),
+              ];
         return (
           <div key={i} className={s.box} data-testid="table-binding">
-            <Caption1>{`${t(lang, table.kind)} · ${result.info[i].sheet}!${result.info[i].range} · ${table.layout}${bound ? ` · ${t(lang, 'boundByHand')}` : ''}`}</Caption1>
+            <Caption1>{`${t(lang, table.kind)} · ${result.info[i].sheet}!${result.info[i].range} · ${roleName('layout', table.layout, lang)}${bound ? ` · ${t(lang, 'boundByHand')}` : ''}`}</Caption1>
             <details>
               <summary>{t(lang, 'rolesFound', { n: roles.length })}</summary>
               <ul className={s.roles}>

@@ -8,7 +8,8 @@ import type { Finding, Lang, Severity } from '../core/rules/types';
 import { t } from './i18n';
 import { SeverityChips } from './findings/Chips';
 import { FindingDetails } from './findings/FindingDetails';
-import { groupName, RuleDoc } from './findings/names';
+import { groupName } from './findings/names';
+import { FindingHelp } from './FindingHelp';
 import { buildRows, findingId, focusable, layout, Row, ROW_HEIGHT, rowAt, SEVERITIES } from './findings/rows';
 import { SeverityIcon } from './findings/SeverityIcon';
 import { useViewport } from './findings/useViewport';
@@ -56,7 +57,8 @@ const useStyles = makeStyles({
 
 function counts(findings: readonly Finding[]): Record<Severity, number> {
   const c: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) c[f.severity]++;
+  // A warning left standing with a reason (已说明) is counted apart.
+  for (const f of findings) if (f.explained === undefined) c[f.severity]++;
   return c;
 }
 
@@ -64,6 +66,7 @@ function counts(findings: readonly Finding[]): Record<Severity, number> {
 export function SummaryCard(props: { lang: Lang; result: CheckResult; filter: Severity | null; onFilter(s: Severity | null): void; onClear(): void; busy: boolean }): React.ReactElement {
   const { lang, result, filter, onFilter } = props;
   const s = useStyles();
+  const explainedN = result.findings.filter((f) => f.explained !== undefined).length;
   const pair = (label: string, stated: string | null, computed: string | null) => (
     <span>
       {`${label} `}
@@ -87,6 +90,7 @@ export function SummaryCard(props: { lang: Lang; result: CheckResult; filter: Se
       ))}
       <div className={s.chips} role="group" aria-label={t(lang, 'filter')} data-testid="counts">
         <SeverityChips lang={lang} counts={counts(result.findings)} filter={filter} onFilter={onFilter} />
+        {explainedN > 0 && <Caption1 data-testid="explained-count">{t(lang, 'explainedCount', { n: explainedN })}</Caption1>}
         <Button size="small" appearance="subtle" onClick={props.onClear} disabled={props.busy} data-testid="clear">
           {t(lang, 'clearMarks')}
         </Button>
@@ -101,7 +105,8 @@ interface ListProps {
   filter: Severity | null;
   /** The write plan, for the per-finding action; null where writing is off (审核模式). */
   plan: WritePlan | null;
-  ruleDoc: RuleDoc;
+  /** Marks a finding 已说明 (null takes it back); absent where nothing is written (审核模式). */
+  onExplain?(f: Finding, reason: string | null): void;
   /** The finding's own fix (its cell with the cells it needs), offered only where it reaches the finding's 应为. */
   fixOf(f: Finding): FindingFix | null;
   busy: boolean;
@@ -126,7 +131,7 @@ const STUCK = ROW_HEIGHT.severity + ROW_HEIGHT.group;
  * Enter selects a finding's cell in Excel. A cause names what it causes (影响：B6 合计), a total its cause (原因：…).
  */
 export function FindingList(props: ListProps): React.ReactElement {
-  const { lang, result, filter, plan, ruleDoc, fixOf, busy } = props;
+  const { lang, result, filter, plan, fixOf, busy } = props;
   const s = useStyles();
   const findings = result.findings;
   const [closed, setClosed] = React.useState<ReadonlySet<string>>(new Set());
@@ -309,7 +314,7 @@ export function FindingList(props: ListProps): React.ReactElement {
   if (!rows.length) return <Body1>{t(lang, 'noFindings')}</Body1>;
 
   const groupHeader = (row: Extract<Row, { kind: 'group' }>, stuck: boolean) => {
-    const name = groupName(row.rule, lang, ruleDoc, findings[row.first].message);
+    const name = groupName(row.rule, lang, findings[row.first].message);
     const current = !stuck && row.key === activeKey;
     return (
       <h4 className={s.groupHead}>
@@ -362,10 +367,14 @@ export function FindingList(props: ListProps): React.ReactElement {
           links={links.get(row.i)}
           fix={plan ? fixOf(f) : null}
           busy={busy}
-          ruleDoc={ruleDoc}
           onFix={fix}
           onGo={go}
-          extra={props.children?.(f)}
+          extra={
+            <>
+              <FindingHelp lang={lang} finding={f} busy={busy} onExplain={props.onExplain} />
+              {props.children?.(f)}
+            </>
+          }
         />
       );
     const expanded = opened.has(row.i);

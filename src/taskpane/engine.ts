@@ -9,4 +9,5 @@ export { newYearTemplate } from './newyear';
 export { readWorkbookYear } from '../host/excel/newyear';
 export { canonicalLabels, rangeLabels, RangeTooSmall } from '../core/bindings';
 export { neverProposed, proposeMapping, roleTargets, targetName } from '../core/locate/propose';
-export { ruleDoc } from '../core/rules';
+export { saveExplanation } from '../host/excel/state';
+export { reasonText } from '../core/explained';

@@ -71,6 +71,8 @@ const STRINGS = {
   bound: { 'zh-CN': '已将 {range} 指定为{kind}', 'en-US': 'Bound {range} as {kind}' },
   unbound: { 'zh-CN': '已清除绑定，恢复自动识别', 'en-US': 'Binding cleared; detection takes over' },
   rolesFound: { 'zh-CN': '已识别的行列（{n}）', 'en-US': 'Rows and columns bound ({n})' },
+  unknownLevel: { 'zh-CN': '未识别的一级指标', 'en-US': 'unrecognised level' },
+  indicatorCount: { 'zh-CN': '（{n} 项）', 'en-US': ' ({n})' },
   whichLabel: { 'zh-CN': '“{role}”对应哪个标签？', 'en-US': 'Which label is “{role}”?' },
   mapLabel: { 'zh-CN': '“{label}”的含义', 'en-US': 'Meaning of “{label}”' },
   emptyBinding: { 'zh-CN': '区域 {range} 中未找到{kind}，请为下列标签指定含义：', 'en-US': 'No {kind} found in {range}; map these labels:' },
@@ -115,6 +117,17 @@ const STRINGS = {
   details: { 'zh-CN': '详情', 'en-US': 'Details' },
   expected: { 'zh-CN': '应为', 'en-US': 'Expected' },
   actual: { 'zh-CN': '实为', 'en-US': 'Found' },
+  sevCount: { 'zh-CN': '{sev}（{n}）', 'en-US': '{sev} ({n})' },
+  whyItMatters: { 'zh-CN': '为什么重要：', 'en-US': 'Why it matters:' },
+  howToFix: { 'zh-CN': '如何修改：', 'en-US': 'How to fix:' },
+  copyRule: { 'zh-CN': '复制规则编号', 'en-US': 'Copy rule id' },
+  ruleCopied: { 'zh-CN': '已复制规则编号', 'en-US': 'Rule id copied' },
+  explained: { 'zh-CN': '已说明', 'en-US': 'Explained' },
+  explainedCount: { 'zh-CN': '已说明 {n} 条，不计入警告', 'en-US': '{n} explained, not counted as warnings' },
+  explain: { 'zh-CN': '标记为已说明', 'en-US': 'Mark as explained' },
+  explainReason: { 'zh-CN': '原因（如年中追加项目）', 'en-US': 'Reason (e.g. a project added during the year)' },
+  explainSave: { 'zh-CN': '保存说明', 'en-US': 'Save' },
+  unexplain: { 'zh-CN': '撤销说明', 'en-US': 'Take back' },
   fixTo: { 'zh-CN': '改为 {v}', 'en-US': 'Change to {v}' },
   fixFormula: { 'zh-CN': '写入公式 {f}', 'en-US': 'Writes the formula {f}' },
   empty: { 'zh-CN': '（空）', 'en-US': '(empty)' },
@@ -190,6 +203,9 @@ const STRINGS = {
 } as const;
 
 export type StringKey = keyof typeof STRINGS;
+
+/** Every string the pane shows, for the review of its words (test/plain-words.test.ts). */
+export const STRING_KEYS = Object.keys(STRINGS) as StringKey[];
 
 export function t(lang: Lang, key: StringKey, params: Record<string, string | number> = {}): string {
   return STRINGS[key][lang].replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));

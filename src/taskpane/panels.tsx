@@ -3,6 +3,7 @@ import { Body1, Button, Caption1, Checkbox, Dropdown, Input, Option, Subtitle2, 
 import type { Lang } from '../core/rules/types';
 import { t } from './i18n';
 import { YearRefusal, yearRefusal } from '../core/year';
+import { profileName } from '../core/profiles/built-in';
 
 export const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', gap: '8px', minWidth: 0 },
@@ -115,10 +116,10 @@ export function SettingsPanel(props: { lang: Lang; busy: boolean; profile: strin
       <Subtitle2 as="h2" id="profile-label">
         {t(lang, 'profile')}
       </Subtitle2>
-      <Dropdown className={s.wide} aria-labelledby="profile-label" value={props.profile} selectedOptions={[props.profile]} onOptionSelect={(_, d) => d.optionValue && props.onProfile(d.optionValue)} disabled={props.busy} data-testid="profile">
+      <Dropdown className={s.wide} aria-labelledby="profile-label" value={profileName(props.profile, lang)} selectedOptions={[props.profile]} onOptionSelect={(_, d) => d.optionValue && props.onProfile(d.optionValue)} disabled={props.busy} data-testid="profile">
         {props.profiles.map((id) => (
           <Option key={id} value={id}>
-            {id}
+            {profileName(id, lang)}
           </Option>
         ))}
       </Dropdown>

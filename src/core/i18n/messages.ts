@@ -1,4 +1,5 @@
 import type { Lang, Params } from '../rules/types';
+import { plainSigns } from './shown';
 
 type Catalogue = Record<string, { 'zh-CN': string; 'en-US': string }>;
 
@@ -9,6 +10,9 @@ export const MESSAGES: Catalogue = {
   'value.not-number:exponent': { 'zh-CN': '{label}：“{text}”是科学计数法，不是填报的数字', 'en-US': '{label}: “{text}” is in exponent notation, not a figure as a form states it' },
   'value.not-number:stored': { 'zh-CN': '{label}：单元格中存储的数值无效（不是有限的数字），无法读取', 'en-US': '{label}: the number stored in the cell is not a finite number and cannot be read' },
   'value.missing': { 'zh-CN': '{label} 未填写', 'en-US': '{label} is empty' },
+  'value.missing:weights': { 'zh-CN': '{n} 项指标的分值均未填写', 'en-US': 'none of the {n} indicators has a weight' },
+  'value.missing:scores': { 'zh-CN': '{n} 项指标已填实际完成值，但均未评分', 'en-US': '{n} indicators have an actual, but none is scored' },
+  'value.missing:inputs': { 'zh-CN': '{n} 项指标的实际完成值与得分均未填写', 'en-US': 'none of the {n} indicators has an actual or a score' },
   'basic.sum': { 'zh-CN': '{row} {col} {actual} ≠ 下级合计 {expected}', 'en-US': '{row} {col} {actual} ≠ sum of its items {expected}' },
   'basic.part': { 'zh-CN': '{row} {col} {actual} 小于其中项合计 {expected}', 'en-US': '{row} {col} {actual} is less than its 其中 items {expected}' },
   'basic.rate': { 'zh-CN': '{label} 填报 {actualPct}，应为 {expectedPct}（{formula}）', 'en-US': '{label} is {actualPct}, should be {expectedPct} ({formula})' },
@@ -83,11 +87,14 @@ export const TEXT: Catalogue = {
   'skipped.missingColumn': { 'zh-CN': '缺少“{label}”列，相关检查已跳过', 'en-US': 'no “{label}” column; its checks were skipped' },
   'skipped.duplicateColumn': { 'zh-CN': '重复的“{label}”列已忽略', 'en-US': 'a second “{label}” column was ignored' },
   'skipped.missingBlock': { 'zh-CN': '未找到“{label}”，相关检查已跳过', 'en-US': '“{label}” not found; its checks were skipped' },
-  'skipped.emptyBinding': { 'zh-CN': '手动指定的区域 {range}（{source}）中未找到该表，请在任务窗格中为行列标签指定含义', 'en-US': 'no table was found in the range bound by hand, {range} ({source}); map its labels in the task pane' },
+  'skipped.emptyBinding': { 'zh-CN': '手动指定的区域 {range}（{source}）中未找到该表，请在“表格”页为行列标签指定含义', 'en-US': 'no table was found in the range bound by hand, {range} ({source}); map its labels on the Tables page' },
   'skipped.bindOutside': { 'zh-CN': '手动指定的区域 {range}（{source}）不在工作表“{sheet}”有内容的单元格内，已忽略', 'en-US': 'the range bound by hand, {range} ({source}), holds none of the cells of sheet “{sheet}” and was ignored' },
   'skipped.bindNoSheet': { 'zh-CN': '手动指定的区域 {range}（{source}）所在的工作表“{sheet}”不存在，已忽略', 'en-US': 'the range bound by hand, {range} ({source}), is on a sheet “{sheet}” the workbook does not have, and was ignored' },
-  'bindHint.basic': { 'zh-CN': '可选中该表区域，在任务窗格中点“设为基础数据表”手动指定，或用 --bind "{range}=basic"', 'en-US': 'select the table and choose “Bind as 基础数据表” in the task pane, or pass --bind "{range}=basic"' },
-  'bindHint.self': { 'zh-CN': '可选中该表区域，在任务窗格中点“设为自评表”手动指定，或用 --bind "{range}=self"', 'en-US': 'select the table and choose “Bind as 自评表” in the task pane, or pass --bind "{range}=self"' },
+  // Read in the pane and in written reports: no command-line flag. The CLI's text output adds the `:cli` variant.
+  'bindHint.basic': { 'zh-CN': '可在“表格”页选中该表区域，点“设为基础数据表”手动指定', 'en-US': 'select the table and choose “Bind as 基础数据表” on the Tables page' },
+  'bindHint.self': { 'zh-CN': '可在“表格”页选中该表区域，点“设为自评表”手动指定', 'en-US': 'select the table and choose “Bind as 自评表” on the Tables page' },
+  'bindHint.basic:cli': { 'zh-CN': '命令行可用 --bind "{range}=basic"', 'en-US': 'on the command line, pass --bind "{range}=basic"' },
+  'bindHint.self:cli': { 'zh-CN': '命令行可用 --bind "{range}=self"', 'en-US': 'on the command line, pass --bind "{range}=self"' },
   'skipped.missingTotal': { 'zh-CN': '未找到“总分”行', 'en-US': 'no 总分 row found' },
   'table.basic': { 'zh-CN': '基础数据表', 'en-US': 'Basic data table (基础数据表)' },
   'table.self': { 'zh-CN': '自评表', 'en-US': 'Self-evaluation table (自评表)' },
@@ -118,8 +125,9 @@ export function echo(text: string, limit = ECHO_LIMIT): string {
   return text.length <= limit ? text : `${text.slice(0, limit - 1)}…`;
 }
 
+/** A template with its `{name}` params filled in; text echoed from a workbook is cut to length and its signs shown as ≥ ≤. */
 export function render(template: string, params: Params): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? echo(String(params[k])) : m));
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? plainSigns(echo(String(params[k]))) : m));
 }
 
 /** Params whose value is `@key` are translated from TEXT, so rules stay language-free. */
@@ -137,4 +145,16 @@ export function message(key: string, params: Params, lang: Lang): string {
 export function text(key: string, lang: Lang, params: Params = {}): string {
   const entry = TEXT[key];
   return entry ? render(entry[lang], params) : key;
+}
+
+/**
+ * What the command line adds to a finding's message: the `:cli` variant of each text it cites (`@bindHint.self` →
+ * `bindHint.self:cli`, the --bind form), '' when none has one. The message itself, as the pane and the reports
+ * show it, names no command-line flag.
+ */
+export function cliHint(params: Params, lang: Lang): string {
+  return Object.values(params)
+    .filter((v): v is string => typeof v === 'string' && v.startsWith('@') && !!TEXT[`${v.slice(1)}:cli`])
+    .map((v) => render(TEXT[`${v.slice(1)}:cli`][lang], params))
+    .join(' ');
 }

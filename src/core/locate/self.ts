@@ -379,17 +379,17 @@ function requireFilled(numeric: SelfTable['numeric'], indicators: Indicator[], f
   const weights = indicators.map((i) => i.weight).filter((w): w is CellRead => !!w && !underWeighted.has(w));
   if (weights.length > 1 && weights.every((w) => w.kind === 'empty')) {
     for (const n of numeric) if (weights.includes(n.read)) n.required = false;
-    out.push({ read: weights[0], required: true, label: `分值（${weights.length} 项均未填写）` });
+    out.push({ read: weights[0], required: true, label: `分值（${weights.length} 项均未填写）`, missing: { variant: 'weights', n: weights.length } });
   }
   const unscored = indicators.filter((i) => i.score && i.score.kind === 'empty' && isNumber(i.weight) && i.actualParsed.kind !== 'empty');
   const scored = indicators.filter((i) => i.score && i.score.kind !== 'empty');
-  if (unscored.length > 1 && !scored.length) out.push({ read: unscored[0].score!, required: true, label: `得分（${unscored.length} 项已填实际完成值，均未评分）` });
+  if (unscored.length > 1 && !scored.length) out.push({ read: unscored[0].score!, required: true, label: `得分（${unscored.length} 项已填实际完成值，均未评分）`, missing: { variant: 'scores', n: unscored.length } });
   else for (const i of unscored) out.push({ read: i.score!, required: true, label: `${i.name.text} 得分` });
   const filled = indicators.some((i) => i.actualParsed.kind !== 'empty' || (i.score && i.score.kind !== 'empty'));
   const withActual = indicators.filter((i) => i.actual);
   if (!filled && withActual.length > 1 && weights.some((w) => w.kind !== 'empty')) {
     const a = withActual[0].actual!;
-    out.push({ read: readCellValue(a.ref, null, '', '', 'General', 'empty'), required: true, label: `实际完成值与得分（${withActual.length} 项均未填写）` });
+    out.push({ read: readCellValue(a.ref, null, '', '', 'General', 'empty'), required: true, label: `实际完成值与得分（${withActual.length} 项均未填写）`, missing: { variant: 'inputs', n: withActual.length } });
   }
   const total = funds.find((f) => f.role === 'total');
   const score = total?.cells.score;

@@ -1,7 +1,6 @@
 import type { ValidateFunction } from 'ajv';
 import schema from './schema.json';
-import mof2020 from './mof-2020.json';
-import hubei from './hubei.json';
+import { BUILT_IN_DATA } from './built-in';
 import type { Severity } from '../rules/types';
 
 export interface Profile {
@@ -42,8 +41,8 @@ function validator(): ValidateFunction<Profile> {
 }
 
 export const BUILT_IN: Record<string, Profile> = {
-  'mof-2020': mof2020 as Profile,
-  hubei: hubei as Profile,
+  'mof-2020': BUILT_IN_DATA['mof-2020'] as Profile,
+  hubei: BUILT_IN_DATA.hubei as Profile,
 };
 
 export const DEFAULT_PROFILE_ID = 'mof-2020';

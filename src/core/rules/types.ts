@@ -30,6 +30,8 @@ export interface Finding {
   key: string;
   /** See Report.unlessReported. */
   unlessReported?: boolean;
+  /** The reason a person gave for leaving this warning standing (已说明, core/explained.ts); absent when none. */
+  explained?: string;
 }
 
 export interface Report {

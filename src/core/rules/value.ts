@@ -1,7 +1,7 @@
 import { decStr } from '../decimal';
 import { BasicTable, SelfTable } from '../model';
 import { CellRead, notNumberText } from '../parse/number';
-import { Report, Rule, RuleContext, Severity } from './types';
+import { Params, Report, Rule, RuleContext, Severity } from './types';
 
 type Numeric = BasicTable['numeric'][number];
 const distinct = new WeakMap<BasicTable | SelfTable, Numeric[]>();
@@ -72,8 +72,8 @@ export const VALUE_RULES: Rule[] = [
       }
     },
   },
-  ...numericRule('value.missing', 'warning', { 'zh-CN': '必填项为空', 'en-US': 'a required input is empty' }, ({ read, label, required }) =>
-    required && read.kind === 'empty' ? { params: { label } } : null,
+  ...numericRule('value.missing', 'warning', { 'zh-CN': '必填项为空', 'en-US': 'a required input is empty' }, ({ read, label, required, missing }) =>
+    required && read.kind === 'empty' ? { variant: missing?.variant, params: (missing ? { n: missing.n } : { label }) as Params } : null,
   ),
   ...numericRule('formula.error', 'error', { 'zh-CN': '单元格显示错误值', 'en-US': 'a cell shows an error value' }, ({ read, label }) =>
     read.kind === 'error' ? { params: { label, text: read.text || String(read.raw) }, actual: read.text || String(read.raw) } : null,

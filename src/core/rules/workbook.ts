@@ -21,6 +21,8 @@ function describeIgnored(x: IgnoredState, lang: Lang): string {
       return zh ? '任务窗格的页面记录' : 'the task pane’s last page';
     case 'bindings':
       return zh ? '全部标签对照表' : 'every label map';
+    case 'explained':
+      return zh ? '“已说明”的记录' : 'the record of explained warnings';
     case 'labels':
       return zh ? `“${cut(x.name)}”的标签对照表` : `the label map of ${cut(x.name)}`;
     case 'entry':

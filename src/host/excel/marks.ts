@@ -1,5 +1,5 @@
 import type { Finding, Lang, Severity } from '../../core/rules/types';
-import { SEVERITY_COLOR } from '../../core/report';
+import { noteLine, SEVERITY_COLOR } from '../../core/report';
 import { parseRangeRef } from '../../core/bindings';
 import { a1 } from '../../core/snapshot';
 import type { Capabilities } from './capabilities';
@@ -141,7 +141,7 @@ export function queueMarks(
       }
     }
     const texts = new Map<string, string[]>();
-    for (const f of list) texts.set(f.cell, [...(texts.get(f.cell) ?? []), `[${f.rule}] ${f.message}`]);
+    for (const f of list) texts.set(f.cell, [...(texts.get(f.cell) ?? []), noteLine(f, options.lang)]);
     cells += texts.size;
     const notes: Array<{ cell: string; content: string }> = [];
     if (options.caps.notes) {

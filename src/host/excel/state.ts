@@ -1,4 +1,7 @@
+import { explainedState } from '../../core/explained';
+import type { Finding } from '../../core/rules/types';
 import { AddinState, STATE_NAMESPACE, stateFromXml, stateToXml } from '../../core/state';
+import { ExcelRun, RUN_OPTIONS } from './run';
 
 export { STATE_NAMESPACE, stateFromXml, stateToXml };
 export type { AddinState };
@@ -31,4 +34,13 @@ export function queueState(context: Excel.RequestContext, part: Excel.CustomXmlP
     for (const extra of extras.get(part) ?? []) extra.delete();
     extras.delete(part);
   } else context.workbook.customXmlParts.add(stateToXml(state));
+}
+
+/** Marks a finding 已说明 with the person's reason (a blank reason takes it back), in the workbook's add-in state. */
+export function saveExplanation(run: ExcelRun, f: Pick<Finding, 'sheet' | 'cell' | 'rule' | 'actual'>, reason: string | null): Promise<void> {
+  return run(RUN_OPTIONS, async (context) => {
+    const { state, part } = await readState(context);
+    queueState(context, part, explainedState(state, f, reason));
+    await context.sync();
+  });
 }

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import './exceljs-fixes';
 import { own } from './cell-style';
 import { cellKey, Evaluated } from '../../core/formula/engine';
-import { cellText, freeSheetName, LINK_COLOR, reviewTable, SEVERITY_FILL, TextTable } from '../../core/report';
+import { cellText, freeSheetName, LINK_COLOR, noteLine, reviewTable, SEVERITY_FILL, TextTable } from '../../core/report';
 import { setFooter, setPage } from './style';
 import { copyWorkbook } from './package-copy';
 import { missingSheet, verifyCopy } from './verify';
@@ -71,7 +71,7 @@ export async function annotateCopy(bytes: Uint8Array, findings: Finding[], lang:
       const cell = own(ws.getCell(list[0].cell));
       const worst = list.reduce((a, b) => (RANK[b.severity] < RANK[a.severity] ? b : a)).severity;
       cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: SEVERITY_FILL[worst] } };
-      const mine = list.map((f) => `[${f.rule}] ${f.message}`).join('\n');
+      const mine = list.map((f) => noteLine(f, lang)).join('\n');
       const existing = typeof cell.note === 'string' ? cell.note : cell.note ? (cell.note.texts ?? []).map((t) => t.text).join('') : '';
       cell.note = cellText(existing ? `${existing}\n\njixiao:\n${mine}` : `jixiao:\n${mine}`);
       marked.push({ sheet: list[0].sheet, cell: list[0].cell });

@@ -5,11 +5,10 @@ import type { FindingLinks } from '../../core/links';
 import type { FindingFix } from '../../core/plan';
 import type { Finding, Lang } from '../../core/rules/types';
 import { t } from '../i18n';
-import type { RuleDoc } from './names';
+import { shownValue } from '../../core/i18n/shown';
 
 const useStyles = makeStyles({
   details: { display: 'flex', flexDirection: 'column', gap: '4px', padding: '2px 8px 8px 12px', overflowWrap: 'anywhere', boxSizing: 'border-box' },
-  mono: { fontFamily: tokens.fontFamilyMonospace },
   link: { justifyContent: 'flex-start', textAlign: 'left', minWidth: 0, maxWidth: '100%', whiteSpace: 'normal', height: 'auto' },
 });
 
@@ -20,7 +19,6 @@ export interface DetailsProps {
   links: FindingLinks | undefined;
   fix: FindingFix | null;
   busy: boolean;
-  ruleDoc: RuleDoc;
   id: string;
   onFix(fix: FindingFix, f: Finding): void;
   /** Moves to another finding of the list (a cause or what it causes). */
@@ -30,7 +28,7 @@ export interface DetailsProps {
 }
 
 /**
- * An opened finding: its whole message, expected against actual, what the rule checks, the slot for further content,
+ * An opened finding: its whole message, expected against actual, the slot for further content (why and how),
  * and its fix. A cause's fix comes before the finding it causes (原因 above the total's own fix; for the cause itself,
  * its fix, then 影响).
  */
@@ -54,14 +52,11 @@ export const FindingDetails = React.forwardRef<HTMLDivElement, DetailsProps>(fun
       <Body1>{f.message}</Body1>
       {(f.expected !== null || f.actual !== null) && (
         <Caption1>
-          {f.expected !== null && `${t(lang, 'expected')} ${f.expected}`}
+          {f.expected !== null && `${t(lang, 'expected')} ${shownValue(f, f.expected)}`}
           {f.expected !== null && f.actual !== null && ' · '}
-          {f.actual !== null && `${t(lang, 'actual')} ${f.actual}`}
+          {f.actual !== null && `${t(lang, 'actual')} ${shownValue(f, f.actual)}`}
         </Caption1>
       )}
-      <Caption1>
-        {p.ruleDoc(f.rule, lang) ?? ''} <span className={s.mono}>{f.rule}</span>
-      </Caption1>
       {p.extra}
       {causes}
       {w && (
