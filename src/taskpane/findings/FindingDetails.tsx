@@ -1,6 +1,5 @@
 import * as React from 'react';
 import { Body1, Button, Caption1, Tooltip, makeStyles } from '@fluentui/react-components';
-import { tokens } from '@fluentui/react-components';
 import type { FindingLinks } from '../../core/links';
 import type { FindingFix } from '../../core/plan';
 import type { Finding, Lang } from '../../core/rules/types';
