@@ -40,7 +40,7 @@ describe('the findings list by kind', () => {
     expect(severities).toEqual(['错误 · 1', '警告 · 9']);
     const groups = await frame.locator('[data-testid="group"]').evaluateAll((es) => es.map((e) => `${e.getAttribute('data-group-rule')} ${e.getAttribute('data-count')} ${e.textContent}`));
     expect(groups).toEqual([
-      'basic.sum 1 合计行不等于下级之和· 1',
+      'basic.sum 1 合计与下级之和不等· 1',
       'basic.staff-over 1 实际在职人数超过编制数· 1',
       'value.text-number 1 以文本存储的数字· 1',
       expect.stringMatching(/^basic\.budget-variance 6 .*· 6$/),

@@ -282,9 +282,8 @@ describe('plain words in the pane', () => {
       seen.push(await frame.locator('main').innerText());
     }
     await openTab(frame, 'results');
-    const variance = frame.locator('li', { has: frame.locator('[data-cell="基础数据表!D11"]') });
-    await variance.getByTestId('finding-toggle').click();
-    const details = variance.getByTestId('finding-details');
+    await frame.locator('[data-testid="finding"][data-cell="基础数据表!D11"] + [data-testid="finding-toggle"]').click();
+    const details = frame.getByTestId('finding-details');
     await details.waitFor();
     expect(await details.innerText()).toMatch(/实为 -74\.55%[\s\S]+为什么重要：[\s\S]+如何修改：/);
     seen.push(await frame.locator('main').innerText());

@@ -465,8 +465,9 @@ export function App({ env }: { env: OfficeEnv }): React.ReactElement {
     settings: <SettingsPanel lang={lang} busy={!!busy} profile={profileId} profiles={engine ? Object.keys(engine.BUILT_IN) : ['mof-2020', 'hubei']} onProfile={changeProfile} />,
   };
 
+  // Ready once the saved tab, the edit watch and the read-only year are in: nothing of the opening is still running.
   return (
-    <main className={s.root} aria-busy={!!busy} data-ready={ready}>
+    <main className={s.root} aria-busy={!!busy} data-ready={ready && fromYear !== undefined}>
       <h1 className={s.hidden}>{t(lang, 'title')}</h1>
       <header className={s.header}>
         <Button appearance="primary" onClick={() => void runCheck().then(() => setFocusFirst(true))} disabled={!!busy} className={s.headerButton} data-testid="check">

@@ -155,14 +155,15 @@ export function FindingList(props: ListProps): React.ReactElement {
     return kind === info.sheet ? info.sheet : `${info.sheet} · ${kind}`;
   };
 
-  // A new check: opened details belong to the old findings; the focus goes where it was asked to.
-  const seen = React.useRef(result);
+  // A new check (new tables): opened details belong to the old findings. The same check with a finding marked
+  // 已说明 keeps its tables, and what is open stays open.
+  const seen = React.useRef(result.tables);
   React.useEffect(() => {
-    if (seen.current === result) return;
-    seen.current = result;
+    if (seen.current === result.tables) return;
+    seen.current = result.tables;
     setOpened(new Set());
     setMeasured(new Map());
-  }, [result]);
+  }, [result.tables]);
 
   const firstFinding = rows.find((r) => r.kind === 'finding');
   const activeKey = active !== null && index.has(active) ? active : (firstFinding ?? rows.find(focusable))?.key ?? null;

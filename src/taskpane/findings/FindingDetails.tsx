@@ -27,7 +27,7 @@ export interface DetailsProps {
 }
 
 /**
- * An opened finding: its whole message, expected against actual, the slot for further content (why and how),
+ * An opened finding: its whole message, expected against actual, its fix, then further content (why and how),
  * and its fix. A cause's fix comes before the finding it causes (原因 above the total's own fix; for the cause itself,
  * its fix, then 影响).
  */
@@ -56,7 +56,6 @@ export const FindingDetails = React.forwardRef<HTMLDivElement, DetailsProps>(fun
           {f.actual !== null && `${t(lang, 'actual')} ${shownValue(f, f.actual)}`}
         </Caption1>
       )}
-      {p.extra}
       {causes}
       {w && (
         <Tooltip content={w.formula ? t(lang, 'fixFormula', { f: w.formula }) : w.shows} relationship="description">
@@ -66,6 +65,7 @@ export const FindingDetails = React.forwardRef<HTMLDivElement, DetailsProps>(fun
         </Tooltip>
       )}
       {effects}
+      {p.extra}
     </div>
   );
 });
