@@ -146,6 +146,37 @@ describe('accessibility of every view', () => {
     await page.close();
   });
 
+  it('has none in the views issue 23 added: the proposed mapping, a finding being explained, a refused year, the review hint', async () => {
+    const found: Record<string, string[]> = {};
+    const renamed = await openAt(320, { example: 'seed001-renamed.xlsx' });
+    await check(renamed.frame);
+    await renamed.page.evaluate(() => {
+      window.jixiaoPreview!.doc.selection = { sheet: '基础数据表', address: 'A1:G28' };
+    });
+    await openTab(renamed.frame, 'tables');
+    await renamed.frame.getByTestId('bind-basic').click();
+    await renamed.frame.getByTestId('proposal').waitFor();
+    found.proposal = await axe(renamed.frame);
+    await renamed.page.close();
+
+    const { page, frame } = await openAt(320);
+    await openTab(frame, 'review');
+    await frame.getByTestId('review-why').waitFor();
+    found.reviewHint = await axe(frame);
+    await openTab(frame, 'year');
+    await frame.getByTestId('year').fill('1900');
+    await frame.getByTestId('year-why').waitFor();
+    found.yearRefused = await axe(frame);
+    await openTab(frame, 'results');
+    await check(frame);
+    await frame.locator('[data-testid="finding"][data-cell="基础数据表!D11"] + [data-testid="finding-toggle"]').click();
+    await frame.getByTestId('finding-details').getByTestId('explain').click();
+    await frame.getByTestId('explain-reason').waitFor();
+    found.explaining = await axe(frame);
+    expect(found).toEqual({ proposal: [], reviewHint: [], yearRefused: [], explaining: [] });
+    await page.close();
+  });
+
   it('reaches every control from the keyboard: Tab through the page, arrows through the tabs and the findings', async () => {
     const { page, frame } = await openAt(320);
     await check(frame);
