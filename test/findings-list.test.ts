@@ -3,9 +3,14 @@
  * headers, severity chips with 全部, a cause linked to the total it feeds, the focus after each action, Esc and one tab
  * stop in the write-back preview, and every state still visible in Windows high contrast (forced colors).
  */
+import { mkdtempSync, writeFileSync } from 'fs';
+import os from 'os';
+import path from 'path';
 import type { Frame, Page } from 'playwright-core';
-import { OFFICE_JS } from '../scripts/preview-server';
-import { fakeOfficeJs, previewBrowser } from './support/browser';
+import { OFFICE_JS, startPreviewServer } from '../scripts/preview-server';
+import { workbookBytes } from '../scripts/fixtures/spec';
+import { seed001Basic } from '../scripts/fixtures/seeds';
+import { fakeOfficeJs, launch, previewBrowser } from './support/browser';
 
 jest.setTimeout(240_000);
 
@@ -207,6 +212,37 @@ describe('Windows high contrast (forced colors)', () => {
     expect(ring).toMatchObject({ testid: 'finding', outline: 'solid', width: '2px' });
     // Each severity has its own icon beside its word.
     expect(await frame.locator('[data-testid="severity"] [data-severity-icon]').evaluateAll((es) => es.map((e) => e.getAttribute('data-severity-icon')))).toEqual(['error', 'warning']);
+    await page.close();
+  });
+});
+
+describe('a workbook of many tables', () => {
+  const own = {} as { server: import('http').Server; base: string; browser: import('playwright-core').Browser };
+  beforeAll(async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'jixiao-many-'));
+    writeFileSync(path.join(dir, 'sheets12.xlsx'), await workbookBytes(Array.from({ length: 12 }, (_, i) => ({ name: `表${i + 1}`, blocks: [{ at: [0, 0] as [number, number], table: seed001Basic }] }))));
+    ({ server: own.server, url: own.base } = await startPreviewServer(0, dir));
+    own.browser = await launch();
+  });
+  afterAll(async () => {
+    await own.browser?.close();
+    await new Promise((r) => own.server?.close(r));
+  });
+
+  it('lists two of its 12 tables on the card, the rest behind one button, and shows findings on the first 320-px screen', async () => {
+    const page = await own.browser.newPage({ viewport: { width: 1220, height: 700 } });
+    await page.route(OFFICE_JS, (route) => route.fulfill({ contentType: 'text/javascript', body: fakeOfficeJs() }));
+    await page.goto(`${own.base}preview.html?example=sheets12.xlsx&width=320`);
+    await page.frameLocator('#pane').locator('main[data-ready="true"]').waitFor();
+    const frame = page.frames().find((f) => f.url().includes('taskpane.html'))!;
+    await check(frame);
+    expect(await frame.getByTestId('summary-table').count()).toBe(2);
+    expect(await frame.getByTestId('more-tables').textContent()).toBe('另有 10 张表…');
+    const first = await frame.locator('[data-testid="finding"]').first().boundingBox();
+    expect(first!.y + first!.height).toBeLessThan(frame.page().viewportSize()!.height);
+    await frame.getByTestId('more-tables').click();
+    expect(await frame.getByTestId('summary-table').count()).toBe(12);
+    expect(await frame.getByTestId('more-tables').getAttribute('aria-expanded')).toBe('true');
     await page.close();
   });
 });

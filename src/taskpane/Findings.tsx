@@ -26,6 +26,7 @@ const useStyles = makeStyles({
   line: { display: 'flex', flexWrap: 'wrap', gap: '4px 8px', alignItems: 'baseline', overflowWrap: 'anywhere' },
   mismatch: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   chips: { display: 'flex', flexWrap: 'wrap', gap: '6px', alignItems: 'center' },
+  moreTables: { alignSelf: 'flex-start', padding: '0', minWidth: 0 },
   list: { position: 'relative', minWidth: 0 },
   canvas: { position: 'relative', minWidth: 0 },
   row: { position: 'absolute', left: 0, right: 0, boxSizing: 'border-box', minWidth: 0, overflow: 'hidden' },
@@ -63,6 +64,10 @@ function counts(findings: readonly Finding[]): Record<Severity, number> {
 }
 
 /** After a check: each table, the 自评表's stated 总分 / 等级 beside the computed ones, and the counts as filter chips. */
+/** Above this many tables the card lists the first few and a button for the rest. */
+const MANY_TABLES = 3;
+const FEW_TABLES = 2;
+
 export function SummaryCard(props: { lang: Lang; result: CheckResult; filter: Severity | null; onFilter(s: Severity | null): void; onClear(): void; busy: boolean }): React.ReactElement {
   const { lang, result, filter, onFilter } = props;
   const s = useStyles();
@@ -74,10 +79,14 @@ export function SummaryCard(props: { lang: Lang; result: CheckResult; filter: Se
       {` · ${t(lang, 'computedShort')} ${computed ?? '—'}`}
     </span>
   );
+  // A workbook of many tables keeps the card short, so that the first findings are on the first screen.
+  const [allTables, setAllTables] = React.useState(false);
+  const many = result.info.length > MANY_TABLES;
+  const tables = many && !allTables ? result.info.slice(0, FEW_TABLES) : result.info;
   return (
     <Card className={s.card} data-testid="summary" size="small">
       <Subtitle2 as="h2">{t(lang, 'summary')}</Subtitle2>
-      {result.info.map((info, i) => (
+      {tables.map((info, i) => (
         <div key={i} className={s.line} data-testid="summary-table">
           <Caption1>{`${t(lang, info.kind)} · ${info.sheet}!${info.range}`}</Caption1>
           {info.summary && (
@@ -88,6 +97,11 @@ export function SummaryCard(props: { lang: Lang; result: CheckResult; filter: Se
           )}
         </div>
       ))}
+      {many && (
+        <Button size="small" appearance="transparent" className={s.moreTables} aria-expanded={allTables} onClick={() => setAllTables(!allTables)} data-testid="more-tables">
+          {allTables ? t(lang, 'fewerTables') : t(lang, 'moreTables', { n: result.info.length - FEW_TABLES })}
+        </Button>
+      )}
       <div className={s.chips} role="group" aria-label={t(lang, 'filter')} data-testid="counts">
         <SeverityChips lang={lang} counts={counts(result.findings)} filter={filter} onFilter={onFilter} />
         {explainedN > 0 && <Caption1 data-testid="explained-count">{t(lang, 'explainedCount', { n: explainedN })}</Caption1>}
