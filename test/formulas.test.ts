@@ -158,6 +158,16 @@ describe('formula rules on the seed templates', () => {
     expect(wrong.findings.filter((f) => f.cell === 'G4').map((f) => f.rule)).toEqual(['self.exec-rate']);
   });
 
+  it('takes a table of values with a total or two written back as formulas for no template, and a typed 0% for 0 ÷ 0 for no hardcoding', async () => {
+    // Seed 001 as filed (typed values), after the pane wrote back the 三公经费 total as a formula.
+    const written = both(at(seed001Basic, '三公经费', 1, { f: 'SUM(B7,B10:B11)', v: 197.96 }), seed001Self);
+    expect(formulaKeys(await checkSheets(written)).filter((k) => k.startsWith('formula.hardcoded'))).toEqual([]);
+    // The formula template with its building row typed over as 0% (nothing built, nothing approved: 0 ÷ 0).
+    const building = rowOf(seed001BasicFormulas, '楼堂馆所') + 1;
+    const typed = both(setCell(setCell(seed001BasicFormulas, building, 3, { v: 0, fmt: '0.00%' }), building, 6, { v: 0, fmt: '0.00%' }), seed001SelfFormulas);
+    expect((await checkSheets(typed)).findings.filter((f) => f.rule === 'formula.hardcoded' && ['D25', 'G25'].includes(f.cell))).toEqual([]);
+  });
+
   it('shows the formula, the expected shape and both values', async () => {
     const r = await checkSheets(both(setCell(seed001BasicFormulas, 3, 3, { f: 'B4/C4', v: 0.5, fmt: '0.00%' }), seed001SelfFormulas));
     const f = r.findings.find((x) => x.rule === 'formula.wrong-ref')!;

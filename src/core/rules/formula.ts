@@ -212,11 +212,21 @@ export const FORMULA_RULES: Rule[] = [
     scope: 'workbook',
     check(ctx) {
       const { cells } = ctx.formulas;
-      // Only in a formula template: a table without any formula in its computed cells was pasted as values.
-      const templated = new Set(cells.filter((c) => c.read.formula).map((c) => c.table));
+      // Only in a formula template: a table without formulas in its computed cells was pasted as values, and one
+      // with a formula or two (a total the pane wrote back) is still a table of values, not a template.
+      const computed = new Map<number | null, { all: number; formulas: number }>();
+      for (const c of cells) {
+        const n = computed.get(c.table) ?? { all: 0, formulas: 0 };
+        n.all++;
+        if (c.read.formula) n.formulas++;
+        computed.set(c.table, n);
+      }
+      const templated = new Set([...computed].filter(([, n]) => n.formulas >= 2 && n.formulas * 4 >= n.all).map(([t]) => t));
       for (const cell of cells) {
         if (cell.read.formula || cell.read.kind !== 'number' || !templated.has(cell.table)) continue;
         const exp = expectedValue(ctx, cell);
+        // A typed 0% where the formula gives #DIV/0! (no building, 0 of 0) stands in for an error, not for a figure.
+        if (exp.kind === 'error') continue;
         // A typed value that equals what the template computes is only worth knowing; one that differs is a warning,
         // unless the rule that checks that value already reports the cell.
         const equal = exp.kind === 'number' && !differs({ kind: 'number', value: cell.read.value!.toNumber() }, exp, shownTolerance(cell));
