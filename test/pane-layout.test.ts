@@ -337,6 +337,11 @@ describe('plain words in the pane', () => {
     await details.getByTestId('explained').waitFor();
     await frame.getByTestId('explained-count').waitFor();
     expect(await frame.getByTestId('explained-count').innerText()).toBe('已说明 1 条，不计入警告');
+    // Chips, severity header and group agree: the explained warning is counted apart everywhere, and marked in its row.
+    expect(await frame.getByTestId('chip-warning').innerText()).toMatch(/警告\s*8/);
+    expect(await frame.locator('[data-testid="severity"]').nth(1).innerText()).toBe('警告 · 8 · 已说明 1');
+    expect(await frame.locator('[data-testid="group"][data-group-rule="basic.budget-variance"]').innerText()).toMatch(/· 5 · 已说明 1$/);
+    expect(await frame.locator('[data-testid="finding"][data-cell="基础数据表!D11"]').getByTestId('explained-tag').count()).toBe(1);
     await page.waitForFunction(() => [...window.jixiaoPreview!.doc.parts.values()].some((p) => p.xml.includes('年中调减接待标准')));
     await page.close();
   });

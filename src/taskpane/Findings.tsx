@@ -27,6 +27,7 @@ const useStyles = makeStyles({
   mismatch: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   chips: { display: 'flex', flexWrap: 'wrap', gap: '6px', alignItems: 'center' },
   moreTables: { alignSelf: 'flex-start', padding: '0', minWidth: 0 },
+  explainedTag: { fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground2 },
   list: { position: 'relative', minWidth: 0 },
   canvas: { position: 'relative', minWidth: 0 },
   row: { position: 'absolute', left: 0, right: 0, boxSizing: 'border-box', minWidth: 0, overflow: 'hidden' },
@@ -349,7 +350,7 @@ export function FindingList(props: ListProps): React.ReactElement {
           title={name}
         >
           <span className={s.groupName}>{name}</span>
-          <span className={s.count}>{`· ${row.count}`}</span>
+          <span className={s.count}>{`· ${row.count}${row.explained ? ` · ${t(lang, 'explainedShort', { n: row.explained })}` : ''}`}</span>
         </Button>
       </h4>
     );
@@ -357,7 +358,7 @@ export function FindingList(props: ListProps): React.ReactElement {
   const sevHeader = (row: Extract<Row, { kind: 'severity' }>, stuck: boolean) => (
     <Subtitle2 as="h3" className={s.sev} data-testid={stuck ? 'sticky-severity' : 'severity'} data-severity={row.sev}>
       <SeverityIcon sev={row.sev} filled />
-      {`${t(lang, row.sev)} · ${row.count}`}
+      {`${t(lang, row.sev)} · ${row.count}${row.explained ? ` · ${t(lang, 'explainedShort', { n: row.explained })}` : ''}`}
     </Subtitle2>
   );
 
@@ -414,7 +415,10 @@ export function FindingList(props: ListProps): React.ReactElement {
           data-row={k}
         >
           <span className={s.cell}>{f.ref ? f.cell : t(lang, 'workbook')}</span>
-          <span className={s.message}>{f.message}</span>
+          <span className={s.message}>
+            {f.explained !== undefined && <span className={s.explainedTag} data-testid="explained-tag">{`${t(lang, 'explainedTag')} `}</span>}
+            {f.message}
+          </span>
         </Button>
         <Button
           appearance="subtle"

@@ -124,6 +124,8 @@ const STRINGS = {
   ruleCopied: { 'zh-CN': '已复制规则编号', 'en-US': 'Rule id copied' },
   explained: { 'zh-CN': '已说明', 'en-US': 'Explained' },
   explainedCount: { 'zh-CN': '已说明 {n} 条，不计入警告', 'en-US': '{n} explained, not counted as warnings' },
+  explainedShort: { 'zh-CN': '已说明 {n}', 'en-US': '{n} explained' },
+  explainedTag: { 'zh-CN': '【已说明】', 'en-US': '[explained]' },
   moreTables: { 'zh-CN': '另有 {n} 张表…', 'en-US': '{n} more tables…' },
   fewerTables: { 'zh-CN': '收起表格列表', 'en-US': 'Show fewer tables' },
   explain: { 'zh-CN': '标记为已说明', 'en-US': 'Mark as explained' },

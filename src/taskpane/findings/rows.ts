@@ -5,8 +5,9 @@ export const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
 
 /** One line of the findings list: fixed heights for all but an opened finding's details, which are measured. */
 export type Row =
-  | { kind: 'severity'; key: string; sev: Severity; count: number }
-  | { kind: 'group'; key: string; sev: Severity; rule: string; count: number; open: boolean; first: number }
+  /** `count` leaves out what was marked 已说明, as the chips do; `explained` is that number. */
+  | { kind: 'severity'; key: string; sev: Severity; count: number; explained: number }
+  | { kind: 'group'; key: string; sev: Severity; rule: string; count: number; explained: number; open: boolean; first: number }
   | { kind: 'table'; key: string; table: number | null; group: string }
   | { kind: 'finding'; key: string; i: number; group: string; sev: Severity }
   | { kind: 'details'; key: string; i: number; group: string };
@@ -48,15 +49,24 @@ export function buildRows(findings: readonly Finding[], o: RowOptions): Row[] {
   for (const sev of SEVERITIES) {
     const groups = bySev.get(sev);
     if (!groups) continue;
+    const explainedIn = (list: number[]) => list.filter((i) => findings[i].explained !== undefined).length;
     let count = 0;
-    for (const list of groups.values()) count += list.length;
-    rows.push({ kind: 'severity', key: `s:${sev}`, sev, count });
+    let explained = 0;
+    for (const list of groups.values()) {
+      const e = explainedIn(list);
+      count += list.length - e;
+      explained += e;
+    }
+    rows.push({ kind: 'severity', key: `s:${sev}`, sev, count, explained });
     for (const [rule, list] of groups) {
       const group = `${sev}|${rule}`;
       const open = !o.closed.has(group);
-      rows.push({ kind: 'group', key: `g:${group}`, sev, rule, count: list.length, open, first: list[0] });
+      const e = explainedIn(list);
+      rows.push({ kind: 'group', key: `g:${group}`, sev, rule, count: list.length - e, explained: e, open, first: list[0] });
       if (!open) continue;
-      const sorted = [...list].sort((a, b) => tableOrder(findings[a].table) - tableOrder(findings[b].table) || causes(a) - causes(b) || a - b);
+      // What was explained comes after what still needs doing.
+      const done = (i: number) => (findings[i].explained === undefined ? 0 : 1);
+      const sorted = [...list].sort((a, b) => tableOrder(findings[a].table) - tableOrder(findings[b].table) || done(a) - done(b) || causes(a) - causes(b) || a - b);
       let table: number | null | undefined;
       for (const i of sorted) {
         const f = findings[i];
