@@ -9,6 +9,10 @@ describe('pane helpers', () => {
     expect(officeLang('en-GB')).toBe('en-US');
     expect(officeLang(undefined)).toBe('en-US');
     expect(t('zh-CN', 'written', { n: 3 })).toBe('已写回 3 个单元格，可撤销');
+    // English counts one cell and two cells.
+    expect(t('en-US', 'written', { n: 1 })).toBe('Wrote 1 cell; undo is available');
+    expect(t('en-US', 'written', { n: 2 })).toBe('Wrote 2 cells; undo is available');
+    expect(t('en-US', 'resolvedN', { n: 1 })).toBe('1 finding resolved.');
   });
   it('recognises the Trident and EdgeHTML webviews of Office 2016/2019', () => {
     expect(isLegacyWebview('Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; rv:11.0) like Gecko')).toBe(true);

@@ -28,8 +28,8 @@ const STRINGS = {
   oldValue: { 'zh-CN': '原内容', 'en-US': 'Before' },
   newValue: { 'zh-CN': '新内容', 'en-US': 'After' },
   nothingToWrite: { 'zh-CN': '没有需要写回的单元格', 'en-US': 'Nothing to write back' },
-  written: { 'zh-CN': '已写回 {n} 个单元格，可撤销', 'en-US': 'Wrote {n} cells; undo is available' },
-  undone: { 'zh-CN': '已撤销 {n} 个单元格', 'en-US': 'Undid {n} cells' },
+  written: { 'zh-CN': '已写回 {n} 个单元格，可撤销', 'en-US': 'Wrote {n} {n|cell|cells}; undo is available' },
+  undone: { 'zh-CN': '已撤销 {n} 个单元格', 'en-US': 'Undid {n} {n|cell|cells}' },
   // write-back against what the cells hold now, and truthful outcomes
   'group-fix': { 'zh-CN': '修正错误', 'en-US': 'Fix errors' },
   'group-text': { 'zh-CN': '文本转数字', 'en-US': 'Text to numbers' },
@@ -39,8 +39,8 @@ const STRINGS = {
   resolves: { 'zh-CN': '解决：{m}', 'en-US': 'Resolves: {m}' },
   fixAlso: { 'zh-CN': '将 {cells} 转为数字，并改为 {v}', 'en-US': 'Turn {cells} into numbers and change to {v}' },
   skippedCells: { 'zh-CN': '{cells} 在检查后已修改，已跳过；请重新检查。', 'en-US': '{cells} changed after the check and were skipped; check again.' },
-  writeOutcome: { 'zh-CN': '已写回 {n} 个单元格，可撤销。', 'en-US': 'Wrote {n} cells; undo is available.' },
-  resolvedN: { 'zh-CN': '解决 {n} 个问题。', 'en-US': '{n} findings resolved.' },
+  writeOutcome: { 'zh-CN': '已写回 {n} 个单元格，可撤销。', 'en-US': 'Wrote {n} {n|cell|cells}; undo is available.' },
+  resolvedN: { 'zh-CN': '解决 {n} 个问题。', 'en-US': '{n} {n|finding|findings} resolved.' },
   remainN: { 'zh-CN': '仍未解决 {n} 个：{list}。', 'en-US': '{n} still there: {list}.' },
   appearedN: { 'zh-CN': '新出现 {n} 个：{list}。', 'en-US': '{n} new: {list}.' },
   appearedHints: { 'zh-CN': '另有 {n} 条新提示。', 'en-US': '{n} new hints.' },
@@ -48,9 +48,9 @@ const STRINGS = {
   stale: { 'zh-CN': '表格在检查后已修改，结果可能已过时。', 'en-US': 'The workbook changed after the check; the results may be out of date.' },
   staleWrite: { 'zh-CN': '表格在检查后已修改，请先重新检查再写回。', 'en-US': 'The workbook changed after the check; check again before writing back.' },
   undoTitle: { 'zh-CN': '撤销预览', 'en-US': 'Undo preview' },
-  undoCount: { 'zh-CN': '将恢复 {n} 个单元格', 'en-US': '{n} cells will be restored' },
+  undoCount: { 'zh-CN': '将恢复 {n} 个单元格', 'en-US': '{n} {n|cell|cells} will be restored' },
   undoSkipped: { 'zh-CN': '{cells} 在写回后已修改，撤销时保留现状。', 'en-US': '{cells} changed after the write-back and will be left as they are.' },
-  undoneSkipped: { 'zh-CN': '已撤销 {n} 个单元格；{cells} 在写回后已修改，已保留。', 'en-US': 'Undid {n} cells; {cells} changed after the write-back and were kept.' },
+  undoneSkipped: { 'zh-CN': '已撤销 {n} 个单元格；{cells} 在写回后已修改，已保留。', 'en-US': 'Undid {n} {n|cell|cells}; {cells} changed after the write-back and were kept.' },
   foreignUndo: {
     'zh-CN': '工作簿中有 {n} 条撤销记录不是本机的加载项写入的（例如来自收到的工作簿），不会执行。',
     'en-US': 'The workbook carries {n} undo records that this computer’s add-in did not write (for example from a received workbook); they will not be run.',
@@ -65,8 +65,8 @@ const STRINGS = {
   workbook: { 'zh-CN': '工作簿', 'en-US': 'Workbook' },
   tablesFound: { 'zh-CN': '识别到的表', 'en-US': 'Tables found' },
   boundByHand: { 'zh-CN': '手动指定', 'en-US': 'bound by hand' },
-  bindBasic: { 'zh-CN': '设为基础数据表', 'en-US': 'Bind as 基础数据表' },
-  bindSelf: { 'zh-CN': '设为自评表', 'en-US': 'Bind as 自评表' },
+  bindBasic: { 'zh-CN': '设为基础数据表', 'en-US': 'Bind as basic data table' },
+  bindSelf: { 'zh-CN': '设为自评表', 'en-US': 'Bind as self-evaluation table' },
   unbind: { 'zh-CN': '清除绑定', 'en-US': 'Clear binding' },
   bound: { 'zh-CN': '已将 {range} 指定为{kind}', 'en-US': 'Bound {range} as {kind}' },
   unbound: { 'zh-CN': '已清除绑定，恢复自动识别', 'en-US': 'Binding cleared; detection takes over' },
@@ -88,7 +88,7 @@ const STRINGS = {
   reviewAdded: { 'zh-CN': '已添加工作表“{name}”', 'en-US': 'Added the sheet “{name}”' },
   batch: { 'zh-CN': '批量审核…', 'en-US': 'Batch review…' },
   batchReading: { 'zh-CN': '正在审核第 {n}/{total} 个文件…', 'en-US': 'Reviewing file {n} of {total}…' },
-  batchDone: { 'zh-CN': '已审核 {total} 个文件，结果在“{sheets}”', 'en-US': 'Reviewed {total} files; see “{sheets}”' },
+  batchDone: { 'zh-CN': '已审核 {total} 个文件，结果在“{sheets}”', 'en-US': 'Reviewed {total} {total|file|files}; see “{sheets}”' },
   basic: { 'zh-CN': '基础数据表', 'en-US': 'Basic data table' },
   self: { 'zh-CN': '自评表', 'en-US': 'Self-evaluation table' },
   tabResults: { 'zh-CN': '结果', 'en-US': 'Results' },
@@ -111,8 +111,8 @@ const STRINGS = {
   'cause-value.text-number': { 'zh-CN': '以文本存储', 'en-US': 'stored as text' },
   'cause-value.not-number': { 'zh-CN': '不是数字', 'en-US': 'not a number' },
   groupToggle: { 'zh-CN': '{name}，{n} 个', 'en-US': '{name}, {n}' },
-  readingSheets: { 'zh-CN': '读取 {n} 张工作表…', 'en-US': 'Reading {n} sheets…' },
-  checkingSheets: { 'zh-CN': '检查 {n} 张工作表…', 'en-US': 'Checking {n} sheets…' },
+  readingSheets: { 'zh-CN': '读取 {n} 张工作表…', 'en-US': 'Reading {n} {n|sheet|sheets}…' },
+  checkingSheets: { 'zh-CN': '检查 {n} 张工作表…', 'en-US': 'Checking {n} {n|sheet|sheets}…' },
   markingCells: { 'zh-CN': '标记 {n} 个问题单元格…', 'en-US': 'Marking {n} problem cells…' },
   details: { 'zh-CN': '详情', 'en-US': 'Details' },
   expected: { 'zh-CN': '应为', 'en-US': 'Expected' },
@@ -135,14 +135,14 @@ const STRINGS = {
   fixTo: { 'zh-CN': '改为 {v}', 'en-US': 'Change to {v}' },
   fixFormula: { 'zh-CN': '写入公式 {f}', 'en-US': 'Writes the formula {f}' },
   empty: { 'zh-CN': '（空）', 'en-US': '(empty)' },
-  planCount: { 'zh-CN': '将写入 {n} 个单元格（实时公式，可撤销）', 'en-US': '{n} cells will be written (live formulas; undo is available)' },
+  planCount: { 'zh-CN': '将写入 {n} 个单元格（实时公式，可撤销）', 'en-US': '{n} {n|cell|cells} will be written (live formulas; undo is available)' },
   startHint: {
     'zh-CN': '点击“检查”：在本工作簿的所有工作表中查找基础数据表和自评表，逐项核对数字、公式、上限和得分，并标出问题单元格。',
-    'en-US': 'Choose Check: jixiao finds the 基础数据表 and 自评表 on every sheet, checks each number, formula, cap and score, and marks the problem cells.',
+    'en-US': 'Choose Check: jixiao finds the basic data table (基础数据表) and the self-evaluation table (自评表) on every sheet, checks each number, formula, cap and score, and marks the problem cells.',
   },
   noTablesFound: {
     'zh-CN': '未找到基础数据表或自评表。如果表格的标题或行列名称与标准表样不同，请在“表格”页选中表格区域并指定它是哪张表。',
-    'en-US': 'No 基础数据表 or 自评表 found. If the table’s title or labels differ from the standard forms, select it on the Tables page and say which table it is.',
+    'en-US': 'No basic data table (基础数据表) or self-evaluation table (自评表) found. If the table’s title or labels differ from the standard forms, select it on the Tables page and say which table it is.',
   },
   openTables: { 'zh-CN': '打开“表格”页', 'en-US': 'Open the Tables page' },
   protectedHint: {
@@ -187,7 +187,7 @@ const STRINGS = {
   copyOpened: { 'zh-CN': '已在新工作簿中打开带标注的副本；收到的工作簿未作任何改动', 'en-US': 'The annotated copy opened as a new workbook; the received workbook is unchanged' },
   batchOpened: {
     'zh-CN': '已审核 {total} 个文件，“汇总”和“问题清单”已在新工作簿中打开；本工作簿未作任何改动',
-    'en-US': 'Reviewed {total} files; 汇总 and 问题清单 opened as a new workbook, and this workbook is unchanged',
+    'en-US': 'Reviewed {total} {total|file|files}; 汇总 and 问题清单 opened as a new workbook, and this workbook is unchanged',
   },
   noFileAccess: {
     'zh-CN': '无法读取本工作簿的文件，未生成带标注的副本：{msg}。收到的工作簿未作任何改动。',
@@ -211,8 +211,14 @@ export type StringKey = keyof typeof STRINGS;
 /** Every string the pane shows, for the review of its words (test/plain-words.test.ts). */
 export const STRING_KEYS = Object.keys(STRINGS) as StringKey[];
 
+/**
+ * A pane string with its parameters. `{n} {n|cell|cells}` picks the English word by the number (one cell, 2 cells);
+ * Chinese needs no plural.
+ */
 export function t(lang: Lang, key: StringKey, params: Record<string, string | number> = {}): string {
-  return STRINGS[key][lang].replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+  return STRINGS[key][lang]
+    .replace(/\{(\w+)\|([^|{}]*)\|([^|{}]*)\}/g, (m, k: string, one: string, many: string) => (k in params ? (Number(params[k]) === 1 ? one : many) : m))
+    .replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
 }
 
 export { officeLang } from '../host/excel/lang';

@@ -74,7 +74,7 @@ export const MESSAGES: Catalogue = {
   'formula.hardcoded': { 'zh-CN': '{label} 是手填的常数 {actual}，模板此处应为公式 {shape}（计算值 {expected}）', 'en-US': '{label} is a typed constant {actual}; the template computes {shape} here ({expected})' },
   'formula.inconsistent': { 'zh-CN': '{label} 的公式 {formula} 与同组公式形状不同（如 {at} 的 {example}）', 'en-US': '{label}: {formula} differs in shape from its block (e.g. {example} in {at})' },
   'formula.stale': { 'zh-CN': '{label} 的公式 {formula} 缓存结果为 {actual}，按当前数据应为 {expected}（工作簿未重新计算？）', 'en-US': '{label}: {formula} shows {actual}, but computes {expected} on the current inputs (not recalculated?)' },
-  'workbook.no-tables': { 'zh-CN': '未找到基础数据表或自评表', 'en-US': 'no 基础数据表 or 自评表 found' },
+  'workbook.no-tables': { 'zh-CN': '未找到基础数据表或自评表', 'en-US': 'No basic data table (基础数据表) or self-evaluation table (自评表) found' },
   'workbook.ambiguous': { 'zh-CN': '{table}：{what}。{hint}', 'en-US': '{table}: {what}. {hint}' },
   // The piece list is rendered by the rule in both languages (a finding's params are language-free strings).
   'workbook.state': { 'zh-CN': '工作簿中保存的加载项状态无效，已忽略 {n} 项：{zh}', 'en-US': 'the add-in state stored in the workbook is invalid; {n} piece(s) ignored: {en}' },
@@ -91,8 +91,8 @@ export const TEXT: Catalogue = {
   'skipped.bindOutside': { 'zh-CN': '手动指定的区域 {range}（{source}）不在工作表“{sheet}”有内容的单元格内，已忽略', 'en-US': 'the range bound by hand, {range} ({source}), holds none of the cells of sheet “{sheet}” and was ignored' },
   'skipped.bindNoSheet': { 'zh-CN': '手动指定的区域 {range}（{source}）所在的工作表“{sheet}”不存在，已忽略', 'en-US': 'the range bound by hand, {range} ({source}), is on a sheet “{sheet}” the workbook does not have, and was ignored' },
   // Read in the pane and in written reports: no command-line flag. The CLI's text output adds the `:cli` variant.
-  'bindHint.basic': { 'zh-CN': '可在“表格”页选中该表区域，点“设为基础数据表”手动指定', 'en-US': 'select the table and choose “Bind as 基础数据表” on the Tables page' },
-  'bindHint.self': { 'zh-CN': '可在“表格”页选中该表区域，点“设为自评表”手动指定', 'en-US': 'select the table and choose “Bind as 自评表” on the Tables page' },
+  'bindHint.basic': { 'zh-CN': '可在“表格”页选中该表区域，点“设为基础数据表”手动指定', 'en-US': 'select the table and choose “Bind as basic data table” on the Tables page' },
+  'bindHint.self': { 'zh-CN': '可在“表格”页选中该表区域，点“设为自评表”手动指定', 'en-US': 'select the table and choose “Bind as self-evaluation table” on the Tables page' },
   'bindHint.basic:cli': { 'zh-CN': '命令行可用 --bind "{range}=basic"', 'en-US': 'on the command line, pass --bind "{range}=basic"' },
   'bindHint.self:cli': { 'zh-CN': '命令行可用 --bind "{range}=self"', 'en-US': 'on the command line, pass --bind "{range}=self"' },
   'skipped.missingTotal': { 'zh-CN': '未找到“总分”行', 'en-US': 'no 总分 row found' },
