@@ -246,3 +246,36 @@ describe('a workbook of many tables', () => {
     await page.close();
   });
 });
+
+describe('the focus after the other actions', () => {
+  it('never falls to the page body: after 撤销, after 已说明, after 清除标记', async () => {
+    const { page, frame } = await open();
+    const onBody = () => frame.evaluate(() => !document.activeElement || document.activeElement === document.body);
+    const settle = () => frame.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 50)))));
+    await check(frame);
+    await frame.getByTestId('write').click();
+    await frame.getByTestId('apply').click();
+    await frame.getByText(/已写回 \d+ 个单元格/).waitFor();
+    await frame.locator('main[aria-busy="false"]').waitFor();
+    await frame.getByTestId('undo').click();
+    await frame.getByTestId('confirm-undo').click();
+    await frame.getByText(/已撤销 \d+ 个单元格/).waitFor();
+    await frame.locator('main[aria-busy="false"]').waitFor();
+    await settle();
+    expect(await onBody()).toBe(false);
+
+    await frame.locator('[data-testid="finding"][data-cell="基础数据表!D11"] + [data-testid="finding-toggle"]').click();
+    await frame.getByTestId('finding-details').getByTestId('explain').click();
+    await frame.getByTestId('explain-reason').fill('年中调减接待标准');
+    await frame.getByTestId('explain-save').click();
+    await frame.getByTestId('explained-count').waitFor();
+    await settle();
+    expect(await onBody()).toBe(false);
+
+    await frame.getByTestId('clear').click();
+    await frame.getByText('已清除标记').waitFor();
+    await settle();
+    expect(await onBody()).toBe(false);
+    await page.close();
+  });
+});

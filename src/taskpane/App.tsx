@@ -106,6 +106,9 @@ export function App({ env }: { env: OfficeEnv }): React.ReactElement {
   // Where the focus goes next: the first finding after 检查, 写回 once its preview is applied or cancelled.
   const [focusFirst, setFocusFirst] = React.useState(false);
   const [focusWrite, setFocusWrite] = React.useState(false);
+  // Once the pane is idle again, a focus that fell to the page body goes back to where the action started, or to the
+  // open page's tab when that control is gone (a confirm button whose preview closed). Undefined: no action pending.
+  const afterAction = React.useRef<HTMLElement | null | undefined>(undefined);
   const writeButton = React.useRef<HTMLButtonElement>(null);
   const [fromYear, setFromYear] = React.useState<number | null | undefined>(undefined);
   const knowYear = (y: number | null) => {
@@ -159,6 +162,8 @@ export function App({ env }: { env: OfficeEnv }): React.ReactElement {
 
   const guard = async (label: string, fn: () => Promise<void>) => {
     ownUntil.current = Number.POSITIVE_INFINITY;
+    // The control the action came from: where the focus returns if the action leaves it nowhere (disabled while busy).
+    afterAction.current = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
     setBusy(label);
     setMessage(null);
     try {
@@ -202,6 +207,17 @@ export function App({ env }: { env: OfficeEnv }): React.ReactElement {
       else if (!reviewer && !env.caps.notes && r.result.findings.some((f) => f.ref)) setMessage({ intent: 'info', text: t(lang, 'notesMissing') });
     });
 
+  React.useEffect(() => {
+    if (busy !== null || afterAction.current === undefined) return;
+    const from = afterAction.current;
+    afterAction.current = undefined;
+    const lost = () => !document.activeElement || document.activeElement === document.body;
+    requestAnimationFrame(() => {
+      if (!lost()) return;
+      const back = from && from.isConnected && !(from as HTMLButtonElement).disabled ? from : document.querySelector<HTMLElement>(`[data-testid="tab-${tab}"]`) ?? document.querySelector<HTMLElement>('[data-testid="check"]');
+      back?.focus();
+    });
+  }, [busy, tab]);
   React.useEffect(() => {
     if (!focusWrite || plan || busy !== null) return;
     setFocusWrite(false);
