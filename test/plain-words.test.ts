@@ -126,6 +126,10 @@ describe('the written 审核意见, 汇总 and 问题清单 of the seed examples
     expect(shownValue({ rule: 'value.text-number', actual: '95%' }, '0.95')).toBe('95%');
     expect(shownValue({ rule: 'value.text-number', actual: '1.70　' }, '1.7')).toBe('1.7');
     expect(shownValue({ rule: 'self.target-direction', actual: '<=100%' }, '<=100%')).toBe('≤100%');
+    // A figure to compare with is no 应为: the budget moved from 618.42 is written as 对照 618.42.
+    const adjust = check(snapshot).findings.find((f) => f.rule === 'self.budget-adjust')!;
+    expect(reviewTable([adjust], 'zh-CN').rows[0][4]).toBe('对照 618.42');
+    expect(reviewTable([variance, adjust], 'en-US').rows.map((r) => r[4])).toEqual(['', 'compared with 618.42']);
   });
 
   it('names the aggregated empty columns once, without repeating itself', () => {

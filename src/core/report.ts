@@ -2,7 +2,7 @@ import type { CheckResult, TableInfo } from './check';
 import { quoteSheet } from './formula/tokens';
 import { text } from './i18n/messages';
 import { shownValue } from './i18n/shown';
-import { ruleHelp } from './rule-help';
+import { expectedIsReference, ruleHelp } from './rule-help';
 import { roleName } from './role-names';
 import type { Finding, Lang, Severity } from './rules/types';
 
@@ -111,7 +111,8 @@ function findingCells(f: Finding, lang: Lang) {
   return {
     name: ruleHelp(f.rule, lang)?.name ?? '',
     severity: text(`severity.${f.severity}`, lang),
-    expected: shownValue(f, f.expected) ?? '',
+    // A figure to compare with (the 年初预算数 beside a moved budget) is no 应为: it is written as 对照.
+    expected: f.expected === null ? '' : expectedIsReference(f.rule) ? `${text('compareWith', lang)} ${shownValue(f, f.expected)}` : (shownValue(f, f.expected) ?? ''),
     actual: shownValue(f, f.actual) ?? '',
     explained: f.explained ?? '',
   };

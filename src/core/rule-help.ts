@@ -8,6 +8,7 @@ interface Entry {
   how: Text;
   explainable?: boolean;
   values?: 'percent';
+  expected?: 'reference';
 }
 
 const RULES = help.rules as Record<string, Entry>;
@@ -42,4 +43,9 @@ export function explainable(rule: string): boolean {
 /** Whether the finding's 应为 / 实为 are a rate's fractions, shown as percent. */
 export function ratesShownAsPercent(f: Pick<Finding, 'rule'>): boolean {
   return has(f.rule) && RULES[f.rule].values === 'percent';
+}
+
+/** Whether a rule's expected value is a figure to compare with (对照), not what the cell should hold (应为). */
+export function expectedIsReference(rule: string): boolean {
+  return has(rule) && RULES[rule].expected === 'reference';
 }

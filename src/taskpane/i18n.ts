@@ -116,6 +116,7 @@ const STRINGS = {
   markingCells: { 'zh-CN': '标记 {n} 个问题单元格…', 'en-US': 'Marking {n} problem cells…' },
   details: { 'zh-CN': '详情', 'en-US': 'Details' },
   expected: { 'zh-CN': '应为', 'en-US': 'Expected' },
+  compareWith: { 'zh-CN': '对照', 'en-US': 'Compared with' },
   actual: { 'zh-CN': '实为', 'en-US': 'Found' },
   sevCount: { 'zh-CN': '{sev}（{n}）', 'en-US': '{sev} ({n})' },
   whyItMatters: { 'zh-CN': '为什么重要：', 'en-US': 'Why it matters:' },

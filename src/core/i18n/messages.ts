@@ -96,6 +96,7 @@ export const TEXT: Catalogue = {
   'bindHint.basic:cli': { 'zh-CN': '命令行可用 --bind "{range}=basic"', 'en-US': 'on the command line, pass --bind "{range}=basic"' },
   'bindHint.self:cli': { 'zh-CN': '命令行可用 --bind "{range}=self"', 'en-US': 'on the command line, pass --bind "{range}=self"' },
   'skipped.missingTotal': { 'zh-CN': '未找到“总分”行', 'en-US': 'no 总分 row found' },
+  compareWith: { 'zh-CN': '对照', 'en-US': 'compared with' },
   'table.basic': { 'zh-CN': '基础数据表', 'en-US': 'Basic data table (基础数据表)' },
   'table.self': { 'zh-CN': '自评表', 'en-US': 'Self-evaluation table (自评表)' },
   'severity.error': { 'zh-CN': '错误', 'en-US': 'Errors' },

@@ -5,6 +5,7 @@ import type { FindingFix } from '../../core/plan';
 import type { Finding, Lang } from '../../core/rules/types';
 import { t } from '../i18n';
 import { shownValue } from '../../core/i18n/shown';
+import { expectedIsReference } from '../../core/rule-help';
 
 const useStyles = makeStyles({
   details: { display: 'flex', flexDirection: 'column', gap: '4px', padding: '2px 8px 8px 12px', overflowWrap: 'anywhere', boxSizing: 'border-box' },
@@ -51,7 +52,7 @@ export const FindingDetails = React.forwardRef<HTMLDivElement, DetailsProps>(fun
       <Body1>{f.message}</Body1>
       {(f.expected !== null || f.actual !== null) && (
         <Caption1>
-          {f.expected !== null && `${t(lang, 'expected')} ${shownValue(f, f.expected)}`}
+          {f.expected !== null && `${t(lang, expectedIsReference(f.rule) ? 'compareWith' : 'expected')} ${shownValue(f, f.expected)}`}
           {f.expected !== null && f.actual !== null && ' · '}
           {f.actual !== null && `${t(lang, 'actual')} ${shownValue(f, f.actual)}`}
         </Caption1>
