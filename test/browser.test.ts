@@ -166,7 +166,7 @@ describe.each([MANIFEST_API, NEWEST_API])('write-back never loses what the perso
     await pane.locator('main[aria-busy="false"]').waitFor();
     await b6.focus();
     await page.keyboard.press('ArrowRight');
-    expect(await pane.getByTestId('fix-one').textContent()).toBe('将 B11 转为数字，并改为 197.96');
+    expect(await pane.getByTestId('fix-one').textContent()).toBe('改为 197.96（同时把 B11 转为数字）');
     await pane.getByTestId('fix-one').click();
     await pane.getByText(/已写回 2 个单元格/).waitFor();
     expect(await cellOf(page, '基础数据表', 'B6')).toMatchObject({ formula: '=SUM(B7,B10:B11)', value: 197.96 });

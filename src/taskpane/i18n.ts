@@ -37,7 +37,7 @@ const STRINGS = {
   'group-live': { 'zh-CN': '手填数改为公式', 'en-US': 'Typed figures to formulas' },
   liveHint: { 'zh-CN': '显示的数值不变，只是改为随数据更新的公式。', 'en-US': 'The figures shown stay the same; they become formulas that follow the data.' },
   resolves: { 'zh-CN': '解决：{m}', 'en-US': 'Resolves: {m}' },
-  fixAlso: { 'zh-CN': '将 {cells} 转为数字，并改为 {v}', 'en-US': 'Turn {cells} into numbers and change to {v}' },
+  fixAlso: { 'zh-CN': '改为 {v}（同时把 {cells} 转为数字）', 'en-US': 'Change to {v} (and turn {cells} into a number)' },
   skippedCells: { 'zh-CN': '{cells} 在检查后已修改，已跳过；请重新检查。', 'en-US': '{cells} changed after the check and were skipped; check again.' },
   writeOutcome: { 'zh-CN': '已写回 {n} 个单元格，可撤销。', 'en-US': 'Wrote {n} {n|cell|cells}; undo is available.' },
   resolvedN: { 'zh-CN': '解决 {n} 个问题。', 'en-US': '{n} {n|finding|findings} resolved.' },

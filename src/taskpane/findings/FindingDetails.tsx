@@ -61,7 +61,7 @@ export const FindingDetails = React.forwardRef<HTMLDivElement, DetailsProps>(fun
       {w && (
         <Tooltip content={w.formula ? t(lang, 'fixFormula', { f: w.formula }) : w.shows} relationship="description">
           <Button size="small" appearance="primary" className={s.link} disabled={p.busy} onClick={() => p.onFix(w, f)} data-testid="fix-one" data-formula={w.formula ?? ''}>
-            {w.also.length ? t(lang, 'fixAlso', { cells: w.also.join('、'), v: w.shows || t(lang, 'empty') }) : t(lang, 'fixTo', { v: w.shows || t(lang, 'empty') })}
+            {w.also.length ? t(lang, 'fixAlso', { cells: w.also.join(lang === 'zh-CN' ? '、' : ', '), v: w.shows || t(lang, 'empty') }) : t(lang, 'fixTo', { v: w.shows || t(lang, 'empty') })}
           </Button>
         </Tooltip>
       )}
