@@ -132,6 +132,15 @@ describe('the written 审核意见, 汇总 and 问题清单 of the seed examples
     expect(reviewTable([variance, adjust], 'en-US').rows.map((r) => r[4])).toEqual(['', 'compared with 618.42']);
   });
 
+  it('says in 汇总’s 提示 which table is missing: neither, or only the 自评表', async () => {
+    const hint = (e: ReturnType<typeof reportEntry>, lang: 'zh-CN' | 'en-US' = 'zh-CN') => summaryTable([e], lang).rows[0].slice(-1)[0];
+    expect(hint(reportEntry('空.xlsx', { info: [], findings: [] }, null))).toBe('未找到基础数据表或自评表');
+    expect(hint(reportEntry('空.xlsx', { info: [], findings: [] }, null), 'en-US')).toBe('no basic data table (基础数据表) or self-evaluation table (自评表) found');
+    const { snapshot } = await readXlsx(readFileSync(path.join(EXAMPLES_DIR, 'seed001-dept-hunan.xlsx')), 'seed001');
+    const basicOnly = check(snapshot);
+    expect(hint(reportEntry('基础.xlsx', { info: basicOnly.info.filter((i) => i.kind === 'basic'), findings: [] }, null))).toBe('未找到自评表');
+  });
+
   it('names the aggregated empty columns once, without repeating itself', () => {
     expect(message('value.missing:scores', { n: 8 }, 'zh-CN')).toBe('8 项指标已填实际完成值，但均未评分');
     expect(message('value.missing:weights', { n: 3 }, 'en-US')).toBe('none of the 3 indicators has a weight');

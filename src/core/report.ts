@@ -164,14 +164,15 @@ export function summaryTable(entries: ReportEntry[], lang: Lang): TextTable {
 }
 
 const HINTS = {
-  'zh-CN': { none: '未找到总分', computed: (t: string, g: string) => `按各项得分计算为 ${t}${g ? `（${g}）` : ''}`, differs: (s: string, t: string) => `填报总分 ${s}，按各项得分计算为 ${t}`, noSelf: '未找到自评表', sep: '；' },
-  'en-US': { none: 'no 总分 found', computed: (t: string, g: string) => `the scores add up to ${t}${g ? ` (${g})` : ''}`, differs: (s: string, t: string) => `stated total ${s}; the scores add up to ${t}`, noSelf: 'no 自评表 found', sep: '; ' },
+  'zh-CN': { none: '未找到总分', computed: (t: string, g: string) => `按各项得分计算为 ${t}${g ? `（${g}）` : ''}`, differs: (s: string, t: string) => `填报总分 ${s}，按各项得分计算为 ${t}`, noSelf: '未找到自评表', noTables: '未找到基础数据表或自评表', sep: '；' },
+  'en-US': { none: 'no total score (总分) found', computed: (t: string, g: string) => `the scores add up to ${t}${g ? ` (${g})` : ''}`, differs: (s: string, t: string) => `stated total ${s}; the scores add up to ${t}`, noSelf: 'no self-evaluation table (自评表) found', noTables: 'no basic data table (基础数据表) or self-evaluation table (自评表) found', sep: '; ' },
 };
 
 /** 汇总's 提示: where the 总分 is missing or differs from what the scores add up to, said rather than filled in. */
 function totalHint(e: ReportEntry, lang: Lang): string {
   if (!e.ok) return '';
   const h = HINTS[lang];
+  if (!e.tables.length) return h.noTables;
   if (e.computedTotal === null) return h.noSelf;
   if (e.total === null) return `${h.none}${h.sep}${h.computed(e.computedTotal, e.computedGrade ?? '')}`;
   return Number(e.total) === Number(e.computedTotal) ? '' : h.differs(e.total, e.computedTotal);
