@@ -279,3 +279,26 @@ describe('the focus after the other actions', () => {
     await page.close();
   });
 });
+
+describe('the add-in’s own sheets', () => {
+  it('leave the results current: 生成审核意见 right after 检查 says nothing is out of date', async () => {
+    const { page, frame } = await open();
+    await check(frame);
+    const tab = frame.getByTestId('tab-review');
+    await tab.click();
+    await frame.getByTestId('review').click();
+    await frame.getByText(/已添加工作表“审核意见/).waitFor();
+    // Excel tells of the new sheet's cells after the write; the pane hears it and knows the sheet is its own.
+    await frame.evaluate(() => new Promise((done) => setTimeout(done, 400)));
+    expect(await frame.getByTestId('stale').count()).toBe(0);
+    // A person's edit is still heard.
+    await page.evaluate(() =>
+      window.jixiaoPreview!.excel.run(async (ctx: { workbook: { worksheets: { getItem(n: string): { getRange(a: string): { values: unknown[][] } } } }; sync(): Promise<void> }) => {
+        ctx.workbook.worksheets.getItem('基础数据表').getRange('B8').values = [[30]];
+        await ctx.sync();
+      }),
+    );
+    await frame.getByTestId('stale').waitFor();
+    await page.close();
+  });
+});

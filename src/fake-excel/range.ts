@@ -150,7 +150,7 @@ export class Range extends ProxyObject {
       if (matrix) this.ctx.addPayload(matrix);
       if (content) {
         const area = matrix ? { ...t.area, bottom: t.area.top + rows - 1, right: t.area.left + Math.max(0, ...matrix.map((m) => m.length)) - 1 } : t.area;
-        this.ctx.doc.emitChanged(t.sheet.name, addressOf(t.sheet.name, area).replace(/^.*!/, ''));
+        this.ctx.doc.emitChanged(t.sheet, addressOf(t.sheet.name, area).replace(/^.*!/, ''));
       }
     });
   }

@@ -21,16 +21,17 @@ export class Workbook extends ApiObject {
     const result = new ClientResult<string[]>();
     this.ctx.enqueue(async () => {
       const incoming = await workbookFromBase64(base64);
-      const names: string[] = [];
+      const ids: string[] = [];
       for (const sheet of incoming.sheets) {
         let name = sheet.name;
         for (let i = 2; this.ctx.doc.sheet(name); i++) name = `${sheet.name} (${i})`;
         sheet.name = name;
         this.ctx.doc.sheets.push(sheet);
-        names.push(name);
+        // As Excel's: the ids of the new sheets, not their names.
+        ids.push(sheet.id);
       }
       this.ctx.dirty = true;
-      result.resolve(names);
+      result.resolve(ids);
     });
     return result;
   }

@@ -25,6 +25,8 @@ export interface FakeFormat {
   priority: number;
 }
 
+let sheetIds = 0;
+
 export class FakeSheet {
   readonly cells = new Map<string, FakeCell>();
   merges: Area[] = [];
@@ -34,6 +36,9 @@ export class FakeSheet {
   readonly notes = new Map<string, string>();
   /** The range an autofilter covers, if any. */
   autoFilter: string | null = null;
+
+  /** As Excel's: a stable key that survives a rename, in the form `{GUID}`. */
+  readonly id = `{${String(++sheetIds).padStart(8, '0')}-0001-0000-0000-000000000000}`;
 
   constructor(public name: string) {}
 
@@ -88,8 +93,8 @@ export class FakeWorkbook {
   readonly changeListeners = new Set<(e: { address: string; worksheetId: string; source: string; changeType: string; type: string }) => unknown>();
 
   /** Tells every listener, after the current task, that cells changed (as Excel's event does). */
-  emitChanged(sheet: string, address: string): void {
-    const e = { address, worksheetId: sheet, source: 'Local', changeType: 'RangeEdited', type: 'WorksheetChanged' };
+  emitChanged(sheet: FakeSheet, address: string): void {
+    const e = { address, worksheetId: sheet.id, source: 'Local', changeType: 'RangeEdited', type: 'WorksheetChanged' };
     for (const l of this.changeListeners) setTimeout(() => void l(e), 0);
   }
 
@@ -109,8 +114,9 @@ export class FakeWorkbook {
     sheet.name = name;
   }
 
-  sheet(name: string): FakeSheet | undefined {
-    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  /** A sheet by its name (any case) or, as `worksheets.getItem` takes either, by its id. */
+  sheet(key: string): FakeSheet | undefined {
+    return this.sheets.find((s) => s.name.toLowerCase() === key.toLowerCase()) ?? this.sheets.find((s) => s.id === key);
   }
 
   static fromSnapshot(s: Snapshot): FakeWorkbook {

@@ -74,10 +74,13 @@ export class Worksheet extends ProxyObject {
     return this.resolve();
   }
   protected read(prop: string): unknown {
-    return prop === 'name' ? this.resolve()?.name : undefined;
+    return prop === 'name' ? this.resolve()?.name : prop === 'id' ? this.resolve()?.id : undefined;
   }
   get name(): string {
     return this.get('name');
+  }
+  get id(): string {
+    return this.get('id');
   }
   /** Renames the sheet; as in Excel, formulas and defined names that refer to it follow, and a taken name fails. */
   set name(name: string) {

@@ -1,3 +1,4 @@
+import { addOwnSheet } from './own-sheets';
 import type { OfficeEnv } from './env';
 import { ExcelRun, RUN_OPTIONS } from './run';
 import type { Capabilities } from './capabilities';
@@ -61,9 +62,15 @@ export async function insertTemplate(env: Pick<OfficeEnv, 'run' | 'caps' | 'crea
     sheets.load('items/name');
     const inserted = context.workbook.insertWorksheetsFromBase64(base64, { positionType: 'End' as Excel.WorksheetPositionType.end });
     await context.sync();
+    // Excel answers with the new sheets' ids; their names (suffixed where taken) are read from them.
+    const added = inserted.value.map((id) => context.workbook.worksheets.getItem(id));
+    for (const ws of added) ws.load('name');
+    await context.sync();
+    inserted.value.forEach(addOwnSheet);
+    const gotNames = added.map((ws) => ws.name);
     const taken = new Set(sheets.items.map((ws) => ws.name.toLowerCase()));
-    for (const n of inserted.value) taken.add(n.toLowerCase());
-    const out = inserted.value.map((got, i) => {
+    for (const n of gotNames) taken.add(n.toLowerCase());
+    const out = gotNames.map((got, i) => {
       const want = names[i];
       if (!want || want === got) return got;
       let name = want;

@@ -1,3 +1,4 @@
+import { addOwnSheet } from './own-sheets';
 import { freeSheetName, SEVERITY_COLOR, TextTable } from '../../core/report';
 
 /** Rows per sync, so that a large batch report stays under Excel on the web's 5 MB payload limit. */
@@ -13,6 +14,7 @@ export async function addTableSheet(context: Excel.RequestContext, t: TextTable)
   await context.sync();
   const name = freeSheetName(sheets.items.map((s) => s.name), t.name);
   const ws = sheets.add(name);
+  ws.load('id');
   const width = t.header.length;
   const head = ws.getRangeByIndexes(0, 0, 1, width);
   head.numberFormat = [t.header.map(() => '@')];
@@ -32,6 +34,7 @@ export async function addTableSheet(context: Excel.RequestContext, t: TextTable)
       });
     }
     await context.sync();
+    addOwnSheet(ws.id);
     if (!rows.length) break;
   }
   if (t.filter) {

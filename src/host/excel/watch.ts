@@ -1,3 +1,4 @@
+import { isOwnSheet } from './own-sheets';
 import { ExcelRun, RUN_OPTIONS as OPTIONS } from './run';
 
 /**
@@ -6,7 +7,9 @@ import { ExcelRun, RUN_OPTIONS as OPTIONS } from './run';
  */
 export function watchChanges(run: ExcelRun, onChange: (address: string) => void): Promise<() => Promise<void>> {
   return run(OPTIONS, async (context) => {
-    const handler = context.workbook.worksheets.onChanged.add(async (e: Excel.WorksheetChangedEventArgs) => onChange(e.address));
+    const handler = context.workbook.worksheets.onChanged.add(async (e: Excel.WorksheetChangedEventArgs) => {
+      if (!isOwnSheet(e.worksheetId)) onChange(e.address);
+    });
     await context.sync();
     return async () => {
       handler.remove();
