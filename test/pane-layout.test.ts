@@ -297,9 +297,16 @@ describe('what the pane says when there is nothing to show, or it cannot write',
     await openTab(frame, 'settings');
     await frame.locator('main[aria-busy="false"]').waitFor();
     await page.waitForFunction(() => [...window.jixiaoPreview!.doc.parts.values()].some((p) => p.xml.includes('"tab":"settings"')));
-    await frame.evaluate(() => location.reload());
+    // The reloaded pane, not the old one still on screen while the new one loads.
+    await frame.evaluate(() => {
+      (window as unknown as { before: boolean }).before = true;
+      location.reload();
+    });
+    await page.waitForFunction(() => {
+      const w = (document.querySelector('#pane') as HTMLIFrameElement | null)?.contentWindow as (Window & { before?: boolean }) | null;
+      return !!w && !w.before && !!w.document.querySelector('main[data-ready="true"]');
+    });
     const pane = page.frameLocator('#pane');
-    await pane.locator('main[data-ready="true"]').waitFor();
     expect(await pane.getByTestId('tab-settings').getAttribute('aria-selected')).toBe('true');
     await pane.getByTestId('page-settings').waitFor();
     await page.close();
