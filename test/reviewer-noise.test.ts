@@ -37,10 +37,10 @@ const SILENT: Shape[] = [
   { why: '满意度 ≥90分 against 92.5%: one 100-point scale', table: rows001([['服务对象满意度', '≥90分', '92.5%', 5, 5]]), silent: ['self.score-rule', 'self.unit-kind'] },
   { why: '≥1000名 against 1000人', table: rows001([['培训人数', '≥1000名', '1000人', 5, 5]]), silent: ['self.unit-kind'] },
   { why: '≥40学时 against 42课时', table: rows001([['培训学时', '≥40学时', '42课时', 5, 5]]), silent: ['self.unit-kind'] },
-  { why: 'a standard in the name: 每人每月300元', table: title('城乡居民基本养老保险每人每月300元补助'), silent: ['self.title-amount'] },
-  { why: 'a standard in the name: 每户5000元', table: title('每户5000元产业奖补资金'), silent: ['self.title-amount'] },
-  { why: 'a standard in brackets: （每亩100元）', table: title('耕地地力保护补贴（每亩100元）'), silent: ['self.title-amount'] },
-  { why: 'a bound in the name: 20万元以下', table: title('20万元以下小额贷款贴息'), silent: ['self.title-amount'] },
+  { why: 'a standard in the name: 每人每月300元', table: title('城乡居民基本养老保险每人每月300元补助'), silent: ['text.claim'] },
+  { why: 'a standard in the name: 每户5000元', table: title('每户5000元产业奖补资金'), silent: ['text.claim'] },
+  { why: 'a standard in brackets: （每亩100元）', table: title('耕地地力保护补贴（每亩100元）'), silent: ['text.claim'] },
+  { why: 'a bound in the name: 20万元以下', table: title('20万元以下小额贷款贴息'), silent: ['text.claim'] },
   { why: '执行率 typed as the number 81 for 81.07%', table: funds({ 6: 81 }), silent: ['self.exec-rate'] },
   { why: '2946.4549 shown as 2946.45 beside a budget of 2946.45', table: funds({ 4: { v: 2946.4549, fmt: '0.00' }, 6: { v: 1, fmt: '0.00%' }, 7: 10 }), silent: ['self.overspend'] },
   { why: 'an execution score of 8.1 in a 0.0 cell for 8.107', table: funds({ 7: { v: 8.1, fmt: '0.0' } }), silent: ['self.exec-score'] },
@@ -48,8 +48,8 @@ const SILENT: Shape[] = [
 
 const CAUGHT: Shape[] = [
   { why: 'spending over the 年初预算数 where 全年预算数 is blank', table: funds({ 2: 1172.55, 3: null, 4: 1268.72, 6: null, 7: 10 }), reports: ['self.overspend', 'E6'] },
-  { why: 'a cost actual written as the bare figure of the whole budget', table: at(at(seed004Project, '项目总经费', 4, '≤2946.45万元'), '项目总经费', 5, 2946.45), reports: ['self.cost-vs-spend', 'F17'] },
-  { why: 'a title amount written with 万 alone', table: title('县直机关后勤保障服务经费2950万'), reports: ['self.title-amount', 'B3'] },
+  { why: 'a cost actual written as the bare figure of the whole budget', table: at(at(seed004Project, '项目总经费', 4, '≤2946.45万元'), '项目总经费', 5, 2946.45), reports: ['self.claims-vs-spend', 'F17'] },
+  { why: 'a title amount written with 万 alone', table: title('县直机关后勤保障服务经费2950万'), reports: ['text.claim', 'B3'] },
   { why: 'a doubled block proved by the subtotal', table: rows001([['1.后勤保障服务', '≥2次', '2次', 10, 10], ['（1）维修次数', '≥5次', '5次', 5, 5], ['（2）检查次数', '≥12次', '12次', 5, 5]]), reports: ['self.double-score', 'H13'] },
 ];
 

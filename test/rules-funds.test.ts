@@ -72,16 +72,16 @@ const SHAPES: Shape[] = [
   { why: '81% printed, a whole percent, scored 8.11', rule: 'self.exec-rate', table: total({ 6: { v: 0.81, fmt: '0%' } }), expect: [] },
 
   // A project whose name states its budget.
-  { why: 'the name states 2950万元, the funds 2946.45', rule: 'self.title-amount', table: at(seed004Project, '县直机关后勤保障服务', 1, { v: '县直机关后勤保障服务经费2950万元', span: [1, 8] }), expect: [['B3', 'warning']], message: /2950万元 与年度资金总额（2946\.45 \/ 2946\.45 万元）/ },
-  { why: 'the name states 2946.45万元', rule: 'self.title-amount', table: at(seed004Project, '县直机关后勤保障服务', 1, { v: '县直机关后勤保障服务经费2946.45万元', span: [1, 8] }), expect: [] },
-  { why: 'the name rounds it to 2946万元', rule: 'self.title-amount', table: at(seed004Project, '县直机关后勤保障服务', 1, { v: '县直机关后勤保障服务经费2946万元', span: [1, 8] }), expect: [] },
-  { why: 'the name states it in 元: 29464500元', rule: 'self.title-amount', table: at(seed004Project, '县直机关后勤保障服务', 1, { v: '县直机关后勤保障服务经费29464500元', span: [1, 8] }), expect: [] },
-  { why: 'the name states two amounts', rule: 'self.title-amount', table: at(seed004Project, '县直机关后勤保障服务', 1, { v: '县直机关后勤保障服务（物业1000万元、安保500万元）', span: [1, 8] }), expect: [] },
+  { why: 'the name states 2950万元, the funds 2946.45', rule: 'text.claim', table: at(seed004Project, '县直机关后勤保障服务', 1, { v: '县直机关后勤保障服务经费2950万元', span: [1, 8] }), expect: [['B3', 'warning']], message: /2950万元 与年度资金总额（2946\.45 \/ 2946\.45 万元）/ },
+  { why: 'the name states 2946.45万元', rule: 'text.claim', table: at(seed004Project, '县直机关后勤保障服务', 1, { v: '县直机关后勤保障服务经费2946.45万元', span: [1, 8] }), expect: [] },
+  { why: 'the name rounds it to 2946万元', rule: 'text.claim', table: at(seed004Project, '县直机关后勤保障服务', 1, { v: '县直机关后勤保障服务经费2946万元', span: [1, 8] }), expect: [] },
+  { why: 'the name states it in 元: 29464500元', rule: 'text.claim', table: at(seed004Project, '县直机关后勤保障服务', 1, { v: '县直机关后勤保障服务经费29464500元', span: [1, 8] }), expect: [] },
+  { why: 'the name states two amounts', rule: 'text.claim', table: at(seed004Project, '县直机关后勤保障服务', 1, { v: '县直机关后勤保障服务（物业1000万元、安保500万元）', span: [1, 8] }), expect: [] },
 
   // A cost indicator that reports the whole budget as spent.
-  { why: '项目总经费 2946.45万元 against 2388.71 executed', rule: 'self.cost-vs-spend', table: at(seed004Project, '项目总经费', 5, '2946.45万元'), expect: [['F17', 'warning']], message: /2946\.45万元 等于全年预算数 2946\.45 万元.*只执行了 2388\.71/ },
-  { why: '项目总经费 2388.71万元, what was executed', rule: 'self.cost-vs-spend', table: at(seed004Project, '项目总经费', 5, '2388.71万元'), expect: [] },
-  { why: 'the whole budget spent and reported', rule: 'self.cost-vs-spend', table: fiscal({ 4: 2946.45, 6: pct(1) }, total({ 4: 2946.45, 6: pct(1), 7: 10 }, at(seed004Project, '项目总经费', 5, '2946.45万元'))), expect: [] },
+  { why: '项目总经费 2946.45万元 against 2388.71 executed', rule: 'self.claims-vs-spend', table: at(seed004Project, '项目总经费', 5, '2946.45万元'), expect: [['F17', 'warning']], message: /2946\.45万元 等于全年预算数 2946\.45 万元.*只执行了 2388\.71/ },
+  { why: '项目总经费 2388.71万元, what was executed', rule: 'self.claims-vs-spend', table: at(seed004Project, '项目总经费', 5, '2388.71万元'), expect: [] },
+  { why: 'the whole budget spent and reported', rule: 'self.claims-vs-spend', table: fiscal({ 4: 2946.45, 6: pct(1) }, total({ 4: 2946.45, 6: pct(1), 7: 10 }, at(seed004Project, '项目总经费', 5, '2946.45万元'))), expect: [] },
 
   // A nested breakdown: 一般公共预算 and, under it, 其中：财政拨款 restating the same amounts.
   {

@@ -94,7 +94,7 @@ export const ACTUAL_RULES: Rule[] = [
         const a = ind.actualParsed;
         if (!ind.actual || !ind.target || tg.kind !== 'quant' || a.kind !== 'quant') continue;
         if (alignToTarget(tg, a, { name: ind.name.text, op: scoredOp(ind)! }) !== null) continue;
-        // One row, one story: score points typed into the figure (self.points-in-target) explain the other unit.
+        // One row, one story: score points typed into the figure (reported below) explain the other unit.
         if (pointCells(ind).length) continue;
         const percent = tg.percent || a.percent || tg.unit === '‰' || a.unit === '‰';
         ctx.report({
@@ -118,16 +118,9 @@ export const ACTUAL_RULES: Rule[] = [
           ctx.report({ ref: cell.ref, variant: 'sum', params: { name: parent.name.text, which: `@which.${which}`, text: cell.text, parts: parts.map((q) => q.text).join(' + '), units: units.join('、') }, actual: cell.text });
         }
       });
-    },
-  },
-  {
-    id: 'self.points-in-target',
-    severity: 'warning',
-    docs: { 'zh-CN': '年度指标值或实际完成值填的是分值/得分', 'en-US': 'score points typed into a target or actual cell' },
-    scope: 'self',
-    check(ctx, t) {
+      // `5分` as the target of a 5-point indicator: score points, a unit of another kind, typed into the figure.
       for (const ind of t.indicators) {
-        for (const { which, cell, column } of pointCells(ind)) ctx.report({ ref: cell.ref, params: { name: ind.name.text, which: `@which.${which}`, text: cell.text, column }, actual: cell.text });
+        for (const { which, cell, column } of pointCells(ind)) ctx.report({ ref: cell.ref, variant: 'points', params: { name: ind.name.text, which: `@which.${which}`, text: cell.text, column }, actual: cell.text });
       }
     },
   },

@@ -57,6 +57,43 @@ function provedCoarse(f: FundRow, rate: CellRead & { value: Dec }, exact: Dec, c
   return scoreAgrees(score.value, execScore(weight.value, exact, ctx.profile), scorePlaces) && !scoreAgrees(score.value, execScore(weight.value, printed, ctx.profile), scorePlaces);
 }
 
+/** Every output claimed in full while the budget was executed far below plan (the two figures named). */
+function outputsWithoutMoney(ctx: RuleContext, t: SelfTable): void {
+  const total = fundsTotal(t);
+  const exec = total?.cells.exec;
+  const annual = total && budgetOf(total);
+  if (!total || !isNumber(exec) || !annual || !annual.value.greaterThan(0) || exec.value.isNegative()) return;
+  const rate = exec.value.dividedBy(annual.value);
+  const limit = new D(ctx.profile.thresholds.claimsVsSpend ?? DEFAULT_CLAIMS_VS_SPEND);
+  if (!rate.lessThan(limit)) return;
+  const outputs = t.levels.filter((l) => l.key === '产出').flatMap((l) => l.indicators.map((i) => t.indicators[i]));
+  if (outputs.length < 2 || !outputs.every(claimedInFull)) return;
+  const ref = (isNumber(total.cells.rate) ? total.cells.rate : exec).ref;
+  ctx.report({ ref, params: { label: rowName(total), rate: pct(rate), exec: decStr(exec.value)!, annual: decStr(annual.value)!, n: outputs.length, threshold: pct(limit, 0) }, expected: null, actual: pct(rate) });
+}
+
+/** A 成本指标 whose actual is the whole budget while the funds row shows less was executed: a cost is what was spent. */
+function costBeyondSpend(ctx: RuleContext, t: SelfTable): void {
+  const total = fundsTotal(t);
+  const exec = total?.cells.exec;
+  const annual = total && budgetOf(total);
+  if (!total || !isNumber(exec) || !annual || !annual.value.minus(exec.value).greaterThan(0.005)) return;
+  const currency = t.currency ?? '万元';
+  const tableFactor = currency === '万元' ? 1e4 : 1;
+  for (const ind of t.indicators) {
+    const a = ind.actualParsed;
+    const tg = ind.targetParsed;
+    const cost = COST_LEVEL2.some((w) => (ind.level2?.text ?? '').includes(w));
+    // A bare figure (`90` against `≤90万元`) is in its target's unit.
+    const unit = a.kind === 'quant' && !a.unit && tg.kind === 'quant' ? tg.unit : a.kind === 'quant' ? a.unit : null;
+    const factor = currencyFactor(unit);
+    if (!cost || a.kind !== 'quant' || factor === null || !ind.actual) continue;
+    const spent = a.written.times(factor).dividedBy(tableFactor);
+    if (spent.minus(annual.value).abs().greaterThan(0.005) || !spent.minus(exec.value).abs().greaterThan(0.005)) continue;
+    ctx.report({ ref: ind.actual.ref, variant: 'cost', params: { name: ind.name.text, actual: a.text, annual: decStr(annual.value)!, exec: decStr(exec.value)!, label: rowName(total), unit: currency }, expected: decStr(exec.value), actual: a.text });
+  }
+}
+
 export const FUNDS_RULES: Rule[] = [
   {
     id: 'self.exec-rate',
@@ -232,26 +269,18 @@ export const FUNDS_RULES: Rule[] = [
   {
     id: 'self.claims-vs-spend',
     severity: 'warning',
-    docs: { 'zh-CN': '预算执行率很低而产出指标全部满分', 'en-US': 'every output at full marks while little of the budget was spent' },
+    docs: { 'zh-CN': '产出或成本的填报与资金执行不符', 'en-US': 'outputs or costs claimed beyond what the funds show spent' },
     scope: 'self',
     check(ctx, t) {
-      const total = fundsTotal(t);
-      const exec = total?.cells.exec;
-      const annual = total && budgetOf(total);
-      if (!total || !isNumber(exec) || !annual || !annual.value.greaterThan(0) || exec.value.isNegative()) return;
-      const rate = exec.value.dividedBy(annual.value);
-      const limit = new D(ctx.profile.thresholds.claimsVsSpend ?? DEFAULT_CLAIMS_VS_SPEND);
-      if (!rate.lessThan(limit)) return;
-      const outputs = t.levels.filter((l) => l.key === '产出').flatMap((l) => l.indicators.map((i) => t.indicators[i]));
-      if (outputs.length < 2 || !outputs.every(claimedInFull)) return;
-      const ref = (isNumber(total.cells.rate) ? total.cells.rate : exec).ref;
-      ctx.report({ ref, params: { label: rowName(total), rate: pct(rate), exec: decStr(exec.value)!, annual: decStr(annual.value)!, n: outputs.length, threshold: pct(limit, 0) }, expected: null, actual: pct(rate) });
+      outputsWithoutMoney(ctx, t);
+      costBeyondSpend(ctx, t);
     },
   },
   {
-    id: 'self.title-amount',
-    severity: 'warning',
-    docs: { 'zh-CN': '项目名称中的金额与资金情况不符', 'en-US': 'an amount in the project name differs from the funds' },
+    // RULES.md's 文字中的数字: here the one amount a project's name states, against the funds it names.
+    id: 'text.claim',
+    severity: 'error',
+    docs: { 'zh-CN': '文字中写明的数字与表格不符', 'en-US': 'a figure stated in words differs from the tables' },
     scope: 'self',
     check(ctx, t) {
       const total = fundsTotal(t);
@@ -262,33 +291,8 @@ export const FUNDS_RULES: Rule[] = [
       if (!cols.length) return;
       const currency = t.currency ?? '万元';
       if (cols.some((c) => statesAmount(stated[0], c.value, currency))) return;
-      ctx.report({ ref: t.project.ref, params: { amount: stated[0].text, label: rowName(total), budget: cols.map((c) => decStr(c.value)).join(' / '), unit: currency }, expected: decStr(cols[cols.length - 1].value), actual: stated[0].text });
-    },
-  },
-  {
-    id: 'self.cost-vs-spend',
-    severity: 'warning',
-    docs: { 'zh-CN': '成本指标实际值等于全部预算而资金并未全部执行', 'en-US': 'a cost actual equal to the whole budget although less was spent' },
-    scope: 'self',
-    check(ctx, t) {
-      const total = fundsTotal(t);
-      const exec = total?.cells.exec;
-      const annual = total && budgetOf(total);
-      if (!total || !isNumber(exec) || !annual || !annual.value.minus(exec.value).greaterThan(0.005)) return;
-      const currency = t.currency ?? '万元';
-      const tableFactor = currency === '万元' ? 1e4 : 1;
-      for (const ind of t.indicators) {
-        const a = ind.actualParsed;
-        const tg = ind.targetParsed;
-        const cost = COST_LEVEL2.some((w) => (ind.level2?.text ?? '').includes(w));
-        // A bare figure (`90` against `≤90万元`) is in its target's unit.
-        const unit = a.kind === 'quant' && !a.unit && tg.kind === 'quant' ? tg.unit : a.kind === 'quant' ? a.unit : null;
-        const factor = currencyFactor(unit);
-        if (!cost || a.kind !== 'quant' || factor === null || !ind.actual) continue;
-        const spent = a.written.times(factor).dividedBy(tableFactor);
-        if (spent.minus(annual.value).abs().greaterThan(0.005) || !spent.minus(exec.value).abs().greaterThan(0.005)) continue;
-        ctx.report({ ref: ind.actual.ref, params: { name: ind.name.text, actual: a.text, annual: decStr(annual.value)!, exec: decStr(exec.value)!, label: rowName(total), unit: currency }, expected: decStr(exec.value), actual: a.text });
-      }
+      // A name may carry the figure of an earlier stage of the project: a 说明 is asked for, not a correction.
+      ctx.report({ ref: t.project.ref, variant: 'title', severity: 'warning', params: { amount: stated[0].text, label: rowName(total), budget: cols.map((c) => decStr(c.value)).join(' / '), unit: currency }, expected: decStr(cols[cols.length - 1].value), actual: stated[0].text });
     },
   },
 ];
