@@ -15,12 +15,22 @@ const DEFAULT_CLAIMS_VS_SPEND = 0.5;
 const COST_LEVEL2 = LABELS.nature.underLevel2.lower;
 
 /** The budget a funds row is executed against: 全年预算数, or 年初预算数 where that is all the row states. */
-const budgetOf = (f: FundRow): (CellRead & { value: Dec }) | null => (isNumber(f.cells.annual) ? f.cells.annual : isNumber(f.cells.initial) ? f.cells.initial : null);
+const budgetOf = (f: FundRow): Amount | null => (isNumber(f.cells.annual) ? f.cells.annual : isNumber(f.cells.initial) ? f.cells.initial : null);
 
 /** An amount as its cell shows it (its displayed places; two where the format says none). */
 const asShown = (r: CellRead & { value: Dec }): Dec => round(r.value, r.places ?? 2);
 
 const fundsTotal = (t: SelfTable): FundRow | undefined => t.funds.find((f) => f.role === 'total');
+
+type Amount = CellRead & { value: Dec };
+
+/** The 年度资金总额 row with what it executed and the budget that is executed against, where both are figures. */
+function spending(t: SelfTable): { total: FundRow; exec: Amount; annual: Amount } | null {
+  const total = fundsTotal(t);
+  const exec = total?.cells.exec;
+  const annual = total && budgetOf(total);
+  return total && isNumber(exec) && annual ? { total, exec, annual } : null;
+}
 
 /** A funds row's label as a message names it: `年度资金总额:` without its colon. */
 const rowName = (f: FundRow): string => f.label.text.replace(/\s*[:：]\s*$/, '');
@@ -59,10 +69,8 @@ function provedCoarse(f: FundRow, rate: CellRead & { value: Dec }, exact: Dec, c
 
 /** Every output claimed in full while the budget was executed far below plan (the two figures named). */
 function outputsWithoutMoney(ctx: RuleContext, t: SelfTable): void {
-  const total = fundsTotal(t);
-  const exec = total?.cells.exec;
-  const annual = total && budgetOf(total);
-  if (!total || !isNumber(exec) || !annual || !annual.value.greaterThan(0) || exec.value.isNegative()) return;
+  const { total, exec, annual } = spending(t) ?? {};
+  if (!total || !exec || !annual || !annual.value.greaterThan(0) || exec.value.isNegative()) return;
   const rate = exec.value.dividedBy(annual.value);
   const limit = new D(ctx.profile.thresholds.claimsVsSpend ?? DEFAULT_CLAIMS_VS_SPEND);
   if (!rate.lessThan(limit)) return;
@@ -74,10 +82,8 @@ function outputsWithoutMoney(ctx: RuleContext, t: SelfTable): void {
 
 /** A 成本指标 whose actual is the whole budget while the funds row shows less was executed: a cost is what was spent. */
 function costBeyondSpend(ctx: RuleContext, t: SelfTable): void {
-  const total = fundsTotal(t);
-  const exec = total?.cells.exec;
-  const annual = total && budgetOf(total);
-  if (!total || !isNumber(exec) || !annual || !annual.value.minus(exec.value).greaterThan(0.005)) return;
+  const { total, exec, annual } = spending(t) ?? {};
+  if (!total || !exec || !annual || !annual.value.minus(exec.value).greaterThan(0.005)) return;
   const currency = t.currency ?? '万元';
   const tableFactor = currency === '万元' ? 1e4 : 1;
   for (const ind of t.indicators) {
@@ -222,10 +228,8 @@ export const FUNDS_RULES: Rule[] = [
     docs: { 'zh-CN': '全年执行数超过预算数（执行率超过 100%）', 'en-US': 'more spent than budgeted (execution over 100%)' },
     scope: 'self',
     check(ctx, t) {
-      const total = fundsTotal(t);
-      const exec = total?.cells.exec;
-      const annual = total && budgetOf(total);
-      if (!total || !isNumber(exec) || !annual || annual.value.isNegative()) return;
+      const { total, exec, annual } = spending(t) ?? {};
+      if (!total || !exec || !annual || annual.value.isNegative()) return;
       // As the cells show them: 2946.4549 shown as 2946.45 beside a budget of 2946.45 is no overspending.
       const spent = asShown(exec);
       const budget = asShown(annual);
