@@ -6,7 +6,8 @@ import { Book, locateAll } from './locate';
 import { Binding, resolveBindings } from './bindings';
 import { FormulaEngine } from './formula/engine';
 import { ComputedCell, computedCells } from './formula/expected';
-import { Table } from './model';
+import { BudgetTable, Table } from './model';
+import { locateBudget } from './locate/budget';
 import { defaultProfile, Profile } from './profiles';
 import { RULES } from './rules';
 import { Finding, FormulaContext, Lang, Report, RuleContext, Severity } from './rules/types';
@@ -30,8 +31,8 @@ export interface TableSummary {
 }
 
 export interface TableInfo {
-  kind: Table['kind'];
-  layout: Table['layout'];
+  kind: Table['kind'] | 'budget';
+  layout: Table['layout'] | BudgetTable['kind'];
   sheet: string;
   range: string;
   unit: string | null;
@@ -39,11 +40,15 @@ export interface TableInfo {
   /** The currency unit the table states its amounts in (单位：元 / 万元), or null. */
   currency: '元' | '万元' | null;
   summary?: TableSummary;
+  /** A budget table's title line (a document's caption), where it has one. */
+  title?: string | null;
 }
 
 export interface CheckResult {
   profile: string;
   tables: Table[];
+  /** The other budget tables (index `tables.length + i` in findings' `table` and in `info`). */
+  budgetTables: BudgetTable[];
   info: TableInfo[];
   findings: Finding[];
   computed: Computed;
@@ -70,10 +75,20 @@ function summaryStrings(s: Summary): TableSummary {
   };
 }
 
-function tableOf(tables: Table[], ref: CellRef | null): number | null {
+function tableOf(tables: Array<Pick<Table, 'sheet' | 'range'>>, ref: CellRef | null): number | null {
   if (!ref) return null;
   const i = tables.findIndex((t) => t.sheet === ref.sheet && ref.row >= t.range.top && ref.row <= t.range.bottom && ref.col >= t.range.left && ref.col <= t.range.right);
   return i >= 0 ? i : null;
+}
+
+/** The narrative's paragraphs: column A of the document's text sheet, row by row. */
+function paragraphsOf(book: Book, snapshot: Snapshot): string[] {
+  const name = snapshot.document?.textSheet;
+  const sheet = name ? snapshot.sheets.find((s) => s.name === name) : undefined;
+  if (!sheet) return [];
+  const out: string[] = [];
+  sheet.text.forEach((r, i) => (out[sheet.top + i] = r[0 - sheet.left] ?? ''));
+  return Array.from(out, (p) => p ?? '');
 }
 
 /** Snapshot + profile → tables, findings and computed values. Pure: the same call in the pane, the CLI and tests. */
@@ -94,6 +109,10 @@ export function check(snapshot: Snapshot, options: CheckOptions = {}): CheckResu
   }
   const { tables } = located;
   const empty = [...located.empty, ...resolved.outside];
+  const budgetTables = locateBudget(book, tables, snapshot.document ?? null);
+  const allTables: Array<Pick<Table, 'sheet' | 'range'>> = [...tables, ...budgetTables];
+  const paragraphs = paragraphsOf(book, snapshot);
+  const textSheet = snapshot.document?.textSheet ?? null;
   const computed = computeAll(tables, profile);
   let engine: FormulaEngine | null = null;
   const formulas: FormulaContext = {
@@ -115,12 +134,15 @@ export function check(snapshot: Snapshot, options: CheckOptions = {}): CheckResu
       ignoredState,
       profile,
       tables,
+      budgetTables,
+      document: snapshot.document ?? null,
+      paragraphs,
       computed,
       formulas,
       emptyBindings: empty,
       report(r: Report) {
         const sheet = r.ref?.sheet ?? firstSheet;
-        const cell = r.ref ? a1(r.ref.row, r.ref.col) : 'A1';
+        const cell = r.ref ? (r.ref.sheet === textSheet ? `¶${r.ref.row + 1}` : a1(r.ref.row, r.ref.col)) : 'A1';
         const params = r.params ?? {};
         const key = r.variant ? `${rule.id}:${r.variant}` : rule.id;
         const dedupe = `${sheet}!${cell}|${key}|${r.expected ?? ''}|${r.actual ?? ''}|${Object.values(params).join('|')}`;
@@ -134,7 +156,7 @@ export function check(snapshot: Snapshot, options: CheckOptions = {}): CheckResu
           message: message(key, params, lang),
           expected: r.expected === null || r.expected === undefined ? null : echo(r.expected, 200),
           actual: r.actual === null || r.actual === undefined ? null : echo(r.actual, 200),
-          table: tableOf(tables, r.ref),
+          table: tableOf(allTables, r.ref),
           ref: r.ref,
           params,
           key,
@@ -143,11 +165,12 @@ export function check(snapshot: Snapshot, options: CheckOptions = {}): CheckResu
       },
     };
     if (rule.scope === 'workbook') rule.check(ctx);
-    else
+    else if (rule.scope !== 'budget')
       tables.forEach((t, i) => {
         if (rule.scope === 'basic' && t.kind === 'basic') rule.check(ctx, t, i);
         if (rule.scope === 'self' && t.kind === 'self') rule.check(ctx, t, i);
       });
+    if (rule.scope === 'budget') budgetTables.forEach((t, i) => rule.check(ctx, t, tables.length + i));
   }
   const reported = new Set(findings.filter((f) => !f.unlessReported).map((f) => `${f.sheet}!${f.cell}`));
   const kept = findings.filter((f) => !f.unlessReported || !reported.has(`${f.sheet}!${f.cell}`));
@@ -166,7 +189,9 @@ export function check(snapshot: Snapshot, options: CheckOptions = {}): CheckResu
     const s = computed.self.get(i);
     return s ? { ...base, summary: summaryStrings(s.summary) } : base;
   });
-  return { profile: profile.id, tables, info, findings: kept, computed, computedCells: formulas.cells, snapshot, bindings, emptyBindings: empty, ignoredState };
+  for (const t of budgetTables)
+    info.push({ kind: 'budget', layout: t.kind, sheet: t.sheet, range: areaA1(t.range), unit: null, year: null, currency: t.currency, title: t.title });
+  return { profile: profile.id, tables, budgetTables, info, findings: kept, computed, computedCells: formulas.cells, snapshot, bindings, emptyBindings: empty, ignoredState };
 }
 
 /**

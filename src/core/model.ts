@@ -151,3 +151,67 @@ export interface SelfTable extends TableBase {
 }
 
 export type Table = BasicTable | SelfTable;
+
+/**
+ * Any budget table (三公经费表, 项目支出明细, 收支表, 部门决算 tables), read as an outline: labelled rows, amount
+ * columns and rate columns. Built by locate/budget.ts on the cells no 基础数据表 or 自评表 claimed.
+ */
+export type BudgetKind = 'sangong' | 'projects' | 'income-expense' | 'final-accounts' | 'assets' | 'other';
+
+/** What an amount column holds; null where the header names none of these. */
+export type BudgetMeasure = 'initial' | 'annual' | 'budget' | 'final' | 'exec' | 'prev' | 'current' | 'carry-in' | 'carry-out' | 'income' | 'expense';
+
+/** How a rate or change column is computed from the columns it names (DOMAIN.md, Beyond the two forms). */
+export type BudgetFormula =
+  /** 预决算差异率 = 决算 / 预算 − 1 */
+  | 'variance'
+  /** 执行率 / 完成率 = 执行 / 预算 */
+  | 'exec'
+  /** 增减率 / 变动率 = (本年 − 上年) / 上年 */
+  | 'growth'
+  /** 增减额 = 本年 − 上年 */
+  | 'delta'
+  /** 占比 = row / total */
+  | 'share';
+
+export interface BudgetColumn {
+  /** Absolute 0-based column. */
+  col: number;
+  /** The header as read (rows of a multi-row header joined by ` / `). */
+  header: TextCell;
+  kind: 'amount' | 'rate' | 'change' | 'count' | 'text';
+  measure: BudgetMeasure | null;
+  /** For a rate or change column: its formula and the indexes (into `columns`) of its numerator and denominator. */
+  formula?: { kind: BudgetFormula; num: number; den: number };
+}
+
+export interface BudgetRow {
+  /** Absolute 0-based row. */
+  row: number;
+  label: TextCell;
+  /** The outline number as written (`一、` `（一）` `1.` `(1)` `①`), or a 部门决算 function code (`2010301`), or null. */
+  number: string | null;
+  /** 0 for a total, 1 for the top level, deeper below. */
+  level: number;
+  /** Index into `rows` of the row this one is a child of, or null. */
+  parent: number | null;
+  /** How the parent relates to this row: a complete split (sum) or a partial one (其中: part). */
+  relation: 'sum' | 'part' | null;
+  /** A 合计 / 小计 / 总计 row. */
+  total: boolean;
+  /** Cells by column index (into `columns`). */
+  cells: Array<CellRead | null>;
+}
+
+export interface BudgetTable {
+  kind: BudgetKind;
+  sheet: string;
+  range: Area;
+  /** The title line (from the document, or the text above the table on its sheet), or null. */
+  title: string | null;
+  /** `表3` where the document or title numbers it, else null. */
+  number: string | null;
+  currency: Currency | null;
+  columns: BudgetColumn[];
+  rows: BudgetRow[];
+}

@@ -43,6 +43,8 @@ export interface Snapshot {
   stateXml?: string | null;
   /** Keywords a tool left in the file's properties (`jixiao-report` on a batch report). */
   marks?: string[];
+  /** Present when the Snapshot was read from a document rather than a workbook. */
+  document?: DocumentInfo;
 }
 
 export interface CellRef {
@@ -109,4 +111,24 @@ export function emptySheet(name: string, rows: number, cols: number, top = 0, le
     hiddenRows: [],
     hiddenCols: [],
   };
+}
+
+/** A document's table as a sheet of the Snapshot: its number in the document and the title line above it. */
+export interface DocumentTable {
+  sheet: string;
+  /** 1-based, in document order. */
+  n: number;
+  /** The caption or paragraph just above the table (`表3：“三公经费”支出情况表     单位：万元`), or null. */
+  title: string | null;
+}
+
+/**
+ * What a document (a .docx report) adds to its Snapshot: each Word table is a sheet, and the narrative is one more
+ * sheet, `textSheet`, holding one paragraph per row in column A (row i is paragraph i + 1, tables' own text left out).
+ */
+export interface DocumentInfo {
+  /** The file's kind, for messages: `docx`. */
+  kind: 'docx';
+  textSheet: string;
+  tables: DocumentTable[];
 }

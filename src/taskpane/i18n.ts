@@ -91,6 +91,7 @@ const STRINGS = {
   batchDone: { 'zh-CN': '已审核 {total} 个文件，结果在“{sheets}”', 'en-US': 'Reviewed {total} {total|file|files}; see “{sheets}”' },
   basic: { 'zh-CN': '基础数据表', 'en-US': 'Basic data table' },
   self: { 'zh-CN': '自评表', 'en-US': 'Self-evaluation table' },
+  budget: { 'zh-CN': '预算表', 'en-US': 'Budget table' },
   tabResults: { 'zh-CN': '结果', 'en-US': 'Results' },
   tabReview: { 'zh-CN': '审核', 'en-US': 'Review' },
   tabYear: { 'zh-CN': '新年度', 'en-US': 'New year' },

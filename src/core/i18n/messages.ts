@@ -31,6 +31,7 @@ export const MESSAGES: Catalogue = {
   'self.funds-double': { 'zh-CN': '{label} 重复填列了{total}的分值 {weight}（得分 {score}）：预算执行率只应计分一次', 'en-US': '{label} repeats the {weight} points of {total} (score {score}): budget execution is scored once only' },
   'self.funds-double:zero': { 'zh-CN': '{label} 全年预算数和全年执行数均为 0，却得分 {score}（分值 {weight}）', 'en-US': '{label}: nothing was budgeted or executed, yet it scores {score} (weight {weight})' },
   'self.claims-vs-spend': { 'zh-CN': '{label} 预算执行率仅 {rate}（执行 {exec} / 预算 {annual}），而 {n} 项产出指标全部满分或全部完成：请说明资金未执行而产出已完成的原因', 'en-US': '{label}: only {rate} of the budget was executed ({exec} of {annual}), yet all {n} output indicators are at full marks or complete; explain how the outputs were delivered without the money' },
+  // text.* (a report's narrative against its tables): rules/text.ts
   'text.claim:title': { 'zh-CN': '项目名称中的金额 {amount} 与{label}（{budget} {unit}）不一致', 'en-US': 'the project name states {amount}, but {label} shows {budget} {unit}' },
   'self.claims-vs-spend:cost': { 'zh-CN': '{name} 实际完成值 {actual} 等于全年预算数 {annual} {unit}，而{label}只执行了 {exec} {unit}：成本应按实际支出填报', 'en-US': '{name}: the actual {actual} equals the whole budget {annual} {unit}, but {label} shows only {exec} {unit} spent; a cost is what was spent' },
   'self.funds-split': { 'zh-CN': '{nature}合计 {actual} ≠ 年度资金总额 {column} {expected}', 'en-US': 'split by {nature} adds to {actual} ≠ total {column} {expected}' },
@@ -72,6 +73,7 @@ export const MESSAGES: Catalogue = {
   'formula.wrong-ref:computes': { 'zh-CN': '{label} 的公式 {formula} 算的不是 {shape}（当前结果 {actual}，应为 {expected}）', 'en-US': '{label}: {formula} does not compute {shape} (now {actual}, should be {expected})' },
   'formula.omits': { 'zh-CN': '{label} 的公式 {formula} 漏掉了 {refs}，应为 {shape}（当前结果 {actual}，应为 {expected}）', 'en-US': '{label}: {formula} leaves out {refs}; it should be {shape} (now {actual}, should be {expected})' },
   'formula.hardcoded': { 'zh-CN': '{label} 是手填的常数 {actual}，模板此处应为公式 {shape}（计算值 {expected}）', 'en-US': '{label} is a typed constant {actual}; the template computes {shape} here ({expected})' },
+  // table.* (any budget table): rules/table.ts
   'formula.inconsistent': { 'zh-CN': '{label} 的公式 {formula} 与同组公式形状不同（如 {at} 的 {example}）', 'en-US': '{label}: {formula} differs in shape from its block (e.g. {example} in {at})' },
   'formula.stale': { 'zh-CN': '{label} 的公式 {formula} 缓存结果为 {actual}，按当前数据应为 {expected}（工作簿未重新计算？）', 'en-US': '{label}: {formula} shows {actual}, but computes {expected} on the current inputs (not recalculated?)' },
   'workbook.no-tables': { 'zh-CN': '未找到基础数据表或自评表', 'en-US': 'No basic data table (基础数据表) or self-evaluation table (自评表) found' },
@@ -99,6 +101,7 @@ export const TEXT: Catalogue = {
   compareWith: { 'zh-CN': '对照', 'en-US': 'compared with' },
   'table.basic': { 'zh-CN': '基础数据表', 'en-US': 'Basic data table (基础数据表)' },
   'table.self': { 'zh-CN': '自评表', 'en-US': 'Self-evaluation table (自评表)' },
+  'table.budget': { 'zh-CN': '预算表', 'en-US': 'Budget table' },
   'severity.error': { 'zh-CN': '错误', 'en-US': 'Errors' },
   'severity.warning': { 'zh-CN': '警告', 'en-US': 'Warnings' },
   'severity.info': { 'zh-CN': '提示', 'en-US': 'Notes' },

@@ -1,7 +1,7 @@
 import type { IgnoredState } from '../state';
 import type { Profile } from '../profiles';
-import type { Table, BasicTable, SelfTable } from '../model';
-import type { CellRef } from '../snapshot';
+import type { Table, BasicTable, SelfTable, BudgetTable } from '../model';
+import type { CellRef, DocumentInfo } from '../snapshot';
 import type { Binding } from '../bindings';
 import type { Computed } from '../compute/types';
 import type { Book } from '../locate/grid';
@@ -59,6 +59,12 @@ export interface FormulaContext {
 export interface RuleContext {
   profile: Profile;
   tables: Table[];
+  /** Every other budget table (三公经费表, 项目支出明细, 收支表) the cells held, read as an outline. */
+  budgetTables: BudgetTable[];
+  /** What a document's Snapshot adds (its tables' numbers and titles, the narrative's sheet); null for a workbook. */
+  document: DocumentInfo | null;
+  /** The narrative's paragraphs, in order (paragraph n is `paragraphs[n - 1]`, on row n − 1 of the text sheet); [] for a workbook. */
+  paragraphs: string[];
   computed: Computed;
   formulas: FormulaContext;
   /** Ranges bound by hand that held no table. */
@@ -79,4 +85,5 @@ interface RuleMeta {
 export type Rule =
   | (RuleMeta & { scope: 'basic'; check(ctx: RuleContext, table: BasicTable, index: number): void })
   | (RuleMeta & { scope: 'self'; check(ctx: RuleContext, table: SelfTable, index: number): void })
+  | (RuleMeta & { scope: 'budget'; check(ctx: RuleContext, table: BudgetTable, index: number): void })
   | (RuleMeta & { scope: 'workbook'; check(ctx: RuleContext): void });
