@@ -10,7 +10,10 @@ export const MAX_UNPACKED_BYTES = 200 * 1024 * 1024;
  */
 export const MAX_CELLS = 1_000_000;
 
-export type ReadErrorCode = 'not-found' | 'not-xlsx' | 'encrypted' | 'truncated' | 'too-large' | 'too-many-cells' | 'corrupt' | 'empty';
+export type ReadErrorCode = 'not-found' | 'not-xlsx' | 'not-docx' | 'doc' | 'encrypted' | 'truncated' | 'too-large' | 'too-many-cells' | 'corrupt' | 'empty';
+
+/** The zip packages the hosts read: a workbook (xl/workbook.xml) or a Word document (word/document.xml). */
+export type PackageKind = 'xlsx' | 'docx';
 
 /** The Excel file formats the host reads: Office Open XML (.xlsx) and the legacy binary format (.xls). */
 export type WorkbookFormat = 'xlsx' | 'xls';
@@ -36,6 +39,8 @@ export class XlsxReadError extends Error {
 const REASONS: Record<ReadErrorCode, string> = {
   'not-found': '文件不存在或无法打开 (file not found or unreadable)',
   'not-xlsx': '不是 Excel 工作簿：既不是 .xlsx（OOXML zip）也不是 .xls (not an Excel workbook: neither .xlsx nor .xls)',
+  'not-docx': '不是 Word 文档：.docx 应是含 word/document.xml 的 zip (not a Word document: a .docx is a zip holding word/document.xml)',
+  doc: '是旧版 Word .doc 文件，无法读取；请在 Word 中另存为 .docx 后再检查 (a legacy binary .doc: save it as .docx in Word and check again)',
   encrypted: '工作簿设有打开密码（已加密），请在 Excel 中取消密码后另存 (the workbook is password-protected: remove the password and save it again)',
   truncated: '文件不完整（zip 目录缺失或被截断），请重新获取 (the file is truncated: its zip directory is missing)',
   'too-large': `解压后超过 ${MAX_UNPACKED_BYTES / 1024 / 1024} MB，已拒绝 (would unpack to more than ${MAX_UNPACKED_BYTES / 1024 / 1024} MB)`,
@@ -44,8 +49,18 @@ const REASONS: Record<ReadErrorCode, string> = {
   empty: '文件为空 (the file is empty)',
 };
 
-export function readError(code: ReadErrorCode, file: string, detail?: string): XlsxReadError {
-  return new XlsxReadError(code, file, `${file}: ${REASONS[code]}${detail ? ` — ${detail}` : ''}`);
+/** Where a reason speaks of a workbook, a document's says document. */
+const DOCX_REASONS: Partial<Record<ReadErrorCode, string>> = {
+  encrypted: '文档设有打开密码（已加密），请在 Word 中取消密码后另存 (the document is password-protected: remove the password and save it again)',
+  'too-many-cells': '段落和表格单元格数超过上限，不像是绩效自评报告，已拒绝 (too many paragraphs and table cells for a self-evaluation report)',
+  corrupt: '文档已损坏，无法解析 (the document is damaged and cannot be parsed)',
+};
+
+const readErrorOf = (code: ReadErrorCode, file: string, detail?: string, kind: PackageKind = 'xlsx'): XlsxReadError => readError(code, file, detail, kind);
+
+export function readError(code: ReadErrorCode, file: string, detail?: string, kind: PackageKind = 'xlsx'): XlsxReadError {
+  const reason = (kind === 'docx' ? DOCX_REASONS[code] : undefined) ?? REASONS[code];
+  return new XlsxReadError(code, file, `${file}: ${reason}${detail ? ` — ${detail}` : ''}`);
 }
 
 export interface ZipMember {
@@ -67,10 +82,11 @@ export interface ZipSummary {
  * Reads the zip's central directory; throws XlsxReadError unless it is a whole, sane OOXML package. An honest
  * bomb (declared sizes past the limit) is refused here; a lying one by the inflater (unzip.ts).
  */
-export function inspectZip(bytes: Uint8Array, file: string, maxBytes = MAX_UNPACKED_BYTES): ZipSummary {
+export function inspectZip(bytes: Uint8Array, file: string, maxBytes = MAX_UNPACKED_BYTES, kind: PackageKind = 'xlsx'): ZipSummary {
+  const readError = (code: ReadErrorCode, f: string, detail?: string) => readErrorOf(code, f, detail, kind);
   if (bytes.length === 0) throw readError('empty', file);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (sniff(bytes) !== 'zip') throw readError('not-xlsx', file);
+  if (sniff(bytes) !== 'zip') throw readError(kind === 'docx' ? 'not-docx' : 'not-xlsx', file);
   let eocd = -1;
   for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
     if (view.getUint32(i, true) === 0x06054b50) {
@@ -113,6 +129,9 @@ export function inspectZip(bytes: Uint8Array, file: string, maxBytes = MAX_UNPAC
     members.push({ name, method: view.getUint16(p + 10, true), compressedSize: compressed, declaredSize: size, localOffset: local });
     p += 46 + nameLen + extraLen + commentLen;
   }
-  if (!entries.includes('[Content_Types].xml') || !entries.some((e) => /^xl\/workbook\d*\.xml$/.test(e))) throw readError('not-xlsx', file, 'zip without xl/workbook.xml');
+  if (kind === 'docx') {
+    if (!entries.includes('[Content_Types].xml') || !entries.includes('word/document.xml')) throw readError('not-docx', file, entries.some((e) => /^xl\/workbook\d*\.xml$/.test(e)) ? '这是 Excel 工作簿，扩展名被改成了 .docx (an Excel workbook renamed .docx)' : 'zip without word/document.xml');
+  } else if (!entries.includes('[Content_Types].xml') || !entries.some((e) => /^xl\/workbook\d*\.xml$/.test(e)))
+    throw readError('not-xlsx', file, entries.includes('word/document.xml') ? '这是 Word 文档，扩展名被改成了 .xlsx (a Word document renamed .xlsx)' : 'zip without xl/workbook.xml');
   return { entries, members, unpackedBytes: unpacked };
 }

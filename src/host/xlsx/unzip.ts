@@ -1,5 +1,5 @@
 import { Inflate, inflateSync } from 'fflate';
-import { inspectZip, MAX_CELLS, MAX_UNPACKED_BYTES, readError, XlsxReadError } from './guard';
+import { inspectZip, MAX_CELLS, MAX_UNPACKED_BYTES, PackageKind, readError as readErrorOf, ReadErrorCode, XlsxReadError } from './guard';
 
 /** One member of an .xlsx package, inflated. */
 export interface ZipEntry {
@@ -30,6 +30,17 @@ const SHARED_STRINGS = /^xl\/sharedStrings\d*\.xml$/i;
  * (at most 4 bytes each in UTF-8, with markup and rich-text runs around them); a longer item is not Excel's.
  */
 export const MAX_SHARED_STRING_BYTES = 1024 * 1024;
+
+const DOCUMENT = /^word\/document\.xml$/;
+
+/** A Word document's body XML read at most: real reports hold a few megabytes (their pictures are other parts). */
+export const MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
+
+/**
+ * The most XML bytes one paragraph of a document may span (from one `<w:p>` to the next): a paragraph of 32,767
+ * characters with a run for each is far below it, so a longer one is no report's.
+ */
+export const MAX_PARAGRAPH_BYTES = 4 * 1024 * 1024;
 
 /**
  * Start tags `<NAME ` and `<NAME>` in a part's XML, counted on the bytes as they are inflated (a tag split
@@ -82,9 +93,20 @@ export type Unread = (name: string) => boolean;
  * before its sheets are parsed. Each refusal is an XlsxReadError that names the file.
  */
 export function unzipWorkbook(bytes: Uint8Array, file: string, limits: UnzipLimits = {}, unread: Unread = () => false): ZipEntry[] {
+  return unzipPackage(bytes, file, 'xlsx', limits, unread);
+}
+
+/**
+ * The same for either package kind: a workbook's cells are its worksheets' `<c>` and shared strings' `<si>`; a
+ * document's are the paragraphs (`<w:p>`, every table cell holds one) of word/document.xml, which may span at most
+ * MAX_DOCUMENT_BYTES, each paragraph at most MAX_PARAGRAPH_BYTES.
+ */
+export function unzipPackage(bytes: Uint8Array, file: string, kind: PackageKind, limits: UnzipLimits = {}, unread: Unread = () => false): ZipEntry[] {
+  const readError = (code: ReadErrorCode, f: string, detail?: string) => readErrorOf(code, f, detail, kind);
   const maxBytes = limits.maxBytes ?? MAX_UNPACKED_BYTES;
   const maxCells = limits.maxCells ?? MAX_CELLS;
-  const { members } = inspectZip(bytes, file, maxBytes);
+  const tooManyCells = (f: string, max: number) => readError('too-many-cells', f, `> ${max.toLocaleString('en-US')} 个 cells`);
+  const { members } = inspectZip(bytes, file, maxBytes, kind);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const out: ZipEntry[] = [];
   let inflated = 0;
@@ -97,17 +119,22 @@ export function unzipWorkbook(bytes: Uint8Array, file: string, limits: UnzipLimi
     const end = start + m.compressedSize;
     if (end > bytes.length) throw readError('truncated', file);
     const raw = bytes.subarray(start, end);
-    const strings = SHARED_STRINGS.test(m.name);
-    const counter = WORKSHEET.test(m.name) ? new TagCounter('c') : strings ? new TagCounter('si') : null;
+    const strings = kind === 'xlsx' && SHARED_STRINGS.test(m.name);
+    const body = kind === 'docx' && DOCUMENT.test(m.name);
+    const counter = kind === 'xlsx' && WORKSHEET.test(m.name) ? new TagCounter('c') : strings ? new TagCounter('si') : body ? new TagCounter('w:p') : null;
+    let partBytes = 0;
     const check = () => {
       if (!counter) return;
       if (cells + counter.count > maxCells) throw tooManyCells(file, maxCells);
       if (strings && counter.longest > MAX_SHARED_STRING_BYTES) throw readError('corrupt', file, `${m.name}: 有一项共享字符串超过 ${MAX_SHARED_STRING_BYTES / 1024 / 1024} MB，Excel 的单元格放不下 (a shared string longer than any Excel cell holds)`);
+      if (body && partBytes > MAX_DOCUMENT_BYTES) throw readError('too-large', file, `word/document.xml 超过 ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB (the document's text is over ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB)`);
+      if (body && counter.longest > MAX_PARAGRAPH_BYTES) throw readError('too-large', file, `有一个段落超过 ${MAX_PARAGRAPH_BYTES / 1024 / 1024} MB (a paragraph over ${MAX_PARAGRAPH_BYTES / 1024 / 1024} MB)`);
     };
     let data: Uint8Array;
     if (m.method === 0) {
       data = raw;
       inflated += data.length;
+      partBytes += data.length;
       if (inflated > maxBytes) throw readError('too-large', file);
       counter?.feed(data);
       check();
@@ -116,14 +143,16 @@ export function unzipWorkbook(bytes: Uint8Array, file: string, limits: UnzipLimi
       // means the declared size is a lie, and a one-call inflate into a buffer of that size would still run
       // through the whole stream; inflated step by step, it stops at the limit.
       const honest = raw.length <= m.declaredSize + 5 * Math.ceil(m.declaredSize / 65535 + 1) + 64;
-      const whole = honest && m.declaredSize <= ONE_CALL && inflated + m.declaredSize <= maxBytes ? tryOneCall(raw, m.declaredSize, file, m.name) : null;
+      const whole = honest && m.declaredSize <= ONE_CALL && inflated + m.declaredSize <= maxBytes ? tryOneCall(raw, m.declaredSize, file, m.name, kind) : null;
       if (whole) {
         data = whole;
         inflated += data.length;
+        partBytes += data.length;
         counter?.feed(data);
         check();
-      } else data = inflateCounted(raw, m.name, file, (chunk) => {
+      } else data = inflateCounted(raw, m.name, file, kind, (chunk) => {
         inflated += chunk.length;
+        partBytes += chunk.length;
         if (inflated > maxBytes) throw readError('too-large', file, `${(inflated / 1048576).toFixed(0)} MB inflated`);
         counter?.feed(chunk);
         check();
@@ -141,7 +170,7 @@ export function unzipWorkbook(bytes: Uint8Array, file: string, limits: UnzipLimi
 }
 
 /** Inflates step by step, each chunk seen by `onChunk` (which throws to stop) before the next is made. */
-function inflateCounted(raw: Uint8Array, name: string, file: string, onChunk: (chunk: Uint8Array) => void): Uint8Array {
+function inflateCounted(raw: Uint8Array, name: string, file: string, kind: PackageKind, onChunk: (chunk: Uint8Array) => void): Uint8Array {
   const chunks: Uint8Array[] = [];
   let size = 0;
   const inflater = new Inflate((chunk) => {
@@ -154,21 +183,17 @@ function inflateCounted(raw: Uint8Array, name: string, file: string, onChunk: (c
     for (let i = 0; i < raw.length; i += STEP) inflater.push(raw.subarray(i, Math.min(raw.length, i + STEP)), i + STEP >= raw.length);
   } catch (e) {
     if (e instanceof XlsxReadError) throw e;
-    throw readError('corrupt', file, `${name}: 压缩数据有误 (the compressed data is damaged)`);
+    throw readErrorOf('corrupt', file, `${name}: 压缩数据有误 (the compressed data is damaged)`, kind);
   }
   return chunks.length === 1 ? chunks[0] : concat(chunks, size);
 }
 
-function tryOneCall(raw: Uint8Array, declared: number, file: string, name: string): Uint8Array | null {
+function tryOneCall(raw: Uint8Array, declared: number, file: string, name: string, kind: PackageKind): Uint8Array | null {
   try {
     return inflateDeclared(raw, declared);
   } catch {
-    throw readError('corrupt', file, `${name}: 压缩数据有误 (the compressed data is damaged)`);
+    throw readErrorOf('corrupt', file, `${name}: 压缩数据有误 (the compressed data is damaged)`, kind);
   }
-}
-
-function tooManyCells(file: string, max: number): XlsxReadError {
-  return readError('too-many-cells', file, `> ${max.toLocaleString('en-US')} 个 cells`);
 }
 
 function concat(chunks: Uint8Array[], size: number): Uint8Array {
