@@ -9,6 +9,10 @@ import path from 'path';
 import { workbookBytes } from './fixtures/spec';
 import { EXAMPLES } from './fixtures/workbooks';
 import { withFormStyle } from '../src/host/xlsx/styled';
+import { docxBytes } from './fixtures/docx';
+import { seedBlocks } from './fixtures/seed-report';
+import { readDocx } from '../src/host/docx/read';
+import type { CellSpec, SheetSpec } from './fixtures/spec';
 
 const root = path.resolve(__dirname, '..');
 
@@ -35,6 +39,44 @@ async function main(): Promise<void> {
   await fs.writeFile(path.join(fixtures, 'bad-profile.json'), JSON.stringify({ id: 'bad', name: { 'zh-CN': '坏' }, total: '一百' }, null, 2));
   console.log('test/fixtures: bad-csv-renamed.xlsx, bad-truncated.xlsx, empty-workbook.xlsx, no-tables.xlsx, bad-profile.json');
   await legacyCopies(fixtures, examples);
+  await reportExamples(examples);
+}
+
+/**
+ * The seeds' reports as Word documents (their tables as Word tables under their captions, the rest as paragraphs),
+ * and the same tables as a workbook: a sheet per table, its title line above it.
+ */
+async function reportExamples(examples: string): Promise<void> {
+  const seeds = path.join(root, '..', 'shared', 'seeds');
+  const files = await fs.readdir(seeds).catch(() => [] as string[]);
+  for (const n of ['000', '003', '004']) {
+    const f = files.find((x) => x.startsWith(`${n}_`));
+    if (!f) {
+      console.log(`../shared/seeds/${n}_*.txt not found: examples/seed${n}-report.docx left as it is`);
+      continue;
+    }
+    const docx = docxBytes(seedBlocks(await fs.readFile(path.join(seeds, f), 'utf8')));
+    await fs.writeFile(path.join(examples, `seed${n}-report.docx`), docx);
+    const { snapshot } = readDocx(docx, f);
+    const sheets: SheetSpec[] = (snapshot.document?.tables ?? []).map((t) => {
+      const sh = snapshot.sheets.find((s) => s.name === t.sheet)!;
+      const rows = sh.text.map((row, r) =>
+        row.map((text, c): CellSpec => {
+          const merge = sh.merges.find((m) => m.top === r && m.left === c);
+          const value = sh.values[r][c];
+          const spec = { v: typeof value === 'number' ? value : text || null, fmt: typeof value === 'number' ? sh.numberFormats[r][c] : undefined };
+          return merge ? { ...spec, span: [merge.bottom - merge.top + 1, merge.right - merge.left + 1] } : spec;
+        }),
+      );
+      return { name: t.sheet.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31), blocks: [{ at: [0, 0], table: { rows: [[t.title ?? t.sheet]] } }, { at: [1, 0], table: { rows } }] };
+    });
+    const written = [`examples/seed${n}-report.docx`];
+    if (sheets.length) {
+      await fs.writeFile(path.join(examples, `seed${n}-tables.xlsx`), await workbookBytes(sheets));
+      written.push(`examples/seed${n}-tables.xlsx`);
+    }
+    console.log(written.join(', '));
+  }
 }
 
 /**

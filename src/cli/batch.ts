@@ -28,6 +28,8 @@ export interface BatchTask {
   template?: { target: string; year: number; password: string };
   /** Content hashes of the reports this tool wrote: skipped when met in a folder (`skip` on the input). */
   reports?: string[];
+  /** `--with FILE.xlsx`: the workbook checked beside each report (.docx). */
+  with?: Pick<Input, 'name' | 'path'>;
 }
 
 /** One file of a batch; `skip`: met in a folder, so one of this tool's own reports is passed over. */
@@ -122,16 +124,21 @@ async function templateFile(r: FileResult, task: BatchTask, notes: string[]): Pr
  */
 export async function processFile(input: BatchInput, index: number, task: BatchTask): Promise<BatchItem> {
   const writes = !!(task.annotate || task.fix || task.template);
-  const r = await checkFile(input, { profile: task.profile, lang: task.lang, bindings: task.bindings, keepBytes: writes, keepResult: !!task.fix, limits: task.limits, reports: input.skip ? reportsOf(task) : undefined }, true);
+  const r = await checkFile(input, { profile: task.profile, lang: task.lang, bindings: task.bindings, keepBytes: writes, keepResult: !!task.fix, limits: task.limits, reports: input.skip ? reportsOf(task) : undefined, with: task.with }, true);
   const notes: string[] = [];
   const item: BatchItem = { result: r, notes };
   if (r.ownReport) notes.push(task.lang === 'zh-CN' ? `${r.file}: 是本工具写的批量汇总，已跳过（用 --include-reports 也检查它）` : `${r.file}: a batch report this tool wrote, skipped (--include-reports checks it)`);
   else if (r.ok && r.summary && r.bytes) {
     try {
-      if (task.annotate) {
+      if (task.annotate && r.format === 'docx') {
+        const { annotateDocx } = await import('../host/docx/annotate');
+        await writeAtomic(task.annotate.targets[index], annotateDocx(r.bytes, r.summary.findings, task.lang, r.file));
+      } else if (task.annotate) {
         const output = await copyTarget(task.annotate.targets[index], r, task, notes);
         const { annotateCopy } = await import('../host/xlsx/write');
         await writeAtomic(output, await annotateCopy(r.bytes, r.summary.findings, task.lang, r.file));
+      } else if (r.format === 'docx' && (task.fix || task.template)) {
+        r.error = { code: 'docx', message: task.lang === 'zh-CN' ? `${r.file}: 是 Word 报告，${task.fix ? '不能写入计算值' : '不能结转为新年度模板'}；请对其中的工作簿（.xlsx）使用该命令 (a Word report: ${task.fix ? 'fix' : 'template'} works on workbooks only)` : `${r.file}: a Word report; ${task.fix ? 'fix' : 'template --from'} works on workbooks (.xlsx) only` };
       } else if (task.fix) item.fix = await fixFile(r, task, notes);
       else if (task.template) item.template = await templateFile(r, task, notes);
     } catch (e) {

@@ -4,7 +4,10 @@ import { check, CheckResult, CheckSummary, summarize } from '../core/check';
 import { builtInProfile, parseProfileText, Profile, ProfileError, BUILT_IN } from '../core/profiles';
 import type { Lang } from '../core/rules/types';
 import type { Binding } from '../core/bindings';
-import { WorkbookFormat, XlsxReadError } from '../host/xlsx/guard';
+import { readError, sniff, WorkbookFormat, XlsxReadError } from '../host/xlsx/guard';
+import { isDocxPackage, readDocx } from '../host/docx/read';
+import { reportPart, withWorkbook } from '../host/docx/with';
+import type { Snapshot } from '../core/snapshot';
 import { asXlsxBytes, readWorkbook } from '../host/xlsx/read';
 import { readFileBytes, readFileBytesSync } from '../host/xlsx/file';
 import { REPORT_MARK } from '../core/report';
@@ -23,8 +26,8 @@ export interface FileResult {
   result?: CheckResult | null;
   /** The file's bytes as .xlsx (an .xls converted), kept only when a copy is to be written from them. */
   bytes?: Uint8Array;
-  /** The input's format: a copy of an .xls is written as .xlsx. */
-  format?: WorkbookFormat;
+  /** The input's format: a copy of an .xls is written as .xlsx; a report's copy stays a .docx. */
+  format?: WorkbookFormat | 'docx';
   /** A batch report jixiao wrote, met while walking a folder: not a submission. */
   ownReport?: boolean;
 }
@@ -57,8 +60,28 @@ export interface CheckFileOptions {
    * `ownReport`. Given only for files met in a folder; a file named by the person is always checked.
    */
   reports?: ReadonlySet<string>;
+  /** `--with FILE.xlsx`: the workbook checked beside each report (.docx), its sheets merged into the report's. */
+  with?: Pick<Input, 'name' | 'path'>;
 }
 
+/** A report in Word: named .docx or .doc, or any zip that holds word/document.xml. */
+export function isDocument(file: string, bytes: Uint8Array): boolean {
+  return /\.docx?$/i.test(file) || isDocxPackage(bytes);
+}
+
+/**
+ * A report's Snapshot, with the workbook named by --with merged in (the names of its sheets returned, to leave
+ * its findings to its own check). A legacy .doc is refused with what to do.
+ */
+async function readDocument(bytes: Uint8Array, file: string, o: CheckFileOptions, sync: boolean): Promise<{ snapshot: Snapshot; withSheets: Set<string> | null }> {
+  if (/\.doc$/i.test(file) && sniff(bytes) !== 'zip') throw readError('doc', file, undefined, 'docx');
+  const { snapshot } = readDocx(bytes, file, o.limits);
+  if (!o.with) return { snapshot, withSheets: null };
+  const wbBytes = sync ? readFileBytesSync(o.with.path, o.with.name) : await readFileBytes(o.with.path, o.with.name);
+  const { snapshot: wb } = await readWorkbook(wbBytes, o.with.name);
+  const merged = withWorkbook(snapshot, wb, path.basename(o.with.name));
+  return { snapshot: merged.snapshot, withSheets: merged.sheets };
+}
 /**
  * Reads and checks one file; an unreadable file becomes a result with `ok: false`, never a throw. A batch reads
  * synchronously (`sync`): it checks one file at a time, and an async read only adds waits.
@@ -67,6 +90,20 @@ export async function checkFile(input: Pick<Input, 'name' | 'path'>, o: CheckFil
   const file = input.name;
   try {
     const bytes = sync ? readFileBytesSync(input.path, file) : await readFileBytes(input.path, file);
+    if (isDocument(file, bytes)) {
+      const { snapshot, withSheets } = await readDocument(bytes, file, o, sync);
+      const result = check(snapshot, { profile: o.profile, lang: o.lang, bindings: o.bindings ?? [] });
+      const summary = summarize(result);
+      return {
+        file,
+        ok: true,
+        error: null,
+        summary: withSheets ? reportPart(summary, withSheets) : summary,
+        format: 'docx',
+        ...(o.keepResult ? { result } : {}),
+        ...(o.keepBytes ? { bytes } : {}),
+      };
+    }
     const { snapshot, format } = await readWorkbook(bytes, file, o.limits);
     if (o.reports?.size && snapshot.marks?.includes(REPORT_MARK) && o.reports.has(sha256(bytes))) return { file, ok: true, error: null, summary: null, ownReport: true };
     const result = check(snapshot, { profile: o.profile, lang: o.lang, bindings: o.bindings ?? [] });
@@ -91,7 +128,7 @@ export async function checkFile(input: Pick<Input, 'name' | 'path'>, o: CheckFil
  * Where a copy of an input goes: an .xls input gives an .xlsx copy (`x.xls` → `x.xlsx`), and the note that says so;
  * an .xlsx input keeps the name asked for.
  */
-export function copyPath(out: string, format: WorkbookFormat | undefined, lang: Lang): { path: string; note: string | null } {
+export function copyPath(out: string, format: WorkbookFormat | 'docx' | undefined, lang: Lang): { path: string; note: string | null } {
   if (format !== 'xls') return { path: out, note: null };
   const p = out.replace(/\.xls$/i, '.xlsx');
   const note = lang === 'zh-CN' ? `输入为旧版 .xls，副本以 .xlsx 格式写入 ${p}` : `the input is a legacy .xls; the copy is written as .xlsx to ${p}`;

@@ -6,8 +6,8 @@ import type { FileResult } from './files';
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
 
 const L = {
-  'zh-CN': { workbook: '工作簿', total: '总分', computed: '计算', grade: '等级', weights: '分值合计', expected: '期望', actual: '实际', files: (n: number) => `共 ${n} 个文件`, counts: (e: number, w: number, i: number) => `${e} 个错误，${w} 个警告，${i} 个提示`, unreadable: (n: number) => `${n} 个文件无法读取`, unwritten: (n: number) => `${n} 个文件的副本未写入`, none: '未发现问题', currency: '单位：' },
-  'en-US': { workbook: 'Workbook', total: 'total', computed: 'computed', grade: 'grade', weights: 'weights', expected: 'expected', actual: 'actual', files: (n: number) => `${n} file${n === 1 ? '' : 's'}`, counts: (e: number, w: number, i: number) => `${e} errors, ${w} warnings, ${i} notes`, unreadable: (n: number) => `${n} unreadable`, unwritten: (n: number) => `${n} cop${n === 1 ? 'y' : 'ies'} not written`, none: 'no problems found', currency: 'amounts in ' },
+  'zh-CN': { document: '文档', workbook: '工作簿', total: '总分', computed: '计算', grade: '等级', weights: '分值合计', expected: '期望', actual: '实际', files: (n: number) => `共 ${n} 个文件`, counts: (e: number, w: number, i: number) => `${e} 个错误，${w} 个警告，${i} 个提示`, unreadable: (n: number) => `${n} 个文件无法读取`, unwritten: (n: number) => `${n} 个文件的副本未写入`, none: '未发现问题', currency: '单位：' },
+  'en-US': { document: 'Document', workbook: 'Workbook', total: 'total', computed: 'computed', grade: 'grade', weights: 'weights', expected: 'expected', actual: 'actual', files: (n: number) => `${n} file${n === 1 ? '' : 's'}`, counts: (e: number, w: number, i: number) => `${e} errors, ${w} warnings, ${i} notes`, unreadable: (n: number) => `${n} unreadable`, unwritten: (n: number) => `${n} cop${n === 1 ? 'y' : 'ies'} not written`, none: 'no problems found', currency: 'amounts in ' },
 };
 
 /**
@@ -22,11 +22,16 @@ export function terminalSafe(s: string): string {
   });
 }
 
+/** Where a finding is: `Sheet!B6`, or a report's paragraph `正文 ¶12`. */
+function where(f: Finding): string {
+  return f.cell.startsWith('¶') ? `${f.sheet} ${f.cell}` : `${f.sheet}!${f.cell}`;
+}
+
 function line(f: Finding, lang: Lang): string {
   const l = L[lang];
   const ea = f.expected !== null || f.actual !== null ? `  [${l.expected} ${f.expected ?? '—'} · ${l.actual} ${f.actual ?? '—'}]` : '';
   const hint = cliHint(f.params, lang);
-  return terminalSafe(`      ${`${f.sheet}!${f.cell}`.padEnd(14)} ${f.rule.padEnd(26)} ${f.message}${hint ? (lang === 'zh-CN' ? `（${hint}）` : ` (${hint})`) : ''}${ea}`);
+  return terminalSafe(`      ${where(f).padEnd(14)} ${f.rule.padEnd(26)} ${f.message}${hint ? (lang === 'zh-CN' ? `（${hint}）` : ` (${hint})`) : ''}${ea}`);
 }
 
 function group(findings: Finding[], lang: Lang, out: string[]): void {
@@ -69,7 +74,7 @@ export function formatText(results: FileResult[], lang: Lang): string {
     });
     const wb = findings.filter((f) => f.table === null);
     if (wb.length) {
-      out.push(`  ${l.workbook}`);
+      out.push(`  ${r.format === 'docx' ? l.document : l.workbook}`);
       group(wb, lang, out);
     }
     // Read and checked, but its copy could not be written.
@@ -91,7 +96,7 @@ export function formatJson(results: FileResult[], profile: string): string {
       file: r.file,
       ok: true,
       error: r.error,
-      tables: res.info.map((t) => ({ kind: t.kind, layout: t.layout, sheet: t.sheet, range: t.range, unit: t.unit, year: t.year, currency: t.currency, ...(t.summary ? { summary: t.summary } : {}) })),
+      tables: res.info.map((t) => ({ kind: t.kind, layout: t.layout, sheet: t.sheet, range: t.range, unit: t.unit, year: t.year, currency: t.currency, ...(t.summary ? { summary: t.summary } : {}), ...(t.kind === 'budget' ? { title: t.title ?? null } : {}) })),
       findings: res.findings.map((f) => ({ rule: f.rule, severity: f.severity, sheet: f.sheet, cell: f.cell, message: f.message, expected: f.expected, actual: f.actual })),
       computed: res.computed.values.map((v) => ({ sheet: v.sheet, cell: v.ref ? a1(v.ref.row, v.ref.col) : null, label: v.label, value: v.value })),
     };

@@ -22,7 +22,8 @@ export interface Input {
   via: InputVia;
 }
 
-const WORKBOOK = /\.(xlsx|xls)$/i;
+/** What a folder walk takes: workbooks, and reports in Word. */
+const WORKBOOK = /\.(xlsx|xls|docx)$/i;
 
 export class InputError extends Error {}
 

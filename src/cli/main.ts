@@ -46,6 +46,7 @@ function common(cmd: Command): Command {
 
 interface CheckOptions extends CommonOptions {
   annotate?: string;
+  with?: string;
 }
 
 /** Writers check the cells of a workbook against this lower limit: exceljs holds the whole workbook to write it. */
@@ -61,7 +62,7 @@ async function inputsOf(args: string[]): Promise<Input[]> {
   const notes: string[] = [];
   const inputs = await expandInputs(args, baseDir(), notes);
   for (const n of notes) note(n);
-  if (!inputs.length) throw new InputError(`没有找到要检查的 .xlsx / .xls 文件 no .xlsx or .xls files found in: ${args.join(' ')}`);
+  if (!inputs.length) throw new InputError(`没有找到要检查的 .xlsx / .xls / .docx 文件 no .xlsx, .xls or .docx files found in: ${args.join(' ')}`);
   return inputs;
 }
 
@@ -93,15 +94,32 @@ async function annotateTargets(out: string, inputs: Input[], guard: OutputGuard)
 
 const batchOptions = (opts: CommonOptions) => ({ timeoutMs: opts.fileTimeout });
 
+/**
+ * `--with FILE.xlsx`: read once before the batch, so that a workbook that cannot be read stops the command with
+ * its own message instead of failing every report.
+ */
+async function withInput(file: string | undefined): Promise<Input | undefined> {
+  if (!file) return undefined;
+  const input: Input = { name: file, path: resolveFrom(baseDir(), file), found: false, via: 'named' };
+  const [{ readFileBytes }, { readWorkbook }, { XlsxReadError }] = await Promise.all([import('../host/xlsx/file'), import('../host/xlsx/read'), import('../host/xlsx/guard')]);
+  try {
+    await readWorkbook(await readFileBytes(input.path, file), file);
+  } catch (e) {
+    throw new InputError(`--with ${e instanceof XlsxReadError ? e.message : `${file}: ${(e as Error).message}`}`);
+  }
+  return input;
+}
+
 async function runCheck(args: string[], opts: CheckOptions): Promise<number> {
   const profile = await resolveProfile(opts.profile, baseDir());
-  const named = await inputsOf(args);
-  const guard = await OutputGuard.of(named);
+  const withFile = await withInput(opts.with);
+  const named = (await inputsOf(args)).filter((i) => !withFile || !i.found || path.resolve(i.path) !== path.resolve(withFile.path));
+  const guard = await OutputGuard.of(withFile ? [...named, withFile] : named);
   const targets = opts.annotate ? await annotateTargets(opts.annotate, named, guard) : [];
   const { inputs, reports } = batchInputs(named, opts);
   const bar = progress(inputs.length);
   const results: FileResult[] = [];
-  const task: BatchTask = { profile, lang: opts.lang, bindings: bindingsOf(opts), keep: opts.format === 'json' ? 'all' : 'findings', limits: opts.annotate ? WRITE_LIMITS : undefined, guard: guard.data(), annotate: opts.annotate ? { targets } : undefined, reports };
+  const task: BatchTask = { profile, lang: opts.lang, bindings: bindingsOf(opts), keep: opts.format === 'json' ? 'all' : 'findings', limits: opts.annotate ? WRITE_LIMITS : undefined, guard: guard.data(), annotate: opts.annotate ? { targets } : undefined, reports, with: withFile };
   try {
     await runBatch(inputs, task, {
       done: (n, file) => bar.tick(n, file),
@@ -230,13 +248,14 @@ export async function main(argv: string[]): Promise<number> {
     .description('绩效自评表检查：在 .xlsx 中查找基础数据表与自评表并按评分规则检查\nChecks 基础数据表 / 自评表 workbooks against the scoring rules')
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
-  common(program.command('check').description('检查工作簿 check workbooks').argument('<files...>', '.xlsx / .xls 文件、文件夹（递归）或 @清单.txt files, folders (recursively) or @list.txt'))
+  common(program.command('check').description('检查工作簿或 Word 报告 check workbooks or reports in Word').argument('<files...>', '.xlsx / .xls / .docx 文件、文件夹（递归）或 @清单.txt files, folders (recursively) or @list.txt'))
     .option('--include-reports', '文件夹中本工具写的批量汇总也检查 also check batch reports this tool wrote met in folders')
-    .option('--annotate <out>', '另存标注副本（单个文件为文件名，多个文件为文件夹）write annotated copies (a file, or a folder for several)')
+    .option('--annotate <out>', '另存标注副本（单个文件为文件名，多个文件为文件夹）；.docx 的副本在单元格和段落上加批注 write annotated copies (a file, or a folder for several); a .docx copy gets Word comments on its cells and paragraphs')
+    .option('--with <file.xlsx>', '与 .docx 报告一起读取的工作簿：报告正文的数字也与其中的表核对；该工作簿本身的问题不在此列出（请单独检查它）the workbook read beside a .docx report: the narrative is held against its tables too; its own findings are left out (check it on its own)')
     .action(async (files: string[], opts: CheckOptions) => {
       code = await runCheck(files, opts);
     });
-  common(program.command('fix').description('把计算的比率、得分、合计与等级以公式写入副本 write computed rates, scores, totals and grade into a copy').argument('<file>', '.xlsx 文件 file'))
+  common(program.command('fix').description('把计算的比率、得分、合计与等级以公式写入副本（仅工作簿）write computed rates, scores, totals and grade into a copy (workbooks only)').argument('<file>', '.xlsx 文件 file'))
     .requiredOption('-o, --output <out>', '输出文件 output file')
     .action(async (file: string, opts: CommonOptions & { output: string }) => {
       code = await runFix(file, opts);
@@ -250,7 +269,7 @@ export async function main(argv: string[]): Promise<number> {
     .action(async (opts: CommonOptions & { year: string; from?: string; layout: string; password?: string; output: string }) => {
       code = await runTemplate(opts);
     });
-  common(program.command('report').description('批量汇总：每个文件一行，以及全部问题清单 batch summary workbook').argument('<files...>', '.xlsx / .xls 文件、文件夹（递归）或 @清单.txt files, folders (recursively) or @list.txt'))
+  common(program.command('report').description('批量汇总：每个文件一行，以及全部问题清单 batch summary workbook').argument('<files...>', '.xlsx / .xls / .docx 文件、文件夹（递归）或 @清单.txt files, folders (recursively) or @list.txt'))
     .option('--include-reports', '文件夹中本工具写的批量汇总也检查 also check batch reports this tool wrote met in folders')
     .requiredOption('-o, --output <out.xlsx>', '输出文件 output file')
     .action(async (files: string[], opts: CommonOptions & { output: string }) => {
