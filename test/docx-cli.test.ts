@@ -1,6 +1,6 @@
 import { spawnSync } from 'child_process';
 import { createHash } from 'crypto';
-import { existsSync, promises as fs } from 'fs';
+import { existsSync, promises as fs, readFileSync, realpathSync, writeFileSync } from 'fs';
 import path from 'path';
 import { unzipSync } from 'fflate';
 import { check } from '../src/core/check';
@@ -142,20 +142,20 @@ describe('the annotated Word copy', () => {
 
   // LibreOffice with its Writer (a Calc-only install cannot open a .docx at all).
   const soffice = spawnSync('which', ['soffice'], { encoding: 'utf8' }).stdout.trim();
-  const writer = !!soffice && existsSync(path.join(path.dirname(require('fs').realpathSync(soffice)), 'libswlo.so'));
+  const writer = !!soffice && existsSync(path.join(path.dirname(realpathSync(soffice)), 'libswlo.so'));
   (writer ? it : it.skip)('opens in LibreOffice Writer (headless conversion to text)', () => {
     const dir = tmpDir('jixiao-docx-lo-');
     const input = path.join(dir, 'annotated.docx');
-    require('fs').writeFileSync(input, annotateDocx(bytes, [finding('正文', '¶1', '第一段的批注')], 'zh-CN', 'r.docx'));
+    writeFileSync(input, annotateDocx(bytes, [finding('正文', '¶1', '第一段的批注')], 'zh-CN', 'r.docx'));
     const r = spawnSync(soffice, ['--headless', '--norestore', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'txt:Text (encoded):UTF8', '--outdir', dir, input], { encoding: 'utf8', timeout: 120_000 });
     expect(r.status).toBe(0);
-    const txt = require('fs').readFileSync(path.join(dir, 'annotated.txt'), 'utf8');
+    const txt = readFileSync(path.join(dir, 'annotated.txt'), 'utf8');
     expect(txt).toContain('第一段。');
     expect(txt).toContain('预算执行率为100.00%。');
     // Converted to OpenDocument, the comment is an annotation with its text.
     const odt = spawnSync(soffice, ['--headless', '--norestore', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'odt', '--outdir', dir, input], { encoding: 'utf8', timeout: 120_000 });
     expect(odt.status).toBe(0);
-    const content = new TextDecoder().decode(unzipSync(new Uint8Array(require('fs').readFileSync(path.join(dir, 'annotated.odt'))))['content.xml']);
+    const content = new TextDecoder().decode(unzipSync(new Uint8Array(readFileSync(path.join(dir, 'annotated.odt'))))['content.xml']);
     expect(content).toMatch(/<office:annotation\b[\s\S]*第一段的批注[\s\S]*<\/office:annotation>/);
   });
 });
