@@ -54,6 +54,7 @@ const DOCX_REASONS: Partial<Record<ReadErrorCode, string>> = {
   encrypted: '文档设有打开密码（已加密），请在 Word 中取消密码后另存 (the document is password-protected: remove the password and save it again)',
   'too-many-cells': '段落和表格单元格数超过上限，不像是绩效自评报告，已拒绝 (too many paragraphs and table cells for a self-evaluation report)',
   corrupt: '文档已损坏，无法解析 (the document is damaged and cannot be parsed)',
+  'too-large': '文档超过读取上限，已拒绝 (the document is over the reader’s limits)',
 };
 
 const readErrorOf = (code: ReadErrorCode, file: string, detail?: string, kind: PackageKind = 'xlsx'): XlsxReadError => readError(code, file, detail, kind);
