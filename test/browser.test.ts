@@ -227,10 +227,10 @@ describe('reviewer features in the preview', () => {
     await pane.getByTestId('review').click();
     await pane.getByText('已添加工作表“审核意见”').waitFor();
     await page.locator('#tabs button', { hasText: '审核意见' }).waitFor();
-    // A legacy .xls among them is read in the browser too (SheetJS, loaded for it).
-    const files = ['seed002-weighted.xlsx', 'seed004-project.xls', 'bad-csv-renamed.xlsx'].map((n) => path.join(ROOT, 'test', 'fixtures', n));
+    // A legacy .xls among them is read in the browser too (SheetJS, loaded for it), and a report in Word.
+    const files = [...['seed002-weighted.xlsx', 'seed004-project.xls', 'bad-csv-renamed.xlsx'].map((n) => path.join(ROOT, 'test', 'fixtures', n)), path.join(ROOT, 'examples', 'seed000-report.docx')];
     await pane.getByTestId('batch-files').setInputFiles(files);
-    await pane.getByText(/已审核 3 个文件/).waitFor({ timeout: 60_000 });
+    await pane.getByText(/已审核 4 个文件/).waitFor({ timeout: 60_000 });
     await page.locator('#tabs button', { hasText: '汇总' }).click();
     const grid = page.locator('table.grid[data-sheet="汇总"]');
     await grid.waitFor();
@@ -238,6 +238,8 @@ describe('reviewer features in the preview', () => {
     expect(await grid.locator('td[data-cell="B3"]').textContent()).toBe('襄汾县直属机关事务服务中心');
     expect(await grid.locator('td[data-cell="A4"]').textContent()).toBe('bad-csv-renamed.xlsx');
     expect(await grid.locator('td[data-cell="I4"]').textContent()).toMatch(/不是 Excel 工作簿/);
+    expect(await grid.locator('td[data-cell="A5"]').textContent()).toBe('seed000-report.docx');
+    expect(await grid.locator('td[data-cell="I5"]').textContent()).not.toMatch(/无法|损坏|不是/);
     await page.close();
   });
 });

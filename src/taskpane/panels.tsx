@@ -30,7 +30,7 @@ export function ReviewPanel(props: { lang: Lang; busy: boolean; checked: boolean
         <input
           ref={input}
           type="file"
-          accept=".xlsx,.xls"
+          accept=".xlsx,.xls,.docx"
           multiple
           hidden
           aria-hidden="true"
