@@ -7,8 +7,10 @@ import { check } from '../src/core/check';
 import type { Finding } from '../src/core/rules/types';
 import { annotateDocx } from '../src/host/docx/annotate';
 import { readDocx } from '../src/host/docx/read';
+import { withWorkbook } from '../src/host/docx/with';
+import { emptySheet } from '../src/core/snapshot';
 import { readXlsx } from '../src/host/xlsx/read';
-import { docxBytes, DocBlock } from '../scripts/fixtures/docx';
+import { docxBytes, docxPackage, documentXml, DocBlock, W_NS } from '../scripts/fixtures/docx';
 import { runCli, tmpDir } from './support/helpers';
 
 jest.setTimeout(60_000);
@@ -122,6 +124,17 @@ describe('jixiao check REPORT.docx', () => {
   });
 });
 
+describe('--with merges the workbook into the report', () => {
+  it('keeps names unique, prefixing a clashing sheet with the workbook name, and moves its defined names along', () => {
+    const doc = { sheets: [emptySheet('表1', 1, 1), emptySheet('正文', 1, 1)] };
+    const wb = { sheets: [emptySheet('表1', 2, 2), emptySheet('自评表', 2, 2)], names: [{ name: 'jixiao_self', ref: "'表1'!$A$1:$B$2" }] };
+    const { snapshot, sheets } = withWorkbook(doc, wb, '自评表.xlsx');
+    expect(snapshot.sheets.map((s) => s.name)).toEqual(['表1', '正文', '自评表.xlsx：表1', '自评表']);
+    expect([...sheets]).toEqual(['自评表.xlsx：表1', '自评表']);
+    expect(snapshot.names).toEqual([{ name: 'jixiao_self', ref: "'自评表.xlsx：表1'!$A$1:$B$2" }]);
+  });
+});
+
 describe('the annotated Word copy', () => {
   const blocks: DocBlock[] = ['第一段。', '', '表3：“三公经费”支出情况表     单位：万元', { rows: [['项目', '预算', '决算', '差异率'], ['公务用车运行维护费', '18.00', '17.99', '0.00%'], [{ text: '合计', span: 2 }, '17.99', '']] }, '预算执行率为100.00%。'];
   const bytes = docxBytes(blocks);
@@ -138,6 +151,17 @@ describe('the annotated Word copy', () => {
     expect(body).toMatch(/<w:commentRangeStart w:id="\d+"\/><w:r><w:t xml:space="preserve">合计/);
     expect(body).toMatch(/预算执行率为100\.00%。<\/w:t><\/w:r><w:commentRangeEnd w:id="\d+"\/>/);
     expect(readDocx(copy, 'copy.docx').snapshot.sheets.map((s) => s.text)).toEqual(readDocx(bytes, 'r.docx').snapshot.sheets.map((s) => s.text));
+  });
+
+  it('adds to the comments a document already has, with ids of its own', () => {
+    const xml = documentXml(['<w:p><w:commentRangeStart w:id="0"/><w:r><w:t>已有批注的段落</w:t></w:r><w:commentRangeEnd w:id="0"/><w:r><w:commentReference w:id="0"/></w:r></w:p>', '<w:p><w:r><w:t>第二段</w:t></w:r></w:p>'], true);
+    const had = `<?xml version="1.0" encoding="UTF-8"?><w:comments xmlns:w="${W_NS}"><w:comment w:id="0" w:author="审核人"><w:p><w:r><w:t>原批注</w:t></w:r></w:p></w:comment></w:comments>`;
+    const input = docxPackage(xml, { 'word/comments.xml': had });
+    const parts = unzipSync(annotateDocx(input, [finding('正文', '¶2', '新问题')], 'en-US', 'c.docx'));
+    const comments = new TextDecoder().decode(parts['word/comments.xml']);
+    expect(comments).toContain('原批注');
+    expect(comments).toMatch(/<w:comment w:id="1" w:author="jixiao"[^>]*><w:p><w:r><w:t xml:space="preserve">Error: 新问题/);
+    expect(new TextDecoder().decode(parts['word/document.xml'])).toContain('<w:t>第二段</w:t></w:r><w:commentRangeEnd w:id="1"/><w:r><w:commentReference w:id="1"/></w:r></w:p>');
   });
 
   // LibreOffice with its Writer (a Calc-only install cannot open a .docx at all).
