@@ -208,7 +208,7 @@ export interface BudgetRow {
   cells: Array<CellRead | null>;
   /** A row that counts (人, 辆) among amounts: never summed into money. */
   count?: boolean;
-  /** A row after a 其中 row that may go on listing that parent's parts (see locate/budget-outline.ts). */
+  /** A row of its own that may instead be an item (or a 其中 part) of this row (see locate/budget-outline.ts). */
   maybePartOf?: number;
 }
 

@@ -59,9 +59,12 @@ function dataColumn(text: string): Pick<HeaderCol, 'kind' | 'measure' | 'formula
   return null;
 }
 
+/** A figure in the cell (`2023年` is a header, not 2023 of a unit 年). */
 function isNumberCell(grid: Grid, r: number, c: number): boolean {
+  if (grid.isMergedSlave(r, c)) return false;
+  if (grid.type(r, c) === 'number') return true;
   const read = grid.read(r, c);
-  return read.kind === 'number' && !grid.isMergedSlave(r, c);
+  return read.kind === 'number' && read.unit === null;
 }
 
 /**

@@ -23,8 +23,8 @@ export interface OutlineRow {
   /** A row that counts (人, 辆, 个) among amounts: neither a child nor a parent. */
   count: boolean;
   /**
-   * An unnumbered row just after a 其中 row in a block without indentation: read as a row of its own, yet it may
-   * go on listing the parts of this row (the index); sums are checked both ways.
+   * A row read as one of its own that may instead be an item of this row (the index): an unnumbered row after a
+   * 其中 row in a block without indentation, or under a numbered row at the margin. Sums are checked both ways.
    */
   maybePartOf?: number;
 }
@@ -84,8 +84,10 @@ function parse(row: OutlineInput): Parsed {
   const codeCell = row.code ? CODE.exec(compactText(row.code)) : null;
   const codeLabel = CODE.exec(afterPart.replace(/\s+/g, ''));
   const code = codeCell?.[1] ?? (codeLabel && /^\d{3,7}(?:\s|[\u4e00-\u9fff])/.test(afterPart) ? codeLabel[1] : null);
-  let n = code ? null : outlineNumber(afterPart);
-  let number = n ? (WRITTEN_NUMBER.exec(afterPart)?.[1] ?? null) : null;
+  // Numbering is read on the text as written: NFKC turns ① into a bare 1.
+  const written = row.label.trim().replace(PART, '').trim();
+  let n = code ? null : (outlineNumber(written) ?? outlineNumber(afterPart));
+  let number = n ? (WRITTEN_NUMBER.exec(afterPart)?.[1] ?? WRITTEN_NUMBER.exec(written)?.[1] ?? null) : null;
   if (!n && !code && row.seq) {
     const s = compactText(row.seq);
     if (/^\d{1,3}$/.test(s)) n = { rank: 2, major: Number(s) };
@@ -109,7 +111,7 @@ export function readOutline(rows: OutlineInput[]): OutlineRow[] {
     const codes = idx.filter((i) => parsed[i].code !== null && !out[i].total);
     if (codes.length >= 2) byCodes(idx, parsed, out);
     else byNumbers(idx, parsed, out);
-    totals(idx, out);
+    totals(idx, rows, out);
   }
   for (let i = 0; i < out.length; i++) {
     const p = out[i].parent;
@@ -119,6 +121,11 @@ export function readOutline(rows: OutlineInput[]): OutlineRow[] {
   }
   for (let i = 0; i < out.length; i++) out[i].level = out[i].total ? 0 : depth(out, i);
   return out;
+}
+
+function totalRank(label: string): number {
+  const t = bareLabel(label);
+  return t.endsWith('小计') ? 1 : t.endsWith('总计') ? 3 : 2;
 }
 
 function depth(out: OutlineRow[], i: number): number {
@@ -193,7 +200,10 @@ function byNumbers(idx: number[], parsed: Parsed[], out: OutlineRow[]): void {
     if (partOf && !indented && p.rank === null) out[i].maybePartOf = partOf.parent;
     else partOf = null;
     if (rank === null) {
-      stack.length = 0;
+      // Under a numbered row it may be one of that row's items, or a row of its own: sums are checked both ways.
+      const above = stack[stack.length - 1];
+      if (above !== undefined && out[i].maybePartOf === undefined) out[i].maybePartOf = above;
+      else if (above === undefined) stack.length = 0;
       lastPlain = i;
       continue;
     }
@@ -214,7 +224,7 @@ function byNumbers(idx: number[], parsed: Parsed[], out: OutlineRow[]): void {
  * Each total's items: the top rows since the block's start or the previous total, that total counted as one item
  * in their place; a total that opens its block (nothing before it) takes the top rows after it instead.
  */
-function totals(idx: number[], out: OutlineRow[]): void {
+function totals(idx: number[], rows: OutlineInput[], out: OutlineRow[]): void {
   let window: number[] = [];
   for (let k = 0; k < idx.length; k++) {
     const i = idx[k];
@@ -222,10 +232,12 @@ function totals(idx: number[], out: OutlineRow[]): void {
       window.push(i);
       continue;
     }
-    const top = window.filter((w) => out[w].parent === null && !out[w].count);
+    // 小计 below 合计 below 总计: a total takes an earlier one as an item only when it ranks above it.
+    const rank = totalRank(rows[i].label);
+    const top = window.filter((w) => out[w].parent === null && !out[w].count && (!out[w].total || totalRank(rows[w].label) < rank));
     if (top.length) {
       for (const w of top) out[w].parent = i;
-      window = [i];
+      window = [...window.filter((w) => out[w].total && out[w].parent === null), i];
       continue;
     }
     // A total first: the rows after it up to the next total or the block's end.

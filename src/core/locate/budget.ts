@@ -135,7 +135,7 @@ function titleAbove(grid: Grid, header: Header, free: (r: number, c: number) => 
     for (let c = grid.left; c <= grid.right; c++) {
       if (!free(r, c) || grid.isEmpty(r, c) || grid.isMergedSlave(r, c)) continue;
       if (grid.type(r, c) !== 'string') numbers = true;
-      texts.push(cleanText(grid.text(r, c)));
+      texts.push(grid.text(r, c).replace(/\s+/g, ' ').trim());
     }
     if (numbers || texts.length > 3) break;
     if (!texts.length) {
