@@ -51,6 +51,24 @@ const SHAPES: Array<{ name: string; rows: GridCell[][]; merges?: Merge[]; want: 
   { name: 'rows stop at an empty row', rows: [H, ['甲', '1', '1'], ['合计', '1', '1'], [null, null, null], ['乙', '7', '7']], want: ['1s', 'T'] },
   { name: 'a header repeated after a page break', rows: [H, ['一、甲', '1', '1'], H, ['二、乙', '2', '2'], ['合计', '3', '3']], want: ['2s', '2s', 'T'] },
   { name: 'two stacked blocks 收入 / 支出', rows: [['收入', '', ''], H, ['一、财政拨款收入', '10', '9'], ['收入总计', '10', '9'], ['支出', '', ''], H, ['一、基本支出', '8', '7'], ['二、项目支出', '2', '2'], ['支出总计', '10', '9']], merges: [[0, 0, 0, 2], [4, 0, 4, 2]], want: ['1s', 'T', '4s', '4s', 'T'] },
+  {
+    name: '项目 across two columns: parents in the first, items in the next',
+    rows: [['项目', '', '预算数', '决算数'], ['一、基本支出', '', '10', '9'], ['', '人员经费', '6', '5'], ['', '公用经费', '4', '4'], ['二、项目支出', '', '3', '3'], ['合计', '', '13', '12']],
+    merges: [[0, 0, 0, 1], [5, 0, 5, 1]],
+    want: ['4s', '0s', '0s', '4s', 'T'],
+  },
+  {
+    name: 'a label merged down over its group, 小计 beside it heads the group',
+    rows: [['项目', '', '预算数', '决算数'], ['因公出国（境）费', '', '1', '1'], ['公务用车购置及运行费', '小计', '10', '9'], ['', '购置费', '6', '5'], ['', '运行费', '4', '4'], ['公务接待费', '', '2', '2'], ['合计', '', '13', '12']],
+    merges: [[0, 0, 0, 1], [1, 0, 1, 1], [2, 0, 4, 0], [5, 0, 5, 1], [6, 0, 6, 1]],
+    want: ['5s', '5s', '1s', '1s', '5s', 'T'],
+  },
+  {
+    name: 'a label merged down over a group without a row of its own',
+    rows: [['项目', '', '预算数', '决算数'], ['公务用车', '购置费', '6', '5'], ['', '运行费', '4', '4'], ['公务接待费', '', '2', '2'], ['合计', '', '12', '11']],
+    merges: [[0, 0, 0, 1], [1, 0, 2, 0], [3, 0, 3, 1], [4, 0, 4, 1]],
+    want: ['3s', '3s', '3s', 'T'],
+  },
 ];
 
 describe('the outline reader', () => {
@@ -58,6 +76,12 @@ describe('the outline reader', () => {
     const [t] = tablesOf(rows, merges);
     expect(t).toBeDefined();
     expect(shapeOf(t)).toEqual(want);
+  });
+
+  test.each(SHAPES)('$name: figures that add up give no finding', ({ rows, merges }) => {
+    const r = check(workbookSnapshot(gridSheet('S', rows, merges)));
+    expect(r.tables.length + r.budgetTables.length).toBe(1);
+    expect(r.findings.filter((x) => x.rule.startsWith('table.')).map((x) => `${x.cell} ${x.message}`)).toEqual([]);
   });
 
   test('levels: a total is 0, the top rows 1, deeper below', () => {

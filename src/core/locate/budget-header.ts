@@ -86,6 +86,10 @@ function columnsOf(grid: Grid, top: number, bottom: number, left: number, right:
   let labelSeen = false;
   for (let c = left; c <= right; c++) {
     if (!free(top, c) || grid.isHiddenCol(c)) continue;
+    // 项目 written across two columns: one label column, its labels in either (see labelSpan).
+    const label = cols.find((x) => x.role === 'label');
+    const m = grid.merge(top, c);
+    if (label && m && m.left <= label.col && m.right >= c && m.top <= top) continue;
     const parts: string[] = [];
     for (let k = top; k <= bottom; k++) {
       const t = compactText(textAt(grid, k, c));
@@ -160,4 +164,12 @@ function secondRow(grid: Grid, r: number, first: HeaderCol[], free: (r: number, 
 /** Whether a row repeats a header already read (a page break in a document, or a second block's own header). */
 export function sameHeader(a: Header, b: Header): boolean {
   return a.cols.length === b.cols.length && a.cols.every((c, i) => c.col === b.cols[i].col && c.role === b.cols[i].role && c.kind === b.cols[i].kind);
+}
+
+/** The columns the label header spans (项目 merged across A:B), or its own column. */
+export function labelSpan(grid: Grid, header: Header): [number, number] | null {
+  const label = header.cols.find((c) => c.role === 'label');
+  if (!label) return null;
+  const m = grid.merge(header.top, label.col);
+  return m && m.right > label.col ? [label.col, m.right] : [label.col, label.col];
 }

@@ -12,6 +12,8 @@ export interface OutlineInput {
   code: string | null;
   /** The block (收入 / 支出 section) the row belongs to. */
   block: number;
+  /** The row this one is an item of, where the layout says so (a label cell merged down over a group). */
+  parent?: number;
 }
 
 export interface OutlineRow {
@@ -110,7 +112,7 @@ export function readOutline(rows: OutlineInput[]): OutlineRow[] {
     const idx = rows.map((r, i) => (r.block === b ? i : -1)).filter((i) => i >= 0);
     const codes = idx.filter((i) => parsed[i].code !== null && !out[i].total);
     if (codes.length >= 2) byCodes(idx, parsed, out);
-    else byNumbers(idx, parsed, out);
+    else byNumbers(idx, rows, parsed, out);
     totals(idx, rows, out);
   }
   for (let i = 0; i < out.length; i++) {
@@ -152,7 +154,7 @@ function byCodes(idx: number[], parsed: Parsed[], out: OutlineRow[]): void {
   }
 }
 
-function byNumbers(idx: number[], parsed: Parsed[], out: OutlineRow[]): void {
+function byNumbers(idx: number[], rows: OutlineInput[], parsed: Parsed[], out: OutlineRow[]): void {
   const indented = idx.some((i) => parsed[i].indent > 0);
   const numbered = idx.some((i) => parsed[i].rank !== null && !out[i].total);
   // A row's rank: its number's rank, or below every number by its indentation; an unnumbered row at the margin of a
@@ -175,6 +177,11 @@ function byNumbers(idx: number[], parsed: Parsed[], out: OutlineRow[]): void {
   for (const i of idx) {
     const p = parsed[i];
     if (out[i].count) continue;
+    const given = rows[i].parent;
+    if (given !== undefined && !out[i].total) {
+      attach(i, given);
+      continue;
+    }
     if (out[i].total) {
       stack.length = 0;
       partOf = null;

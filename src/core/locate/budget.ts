@@ -5,7 +5,7 @@ import { CellRead } from '../parse/number';
 import { cleanText, compactText } from '../parse/text';
 import type { Area, DocumentInfo } from '../snapshot';
 import { resolveFormulas } from './budget-formula';
-import { Header, HeaderCol, readHeader, sameHeader } from './budget-header';
+import { Header, HeaderCol, labelSpan, readHeader, sameHeader } from './budget-header';
 import { bareLabel, OutlineInput, readOutline } from './budget-outline';
 import type { Book, Grid } from './grid';
 
@@ -46,6 +46,9 @@ interface BodyRow {
   code: string | null;
   block: number;
   cells: Array<CellRead | null>;
+  /** The first row of a group whose label cell is merged down over several rows, and whether this row heads it. */
+  group?: number;
+  head?: boolean;
 }
 
 interface Body {
@@ -70,6 +73,7 @@ function readBody(grid: Grid, header: Header, free: (r: number, c: number) => bo
   const left = cols[0].col;
   const right = cols[cols.length - 1].col;
   const firstData = data[0].col;
+  const span = labelSpan(grid, header);
   const rows: BodyRow[] = [];
   const sections: string[] = [sectionAbove(grid, header, free)];
   let block = 0;
@@ -91,8 +95,9 @@ function readBody(grid: Grid, header: Header, free: (r: number, c: number) => bo
       end = r;
       continue;
     }
-    let label = labelCol !== null ? textAt(grid, r, labelCol) : '';
-    let at = labelCol ?? left;
+    const spanned = span && span[1] > span[0] ? spannedLabel(grid, r, span) : null;
+    let label = spanned ? spanned.label : labelCol !== null ? textAt(grid, r, labelCol) : '';
+    let at = spanned ? spanned.col : (labelCol ?? left);
     if (!/\S/.test(label)) {
       // 合计 written across 序号 and 项目名称, or in the 序号 column alone.
       for (let c = left; c < firstData; c++) {
@@ -111,10 +116,34 @@ function readBody(grid: Grid, header: Header, free: (r: number, c: number) => bo
     const cells = data.map((c) => (free(r, c.col) && !grid.isMergedSlave(r, c.col) ? grid.read(r, c.col) : null));
     // A note written across the data columns is no row of figures.
     if (data.every((c) => grid.isMergedSlave(r, c.col)) && rows.length) break;
-    rows.push({ row: r, labelCol: at, label, seq: /\S/.test(seqText) ? seqText : null, code: /\S/.test(codeText) ? codeText : null, block, cells });
+    rows.push({ row: r, labelCol: at, label, seq: /\S/.test(seqText) ? seqText : null, code: /\S/.test(codeText) ? codeText : null, block, cells, ...(spanned?.group !== undefined ? { group: spanned.group, head: spanned.head } : {}) });
     end = r;
   }
   return { rows, end, sections };
+}
+
+/**
+ * A label across two columns: a parent's in the first, an item's in the next (read as indented one step). A first
+ * column merged down over rows names a group: the row whose next column is blank or 小计 heads it, the others are
+ * its items; without such a row the group's rows stand on their own.
+ */
+function spannedLabel(grid: Grid, r: number, [from, to]: [number, number]): { label: string; col: number; group?: number; head?: boolean } {
+  const own = (c: number) => (grid.isMergedSlave(r, c) ? '' : grid.text(r, c));
+  const m = grid.merge(r, from);
+  const inner = () => {
+    for (let c = from + 1; c <= to; c++) if (/\S/.test(own(c))) return c;
+    return null;
+  };
+  if (m && m.bottom > m.top && m.left === from) {
+    const c = inner();
+    const headText = grid.text(m.top, from);
+    const isHead = c === null || /^(?:小计|合计)$/.test(compactText(own(c)));
+    if (isHead) return { label: headText, col: from, group: m.top, head: true };
+    return { label: grid.text(r, c), col: c, group: m.top, head: false };
+  }
+  if (/\S/.test(own(from))) return { label: own(from), col: from };
+  const c = inner();
+  return c === null ? { label: '', col: from } : { label: `\u3000\u3000\u3000\u3000${grid.text(r, c).trimStart()}`, col: c };
 }
 
 /** A 收入 / 支出 line just above the header (the first section of a two-block table). */
@@ -174,7 +203,14 @@ function buildTable(grid: Grid, header: Header, body: Body, title: string | null
   if (body.rows.length < 2) return null;
   const data = header.cols.filter((c) => c.role === 'data');
   if (!body.rows.some((r) => r.cells.some((c) => c?.kind === 'number'))) return null;
-  const outline = readOutline(body.rows.map((r): OutlineInput => ({ label: r.label, seq: r.seq, code: r.code, block: r.block })));
+  const heads = new Map<number, number>();
+  body.rows.forEach((r, i) => r.group !== undefined && r.head && !heads.has(r.group) && heads.set(r.group, i));
+  const outline = readOutline(
+    body.rows.map((r, i): OutlineInput => {
+      const head = r.group !== undefined ? heads.get(r.group) : undefined;
+      return { label: r.label, seq: r.seq, code: r.code, block: r.block, ...(head !== undefined && head !== i ? { parent: head } : {}) };
+    }),
+  );
   const columns: BudgetColumn[] = data.map((c) => columnOf(c));
   resolveFormulas(data, columns);
   const rows: BudgetRow[] = body.rows.map((r, i) => {
