@@ -238,6 +238,19 @@ describe('table.sum', () => {
     expect(f.map((x) => [x.cell, x.expected])).toEqual([['C3', '31']]);
   });
 
+  test('a 合计 column against 基本支出 and 项目支出, row by row', () => {
+    const rows = (v: string): GridCell[][] => [['科目编码', '科目名称', '合计', '基本支出', '项目支出'], ['201', '一般公共服务支出', '30.00', '20.00', '10.00'], ['20103', '政府办公厅', '30.00', '20.00', '10.00'], ['2010301', '行政运行', v, '20.00', ''], ['2010302', '一般行政管理事务', '10.00', '', '10.00']];
+    const run = (v: string) => check(workbookSnapshot(gridSheet('S', rows(v)))).findings.filter((x) => x.rule === 'table.sum');
+    expect(run('20.00')).toEqual([]);
+    // The wrong cell only: 政府办公厅 adds up with 行政运行 as its columns give it.
+    expect(run('21.00').map((x) => [x.cell, x.key, x.expected])).toEqual([['C4', 'table.sum:columns', '20']]);
+  });
+
+  test('a 合计 column that adds up on no row was misread: nothing said', () => {
+    const rows: GridCell[][] = [['项目', '合计', '预算数', '决算数'], ['甲', '5.00', '3.00', '4.00'], ['乙', '6.00', '3.00', '4.00'], ['小计', '11.00', '6.00', '8.00']];
+    expect(check(workbookSnapshot(gridSheet('S', rows))).findings.filter((x) => x.rule.startsWith('table.'))).toEqual([]);
+  });
+
   test('a count row is never summed into money', () => {
     const rows: GridCell[][] = [H, ['公务用车运行费', '10', '9'], ['公务用车保有量（辆）', '3', '3'], ['公务接待费', '5', '4'], ['合计', '15', '13']];
     expect(check(workbookSnapshot(gridSheet('S', rows))).findings.filter((x) => x.rule.startsWith('table.'))).toEqual([]);

@@ -188,6 +188,8 @@ export interface BudgetColumn {
   formula?: { kind: BudgetFormula; num: number; den: number; alt?: number[] };
   /** A rate column whose header states `（%）`: a bare 12.5 in it is 12.5 percent. */
   percentPoints?: boolean;
+  /** A 合计 column: the indexes (into `columns`) of the columns it totals, row by row. */
+  parts?: number[];
 }
 
 export interface BudgetRow {

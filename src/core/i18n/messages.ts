@@ -75,6 +75,7 @@ export const MESSAGES: Catalogue = {
   'formula.hardcoded': { 'zh-CN': '{label} 是手填的常数 {actual}，模板此处应为公式 {shape}（计算值 {expected}）', 'en-US': '{label} is a typed constant {actual}; the template computes {shape} here ({expected})' },
   // table.* (any budget table): rules/table.ts
   'table.sum': { 'zh-CN': '{row} {column} 为 {actual}，下级各项之和为 {expected}', 'en-US': '{row}, {column}: {actual}, but its items add up to {expected}' },
+  'table.sum:columns': { 'zh-CN': '{row} {column} 为 {actual}，{parts} 之和为 {expected}', 'en-US': '{row}, {column}: {actual}, but {parts} add up to {expected}' },
   'table.part': { 'zh-CN': '{row} {column} 为 {actual}，小于其中各项之和 {expected}', 'en-US': '{row}, {column}: {actual}, less than its 其中 parts, which add up to {expected}' },
   'table.rate': { 'zh-CN': '{row} {column} 填报 {actualPct}，应为 {expectedPct}（{formula}）', 'en-US': '{row}, {column}: {actualPct}, should be {expectedPct} ({formula})' },
   'table.rate:amount': { 'zh-CN': '{row} {column} 填报 {actual}，应为 {expected}（{formula}）', 'en-US': '{row}, {column}: {actual}, should be {expected} ({formula})' },

@@ -36,3 +36,31 @@ export function resolveFormulas(cols: HeaderCol[], columns: BudgetColumn[]): voi
     }
   });
 }
+
+const COLUMN_TOTAL = /^(?:合计|小计|总计)(?:[(（][^)）]*[)）])?$/;
+
+/** The group a column sits under in a two-row header (`本年 / 合计` → 本年), '' for a one-row header. */
+const groupOf = (c: BudgetColumn) => c.header.text.split(' / ').slice(0, -1).join(' / ');
+const ownName = (c: BudgetColumn) => c.header.text.split(' / ').pop() ?? '';
+
+/**
+ * A 合计 column and the amount columns beside it that it totals (部门决算: 合计 | 基本支出 | 项目支出): those right
+ * of it up to the next 合计 or other kind of column, else those left of it; at least two, under the same group.
+ */
+export function resolveColumnTotals(columns: BudgetColumn[]): void {
+  columns.forEach((col, k) => {
+    if (col.kind !== 'amount' || !COLUMN_TOTAL.test(ownName(col))) return;
+    const run = (step: 1 | -1) => {
+      const out: number[] = [];
+      for (let j = k + step; j >= 0 && j < columns.length; j += step) {
+        const c = columns[j];
+        if (c.kind !== 'amount' || COLUMN_TOTAL.test(ownName(c)) || groupOf(c) !== groupOf(col)) break;
+        out.push(j);
+      }
+      return out;
+    };
+    const right = run(1);
+    const parts = right.length >= 2 ? right : run(-1).reverse();
+    if (parts.length >= 2) col.parts = parts;
+  });
+}

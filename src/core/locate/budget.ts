@@ -4,7 +4,7 @@ import { currencyIn, Currency } from '../parse/currency';
 import { CellRead } from '../parse/number';
 import { cleanText, compactText } from '../parse/text';
 import type { Area, DocumentInfo } from '../snapshot';
-import { resolveFormulas } from './budget-formula';
+import { resolveColumnTotals, resolveFormulas } from './budget-formula';
 import { Header, HeaderCol, labelSpan, readHeader, sameHeader } from './budget-header';
 import { bareLabel, OutlineInput, readOutline } from './budget-outline';
 import type { Book, Grid } from './grid';
@@ -213,6 +213,7 @@ function buildTable(grid: Grid, header: Header, body: Body, title: string | null
   );
   const columns: BudgetColumn[] = data.map((c) => columnOf(c));
   resolveFormulas(data, columns);
+  resolveColumnTotals(columns);
   const rows: BudgetRow[] = body.rows.map((r, i) => {
     const o = outline[i];
     return {
@@ -230,7 +231,7 @@ function buildTable(grid: Grid, header: Header, body: Body, title: string | null
   });
   const coded = rows.filter((r) => r.number !== null && /^\d{3,7}$/.test(r.number)).length >= 2;
   const kind = kindOf(title, header, rows, body.sections, coded);
-  const structured = rows.some((r) => r.parent !== null) || columns.some((c) => c.formula) || kind === 'income-expense' || kind === 'assets';
+  const structured = rows.some((r) => r.parent !== null) || columns.some((c) => c.formula || c.parts) || kind === 'income-expense' || kind === 'assets';
   if (!structured) return null;
   const lastRow = rows[rows.length - 1].row;
   const range: Area = { top: header.top, left: header.cols[0].col, bottom: Math.max(lastRow, body.end), right: header.cols[header.cols.length - 1].col };

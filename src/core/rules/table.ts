@@ -76,7 +76,7 @@ function readings(t: BudgetTable, items: number[]): number[][] {
   return out;
 }
 
-function checkSums(ctx: RuleContext, t: BudgetTable, mode: 'sum' | 'part'): void {
+function checkSums(ctx: RuleContext, t: BudgetTable, mode: 'sum' | 'part', misses: Map<number, ColumnMiss[]>): void {
   const sums = childrenByParent(t, 'sum');
   const parts = childrenByParent(t, 'part');
   t.columns.forEach((col, k) => {
@@ -84,6 +84,8 @@ function checkSums(ctx: RuleContext, t: BudgetTable, mode: 'sum' | 'part'): void
     const places = columnPlaces(t, k);
     const s: ColumnSums = { effective: new Map(), corrected: new Map() };
     t.rows.forEach((r, i) => s.effective.set(i, valueOf(t, r.cells[k])));
+    // A 合计 cell that its own row's columns show wrong stands for its parent with their sum.
+    for (const m of misses.get(k) ?? []) s.corrected.set(m.index, m.summed);
     const parents = parentOrder(t, [...new Set([...sums.keys(), ...parts.keys()])]);
     for (const p of parents) {
       const row = t.rows[p];
@@ -113,6 +115,51 @@ function checkSums(ctx: RuleContext, t: BudgetTable, mode: 'sum' | 'part'): void
       if (mode === 'part') report(ctx, t, row, k, stated, o.stated, '');
     }
   });
+}
+
+interface ColumnMiss {
+  row: BudgetRow;
+  index: number;
+  stated: Dec;
+  summed: Dec;
+}
+
+/**
+ * A 合计 column against the columns it totals, row by row: the rows where it does not add up, by column. Only where
+ * the columns are read right: some row adds up, else the header was misread and nothing is said.
+ */
+function columnTotalMisses(t: BudgetTable): Map<number, ColumnMiss[]> {
+  const out = new Map<number, ColumnMiss[]>();
+  t.columns.forEach((col, k) => {
+    if (!col.parts) return;
+    const places = Math.max(columnPlaces(t, k), ...col.parts.map((j) => columnPlaces(t, j)));
+    const checked = t.rows.flatMap((row, index) => {
+      const stated = valueOf(t, row.cells[k]);
+      const vals = col.parts!.map((j) => valueOf(t, row.cells[j]));
+      const n = vals.filter((v) => v !== null).length;
+      if (stated === null || !n || row.count) return [];
+      const summed = sum(vals.map((v) => v ?? ZERO));
+      return [{ row, index, stated, summed, ok: stated.minus(summed).abs().lessThanOrEqualTo(sumTolerance(n, places)) }];
+    });
+    if (checked.some((x) => x.ok)) out.set(k, checked.filter((x) => !x.ok));
+  });
+  return out;
+}
+
+function checkColumnTotals(ctx: RuleContext, t: BudgetTable, misses: Map<number, ColumnMiss[]>): void {
+  for (const [k, list] of misses) {
+    const col = t.columns[k];
+    const names = col.parts!.map((j) => cut(t.columns[j].header.text.split(' / ').pop() ?? '')).join('、');
+    for (const x of list) {
+      ctx.report({
+        ref: x.row.cells[k]!.ref,
+        variant: 'columns',
+        params: { row: cut(x.row.label.text), column: cut(col.header.text), parts: names, actual: decStr(x.stated)!, expected: decStr(x.summed)! },
+        expected: decStr(x.summed),
+        actual: decStr(x.stated),
+      });
+    }
+  }
 }
 
 function report(ctx: RuleContext, t: BudgetTable, row: BudgetRow, k: number, actual: Dec, expected: Dec, variant: string): void {
@@ -242,14 +289,18 @@ export const TABLE_RULES: Rule[] = [
     severity: 'error',
     docs: { 'zh-CN': '合计行或上级行不等于下级之和', 'en-US': 'a total or parent row is not the sum of its items' },
     scope: 'budget',
-    check: (ctx, t) => checkSums(ctx, t, 'sum'),
+    check: (ctx, t) => {
+      const misses = columnTotalMisses(t);
+      checkSums(ctx, t, 'sum', misses);
+      checkColumnTotals(ctx, t, misses);
+    },
   },
   {
     id: 'table.part',
     severity: 'error',
     docs: { 'zh-CN': '其中项之和超过上级', 'en-US': '其中 rows add up to more than their parent' },
     scope: 'budget',
-    check: (ctx, t) => checkSums(ctx, t, 'part'),
+    check: (ctx, t) => checkSums(ctx, t, 'part', columnTotalMisses(t)),
   },
   {
     id: 'table.rate',
