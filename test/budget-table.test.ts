@@ -47,6 +47,8 @@ const SHAPES: Array<{ name: string; rows: GridCell[][]; merges?: Merge[]; want: 
   { name: '小计 per group, then 合计', rows: [H, ['一、基本支出', '', ''], ['人员经费', '6', '5'], ['公用经费', '4', '4'], ['小计', '10', '9'], ['二、项目支出', '', ''], ['项目甲', '3', '3'], ['小计', '3', '3'], ['合计', '13', '12']], want: ['3s', '3s?0', '3s?0', 'T7', '6s', '6s?4', 'T7', 'T'] },
   { name: 'a count row among amounts', rows: [H, ['公务用车购置及运行费', '10', '9'], ['公务用车保有量（辆）', '3', '3'], ['公务接待费', '5', '4'], ['合计', '15', '13']], want: ['3s', 'C', '3s', 'T'] },
   { name: 'a 人数 row among amounts', rows: [H, ['因公出国（境）费', '1', '1'], ['因公出国（境）人数', '2', '2'], ['公务接待费', '5', '4'], ['合计', '6', '5']], want: ['3s', 'C', '3s', 'T'] },
+  { name: '团组数 and 人次 rows among amounts', rows: [H, ['因公出国（境）费', '3.00', '2.00'], ['因公出国（境）团组数', '2', '1'], ['公务接待费', '5.00', '4.00'], ['公务接待人次', '120', '98'], ['合计', '8.00', '6.00']], want: ['4s', 'C', '4s', 'C', 'T'] },
+  { name: 'a label opening with 含 is no part without its colon', rows: [H, ['含山县补助', '3.00', '2.00'], ['其他', '5.00', '4.00'], ['合计', '8.00', '6.00']], want: ['2s', '2s', 'T'] },
   { name: 'a note row ends the table', rows: [H, ['甲', '1', '1'], ['乙', '2', '2'], ['合计', '3', '3'], ['注：本表数据来源于部门决算。', '', '']], want: ['2s', '2s', 'T'] },
   { name: 'rows stop at an empty row', rows: [H, ['甲', '1', '1'], ['合计', '1', '1'], [null, null, null], ['乙', '7', '7']], want: ['1s', 'T'] },
   { name: 'a header repeated after a page break', rows: [H, ['一、甲', '1', '1'], H, ['二、乙', '2', '2'], ['合计', '3', '3']], want: ['2s', '2s', 'T'] },
@@ -155,6 +157,22 @@ function seedDoc(edit: Partial<Record<1 | 2 | 3 | 4, (rows: string[][]) => void>
 const tableFindings = (snap: ReturnType<typeof seedDoc>) => check(snap).findings.filter((f) => f.rule.startsWith('table.'));
 
 describe('seed 000, the report tables', () => {
+  test('seed 002’s 资金预算执行表 (no label column, headers over three rows) is left alone', () => {
+    const rows: GridCell[][] = [
+      ['下达资金（万元）', '部门资金支付（万元）', '', '', '', ''],
+      ['', '基本支出', '', '', '项目支出', '支出项目明细'],
+      ['', '小计', '人员经费', '公用经费', '', ''],
+      ['954.81', '130.62', '12.37', '118.25', '824.19', '一般公共服务支出'],
+      ['', '6.87', '6.87', '', '', '社会保障和就业支出'],
+      ['', '2.34', '2.34', '', '', '卫生健康支出'],
+      ['', '3.16', '3.16', '', '', '住房公积金'],
+      ['合计', '130.62', '', '', '824.19', ''],
+    ];
+    const r = check(documentSnapshot([{ sheet: gridSheet('表1', rows, [[0, 1, 0, 4], [1, 1, 1, 3]]), title: '2023年度县政府办公室资金预算执行表' }]));
+    expect(r.budgetTables).toEqual([]);
+    expect(r.findings.filter((x) => x.rule.startsWith('table.'))).toEqual([]);
+  });
+
   test('four tables found, named and kinded', () => {
     const r = check(seedDoc());
     expect(r.budgetTables.map((t) => [t.number, t.kind, t.currency])).toEqual([
