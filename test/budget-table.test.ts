@@ -2,6 +2,8 @@ import { check } from '../src/core/check';
 import { Book } from '../src/core/locate/grid';
 import { locateBudget } from '../src/core/locate/budget';
 import type { BudgetTable } from '../src/core/model';
+import { TABLE_RULES } from '../src/core/rules/table';
+import type { Report, RuleContext } from '../src/core/rules/types';
 import { documentSnapshot, GridCell, gridSheet, workbookSnapshot } from './support/budget-grid';
 import { SEED000_TITLES, seed000Table1, seed000Table2, seed000Table3, seed000Table4 } from './support/seed000-tables';
 
@@ -348,5 +350,43 @@ describe('table.balance', () => {
       ['table.balance', 'D3', '715.8'],
       ['table.balance', 'D5', '78844.24'],
     ]);
+  });
+});
+
+describe('published 三公经费 tables (../shared/realworld/forms.json basic[]), all consistent', () => {
+  const B = ['项目', '预算数'];
+  const published: Array<[string, GridCell[][]]> = [
+    ['江北区 2021: 合计 first, numbered, 其中 then a row at the margin', [B, ['合计', '4432'], ['1.因公出国(境)费用', '39'], ['2.公务接待费', '323'], ['3.公务用车购置及运行维护费', '4070'], ['其中:公务用车运行维护费', '2648'], ['公务用车购置', '1422']]],
+    ['杜集 2020: 合 计 first, unnumbered, 其中 then a row of its own', [B, ['合 计', '40.20'], ['因公出国(境)费', '0'], ['公务接待费', '22.20'], ['公务用车购置及运行费', '18.00'], ['其中:公务用车运行费', '18.00'], ['公务用车购置费', '0']]],
+    ['宣州 2020: blank cells', [B, ['合 计', '0.36'], ['因公出国(境)费', ''], ['公务接待费', '0.36'], ['公务用车购置及运行费', ''], ['其中:公务用车运行费', ''], ['公务用车购置费', '']]],
+    ['渝中 2020: 决算数 with 支出减少率 and dashes', [['项目', '决算数', '支出减少情况', '支出减少率'], ['因公出国(境)费', '0', '0', '0%'], ['公务接待费', '71.53', '-', '-'], ['公务用车购置及运行维护费', '1857.23', '', ''], ['  公务用车购置费', '423.81', '', ''], ['  公务用车运行维护费', '1433.42', '', ''], ['总“三公”经费支出', '1928.76', '', '']]],
+  ];
+  /** The table rules on the budget-table reading alone (check() lets the 基础数据表 locator claim a 三公 table first). */
+  function tableReports(rows: GridCell[][]): Array<[string, string, string | null | undefined, string | null | undefined]> {
+    const out: Array<[string, string, string | null | undefined, string | null | undefined]> = [];
+    tablesOf(rows).forEach((t, i) => {
+      for (const rule of TABLE_RULES) {
+        if (rule.scope !== 'budget') continue;
+        const ctx = { report: (r: Report) => out.push([rule.id, r.ref ? `${String.fromCharCode(65 + r.ref.col)}${r.ref.row + 1}` : '', r.expected, r.actual]) } as unknown as RuleContext;
+        rule.check(ctx, t, i);
+      }
+    });
+    return out;
+  }
+
+  test.each(published)('%s: no finding', (_name, rows) => {
+    const r = check(workbookSnapshot(gridSheet('S', rows)));
+    expect(r.findings.filter((x) => x.rule.startsWith('table.'))).toEqual([]);
+    expect(tableReports(rows)).toEqual([]);
+  });
+
+  test('江北区 2021 read: 合计 over 1. 2. 3., 其中 a part of 3.', () => {
+    const [t] = tablesOf(published[0][1]);
+    expect(shapeOf(t)).toEqual(['T', '0s', '0s', '0s', '3p', '0s?3']);
+  });
+
+  test('the same table with 公务用车 printed 0 over its 其中 of 32.65: the parent is wrong, the 合计 is not', () => {
+    const rows: GridCell[][] = [B, ['合计', '38.63'], ['1.因公出国(境)费用', '0'], ['2.公务接待费', '5.98'], ['3.公务用车购置及运行维护费', '0'], ['其中:公务用车运行维护费', '32.65']];
+    expect(tableReports(rows)).toEqual([['table.part', 'B5', '32.65', '0']]);
   });
 });
