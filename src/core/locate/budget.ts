@@ -30,7 +30,7 @@ export function locateBudget(book: Book, claimed: Table[], document: DocumentInf
       if (!header) continue;
       const body = readBody(grid, header, free);
       r = Math.max(r, body.end);
-      const title = docTable ? docTable.title : titleAbove(grid, header, free);
+      const title = docTable?.title ?? titleAbove(grid, header, free);
       const table = buildTable(grid, header, body, title, docTable?.n ?? null);
       if (table) out.push(table);
     }
@@ -234,7 +234,7 @@ function buildTable(grid: Grid, header: Header, body: Body, title: string | null
   const structured = rows.some((r) => r.parent !== null) || columns.some((c) => c.formula || c.parts) || kind === 'income-expense' || kind === 'assets';
   if (!structured) return null;
   const lastRow = rows[rows.length - 1].row;
-  const range: Area = { top: header.top, left: header.cols[0].col, bottom: Math.max(lastRow, body.end), right: header.cols[header.cols.length - 1].col };
+  const range: Area = { top: body.sections[0] ? header.top - 1 : header.top, left: header.cols[0].col, bottom: Math.max(lastRow, body.end), right: header.cols[header.cols.length - 1].col };
   const numbered = title ? TITLE_NUMBER.exec(title) : null;
   const number = numbered ? `表${numbered[1]}` : docNumber !== null ? `表${docNumber}` : null;
   return { kind, sheet: grid.name, range, title, number, currency: tableCurrency(title, header), columns, rows };
