@@ -45,13 +45,16 @@ export function minDec(a: Dec, b: Dec): Dec {
   return a.lessThan(b) ? a : b;
 }
 
-/** RULES.md: a total of n rounded addends may differ from their exact sum by 0.005 × n (inclusive). */
-export function sumTolerance(addends: number): Dec {
-  return new D('0.005').times(Math.max(addends, 1));
+/**
+ * RULES.md: a total of n rounded addends may differ from their exact sum by half a unit of the last printed place
+ * per addend, inclusive: 0.005 × n for amounts printed to 2 decimals, 0.0000005 × n for 6.
+ */
+export function sumTolerance(addends: number, places = 2): Dec {
+  return new D(5).times(new D(10).pow(-(places + 1))).times(Math.max(addends, 1));
 }
 
-export function withinSumTolerance(stated: Dec, summed: Dec, addends: number): boolean {
-  return stated.minus(summed).abs().lessThanOrEqualTo(sumTolerance(addends));
+export function withinSumTolerance(stated: Dec, summed: Dec, addends: number, places = 2): boolean {
+  return stated.minus(summed).abs().lessThanOrEqualTo(sumTolerance(addends, places));
 }
 
 /** Formats a fraction as a percent string for messages: 0.9216 → "92.16%". */

@@ -181,8 +181,15 @@ export interface BudgetColumn {
   header: TextCell;
   kind: 'amount' | 'rate' | 'change' | 'count' | 'text';
   measure: BudgetMeasure | null;
-  /** For a rate or change column: its formula and the indexes (into `columns`) of its numerator and denominator. */
-  formula?: { kind: BudgetFormula; num: number; den: number };
+  /**
+   * For a rate or change column: its formula and the indexes (into `columns`) of its numerator and denominator;
+   * `alt`, other columns the denominator may be (年初 and 全年预算数 both in the table): the rate may fit any.
+   */
+  formula?: { kind: BudgetFormula; num: number; den: number; alt?: number[] };
+  /** A rate column whose header states `（%）`: a bare 12.5 in it is 12.5 percent. */
+  percentPoints?: boolean;
+  /** A 合计 column: the indexes (into `columns`) of the columns it totals, row by row. */
+  parts?: number[];
 }
 
 export interface BudgetRow {
@@ -201,6 +208,10 @@ export interface BudgetRow {
   total: boolean;
   /** Cells by column index (into `columns`). */
   cells: Array<CellRead | null>;
+  /** A row that counts (人, 辆) among amounts: never summed into money. */
+  count?: boolean;
+  /** A row of its own that may instead be an item (or a 其中 part) of this row (see locate/budget-outline.ts). */
+  maybePartOf?: number;
 }
 
 export interface BudgetTable {

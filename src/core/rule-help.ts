@@ -41,8 +41,9 @@ export function explainable(rule: string): boolean {
 }
 
 /** Whether the finding's 应为 / 实为 are a rate's fractions, shown as percent. */
-export function ratesShownAsPercent(f: Pick<Finding, 'rule'>): boolean {
-  return has(f.rule) && RULES[f.rule].values === 'percent';
+export function ratesShownAsPercent(f: Pick<Finding, 'rule'> & { key?: string }): boolean {
+  // A change column's amount (增减额) is checked by the rate rule under its `amount` variant: not a rate.
+  return has(f.rule) && RULES[f.rule].values === 'percent' && !f.key?.endsWith(':amount');
 }
 
 /** Whether a rule's expected value is a figure to compare with (对照), not what the cell should hold (应为). */

@@ -74,9 +74,18 @@ export const MESSAGES: Catalogue = {
   'formula.omits': { 'zh-CN': '{label} 的公式 {formula} 漏掉了 {refs}，应为 {shape}（当前结果 {actual}，应为 {expected}）', 'en-US': '{label}: {formula} leaves out {refs}; it should be {shape} (now {actual}, should be {expected})' },
   'formula.hardcoded': { 'zh-CN': '{label} 是手填的常数 {actual}，模板此处应为公式 {shape}（计算值 {expected}）', 'en-US': '{label} is a typed constant {actual}; the template computes {shape} here ({expected})' },
   // table.* (any budget table): rules/table.ts
+  'table.sum': { 'zh-CN': '{row} {column} 为 {actual}，下级各项之和为 {expected}', 'en-US': '{row}, {column}: {actual}, but its items add up to {expected}' },
+  'table.sum:columns': { 'zh-CN': '{row} {column} 为 {actual}，{parts} 之和为 {expected}', 'en-US': '{row}, {column}: {actual}, but {parts} add up to {expected}' },
+  'table.part': { 'zh-CN': '{row} {column} 为 {actual}，小于其中各项之和 {expected}', 'en-US': '{row}, {column}: {actual}, less than its 其中 parts, which add up to {expected}' },
+  'table.rate': { 'zh-CN': '{row} {column} 填报 {actualPct}，应为 {expectedPct}（{formula}）', 'en-US': '{row}, {column}: {actualPct}, should be {expectedPct} ({formula})' },
+  'table.rate:amount': { 'zh-CN': '{row} {column} 填报 {actual}，应为 {expected}（{formula}）', 'en-US': '{row}, {column}: {actual}, should be {expected} ({formula})' },
+  'table.balance': { 'zh-CN': '{left} {a} 与 {right} {b} 不相等（{column}）', 'en-US': '{left} {a} and {right} {b} differ ({column})' },
+  'table.balance:carry': { 'zh-CN': '年初结转与本年收入之和 {a}，不等于本年支出与年末结转之和 {b}（{column}）', 'en-US': 'carry-over in plus this year’s income, {a}, differs from spending plus carry-over out, {b} ({column})' },
+  'table.balance:assets': { 'zh-CN': '{row} {column} 为 {actual}，原值减累计折旧为 {expected}', 'en-US': '{row}, {column}: {actual}, but gross value less depreciation is {expected}' },
   'formula.inconsistent': { 'zh-CN': '{label} 的公式 {formula} 与同组公式形状不同（如 {at} 的 {example}）', 'en-US': '{label}: {formula} differs in shape from its block (e.g. {example} in {at})' },
   'formula.stale': { 'zh-CN': '{label} 的公式 {formula} 缓存结果为 {actual}，按当前数据应为 {expected}（工作簿未重新计算？）', 'en-US': '{label}: {formula} shows {actual}, but computes {expected} on the current inputs (not recalculated?)' },
   'workbook.no-tables': { 'zh-CN': '未找到基础数据表或自评表', 'en-US': 'No basic data table (基础数据表) or self-evaluation table (自评表) found' },
+  'workbook.no-tables:budget': { 'zh-CN': '未找到基础数据表或自评表；已按一般预算表检查 {n} 张表', 'en-US': 'No basic data table (基础数据表) or self-evaluation table (自评表) found; {n} other budget tables were checked' },
   'workbook.ambiguous': { 'zh-CN': '{table}：{what}。{hint}', 'en-US': '{table}: {what}. {hint}' },
   // The piece list is rendered by the rule in both languages (a finding's params are language-free strings).
   'workbook.state': { 'zh-CN': '工作簿中保存的加载项状态无效，已忽略 {n} 项：{zh}', 'en-US': 'the add-in state stored in the workbook is invalid; {n} piece(s) ignored: {en}' },

@@ -47,7 +47,10 @@ export const WORKBOOK_RULES: Rule[] = [
     docs: { 'zh-CN': '工作簿中没有可识别的表', 'en-US': 'no table found in the workbook' },
     scope: 'workbook',
     check(ctx) {
-      if (ctx.tables.length === 0) ctx.report({ ref: null });
+      if (ctx.tables.length) return;
+      // Budget tables of other kinds are still checked: finding no form is then worth a warning only.
+      if (ctx.budgetTables.length) ctx.report({ ref: null, variant: 'budget', severity: 'warning', params: { n: ctx.budgetTables.length } });
+      else ctx.report({ ref: null });
     },
   },
   {

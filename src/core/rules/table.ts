@@ -1,0 +1,319 @@
+import { Dec, decStr, pct, round, sum, sumTolerance, ZERO } from '../decimal';
+import { echo } from '../i18n/messages';
+import type { BudgetColumn, BudgetRow, BudgetTable } from '../model';
+import { inCurrency } from '../parse/currency';
+import { CellRead, isNumber } from '../parse/number';
+import { bareLabel } from '../locate/budget-outline';
+import { Rule, RuleContext } from './types';
+
+const SUMMED: Array<BudgetColumn['kind']> = ['amount', 'change', 'count'];
+const cut = (s: string) => echo(s, 40);
+
+function valueOf(t: BudgetTable, cell: CellRead | null): Dec | null {
+  if (!isNumber(cell)) return null;
+  return t.currency ? inCurrency(cell, t.currency).value : cell.value;
+}
+
+/** The places a column prints its figures to: the most any of its cells shows (1479 in a column of 867.737536 is exact). */
+function columnPlaces(t: BudgetTable, k: number): number {
+  let p: number | null = null;
+  for (const r of t.rows) {
+    const c = r.cells[k];
+    if (!isNumber(c)) continue;
+    const shown = c.places ?? c.value.decimalPlaces();
+    p = p === null ? shown : Math.max(p, shown);
+  }
+  return p ?? 2;
+}
+
+function childrenByParent(t: BudgetTable, relation: 'sum' | 'part'): Map<number, number[]> {
+  const m = new Map<number, number[]>();
+  t.rows.forEach((r, i) => {
+    if (r.parent === null || r.relation !== relation || r.count) return;
+    const list = m.get(r.parent) ?? [];
+    list.push(i);
+    m.set(r.parent, list);
+  });
+  return m;
+}
+
+/** Parents before the rows they are items of: deepest first, then the totals top to bottom. */
+function parentOrder(t: BudgetTable, parents: number[]): number[] {
+  return [...parents].sort((a, b) => {
+    const ra = t.rows[a];
+    const rb = t.rows[b];
+    if (ra.total !== rb.total) return ra.total ? 1 : -1;
+    if (ra.total) return a - b;
+    return rb.level - ra.level || a - b;
+  });
+}
+
+interface ColumnSums {
+  /** What a row stands for in its parent's sum: its figure, or its items' sum where it is blank. */
+  effective: Map<number, Dec | null>;
+  /** A parent found wrong: what its items add up to (the figure its own parent may have been totalled with). */
+  corrected: Map<number, Dec>;
+}
+
+/** Sums of a set of items as stated and as corrected; null when no item holds a figure. */
+function itemsSum(items: number[], s: ColumnSums): { stated: Dec; corrected: Dec; n: number } | null {
+  const vals = items.map((i) => s.effective.get(i) ?? null);
+  const n = vals.filter((v) => v !== null).length;
+  if (!n) return null;
+  const stated = sum(vals.map((v) => v ?? ZERO));
+  const corrected = sum(items.map((i, k) => s.corrected.get(i) ?? vals[k] ?? ZERO));
+  return { stated, corrected, n };
+}
+
+/**
+ * The readings of a parent's items: as the outline has them, and with each prefix of the rows that may go on listing
+ * a 其中 row's parts taken out (they belong to that row, not here).
+ */
+function readings(t: BudgetTable, items: number[]): number[][] {
+  const maybe = items.filter((i) => t.rows[i].maybePartOf !== undefined);
+  const out = [items];
+  for (let k = 1; k <= maybe.length; k++) out.push(items.filter((i) => !maybe.slice(0, k).includes(i)));
+  return out;
+}
+
+function checkSums(ctx: RuleContext, t: BudgetTable, mode: 'sum' | 'part', misses: Map<number, ColumnMiss[]>): void {
+  const sums = childrenByParent(t, 'sum');
+  const parts = childrenByParent(t, 'part');
+  t.columns.forEach((col, k) => {
+    if (!SUMMED.includes(col.kind)) return;
+    const places = columnPlaces(t, k);
+    const s: ColumnSums = { effective: new Map(), corrected: new Map() };
+    t.rows.forEach((r, i) => s.effective.set(i, valueOf(t, r.cells[k])));
+    // A 合计 cell that its own row's columns show wrong stands for its parent with their sum.
+    for (const m of misses.get(k) ?? []) s.corrected.set(m.index, m.summed);
+    const parents = parentOrder(t, [...new Set([...sums.keys(), ...parts.keys()])]);
+    for (const p of parents) {
+      const row = t.rows[p];
+      const stated = s.effective.get(p) ?? null;
+      const whole = sums.get(p);
+      if (whole) {
+        const options = readings(t, whole).map((items) => itemsSum(items, s)).filter((x) => x !== null);
+        if (!options.length) continue;
+        if (stated === null) {
+          s.effective.set(p, options[0].stated);
+          continue;
+        }
+        const fits = options.some((o) => [o.stated, o.corrected].some((v) => stated.minus(v).abs().lessThanOrEqualTo(sumTolerance(o.n, places))));
+        if (fits) continue;
+        s.corrected.set(p, options[0].stated);
+        if (mode === 'sum') report(ctx, t, row, k, stated, options[0].stated, '');
+        continue;
+      }
+      const some = parts.get(p);
+      if (!some || stated === null) continue;
+      const o = itemsSum(some, s);
+      if (!o) continue;
+      const over = o.stated.minus(stated).greaterThan(sumTolerance(o.n, places));
+      if (!over) continue;
+      // Rows that may go on listing parts are not counted here: the parts named under 其中 alone exceed the whole.
+      s.corrected.set(p, o.stated);
+      if (mode === 'part') report(ctx, t, row, k, stated, o.stated, '');
+    }
+  });
+}
+
+interface ColumnMiss {
+  row: BudgetRow;
+  index: number;
+  stated: Dec;
+  summed: Dec;
+}
+
+/**
+ * A 合计 column against the columns it totals, row by row: the rows where it does not add up, by column. Only where
+ * the columns are read right: some row adds up, else the header was misread and nothing is said.
+ */
+function columnTotalMisses(t: BudgetTable): Map<number, ColumnMiss[]> {
+  const out = new Map<number, ColumnMiss[]>();
+  t.columns.forEach((col, k) => {
+    if (!col.parts) return;
+    const places = Math.max(columnPlaces(t, k), ...col.parts.map((j) => columnPlaces(t, j)));
+    const checked = t.rows.flatMap((row, index) => {
+      const stated = valueOf(t, row.cells[k]);
+      const vals = col.parts!.map((j) => valueOf(t, row.cells[j]));
+      const n = vals.filter((v) => v !== null).length;
+      if (stated === null || !n || row.count) return [];
+      const summed = sum(vals.map((v) => v ?? ZERO));
+      return [{ row, index, stated, summed, ok: stated.minus(summed).abs().lessThanOrEqualTo(sumTolerance(n, places)) }];
+    });
+    if (checked.some((x) => x.ok)) out.set(k, checked.filter((x) => !x.ok));
+  });
+  return out;
+}
+
+function checkColumnTotals(ctx: RuleContext, t: BudgetTable, misses: Map<number, ColumnMiss[]>): void {
+  for (const [k, list] of misses) {
+    const col = t.columns[k];
+    const names = col.parts!.map((j) => cut(t.columns[j].header.text.split(' / ').pop() ?? '')).join('、');
+    for (const x of list) {
+      ctx.report({
+        ref: x.row.cells[k]!.ref,
+        variant: 'columns',
+        params: { row: cut(x.row.label.text), column: cut(col.header.text), parts: names, actual: decStr(x.stated)!, expected: decStr(x.summed)! },
+        expected: decStr(x.summed),
+        actual: decStr(x.stated),
+      });
+    }
+  }
+}
+
+function report(ctx: RuleContext, t: BudgetTable, row: BudgetRow, k: number, actual: Dec, expected: Dec, variant: string): void {
+  const cell = row.cells[k]!;
+  ctx.report({
+    ref: cell.ref,
+    ...(variant ? { variant } : {}),
+    params: { row: cut(row.label.text), column: cut(t.columns[k].header.text), actual: decStr(actual)!, expected: decStr(expected)! },
+    expected: decStr(expected),
+    actual: decStr(actual),
+  });
+}
+
+/** The rate a cell states, as a fraction with its places: `0.00%` (4), `12.5` under `增减率（%）` (3). */
+function statedRates(cell: CellRead & { value: Dec }, col: BudgetColumn): Array<{ value: Dec; places: number }> {
+  const p = cell.places ?? cell.value.decimalPlaces();
+  const points = { value: cell.value.dividedBy(100), places: p + 2 };
+  if (cell.percent) return [{ value: cell.value, places: p }];
+  if (col.percentPoints) return [points];
+  // A bare figure: a fraction (0.95) or percent points (95).
+  return cell.value.abs().greaterThan(1) ? [points, { value: cell.value, places: p }] : [{ value: cell.value, places: p }, points];
+}
+
+function exactRate(kind: NonNullable<BudgetColumn['formula']>['kind'], num: Dec, den: Dec): Dec | null {
+  if (kind === 'delta') return num.minus(den);
+  if (den.isZero()) return null;
+  if (kind === 'variance') return num.dividedBy(den).minus(1);
+  if (kind === 'exec') return num.dividedBy(den);
+  if (kind === 'growth') return num.minus(den).dividedBy(den);
+  return null;
+}
+
+function formulaText(kind: NonNullable<BudgetColumn['formula']>['kind'], num: string, den: string): string {
+  if (kind === 'variance') return `${num} ÷ ${den} − 1`;
+  if (kind === 'exec') return `${num} ÷ ${den}`;
+  if (kind === 'growth') return `（${num} − ${den}）÷ ${den}`;
+  return `${num} − ${den}`;
+}
+
+function checkRates(ctx: RuleContext, t: BudgetTable): void {
+  t.columns.forEach((col, k) => {
+    const f = col.formula;
+    if (!f || f.kind === 'share') return;
+    for (const row of t.rows) {
+      const cell = row.cells[k];
+      if (!isNumber(cell) || row.count) continue;
+      const num = valueOf(t, row.cells[f.num]);
+      if (num === null) continue;
+      const dens = [f.den, ...(f.alt ?? [])].map((d) => ({ d, v: valueOf(t, row.cells[d]) })).filter((x) => x.v !== null);
+      const exacts = dens.map((x) => ({ d: x.d, e: exactRate(f.kind, num, x.v!) })).filter((x) => x.e !== null);
+      if (!exacts.length) continue;
+      const name = (i: number) => `${cut(t.columns[i].header.text)} ${row.cells[i]!.text.trim() || decStr(valueOf(t, row.cells[i]))}`;
+      const formula = formulaText(f.kind, name(f.num), name(f.den));
+      const params = { row: cut(row.label.text), column: cut(col.header.text), formula };
+      if (f.kind === 'delta') {
+        const p = cell.places ?? cell.value.decimalPlaces();
+        const stated = valueOf(t, cell)!;
+        if (exacts.some((x) => stated.minus(x.e!).abs().lessThanOrEqualTo(sumTolerance(2, p)))) continue;
+        const expected = exacts[0].e!;
+        ctx.report({ ref: cell.ref, variant: 'amount', params: { ...params, actual: decStr(stated)!, expected: decStr(round(expected, p))! }, expected: decStr(round(expected, p)), actual: decStr(stated) });
+        continue;
+      }
+      const readingsOf = statedRates(cell, col);
+      if (readingsOf.some((s) => exacts.some((x) => round(s.value, s.places).equals(round(x.e!, s.places))))) continue;
+      const shown = readingsOf[0];
+      const expected = round(exacts[0].e!, shown.places);
+      const pp = Math.max(shown.places - 2, 0);
+      ctx.report({ ref: cell.ref, params: { ...params, actualPct: pct(shown.value, pp), expectedPct: pct(expected, pp) }, expected: decStr(expected), actual: decStr(shown.value) });
+    }
+  });
+}
+
+const find = (t: BudgetTable, re: RegExp) => t.rows.findIndex((r) => re.test(bareLabel(r.label.text)));
+
+function checkBalance(ctx: RuleContext, t: BudgetTable): void {
+  if (t.kind === 'income-expense') {
+    const income = find(t, /^收入(?:总计|合计)$/);
+    const expense = find(t, /^支出(?:总计|合计)$/);
+    const inYear = find(t, /^本年收入(?:合计)?$/);
+    const outYear = find(t, /^本年支出(?:合计)?$/);
+    const carryIn = find(t, /^(?:年初|上年)结转(?:和|及)?结余$|^(?:年初|上年)结转$/);
+    const carryOut = find(t, /^年末结转(?:和|及)?结余$|^年末结转$/);
+    t.columns.forEach((col, k) => {
+      if (col.kind !== 'amount') return;
+      const places = columnPlaces(t, k);
+      const v = (i: number) => (i >= 0 ? valueOf(t, t.rows[i].cells[k]) : null);
+      if (income >= 0 && expense >= 0) {
+        const a = v(income);
+        const b = v(expense);
+        if (a === null || b === null || a.minus(b).abs().lessThanOrEqualTo(sumTolerance(2, places))) return;
+        const rowOf = (i: number) => cut(t.rows[i].label.text);
+        ctx.report({ ref: t.rows[expense].cells[k]!.ref, params: { left: rowOf(income), right: rowOf(expense), column: cut(col.header.text), a: decStr(a)!, b: decStr(b)! }, expected: decStr(a), actual: decStr(b) });
+        return;
+      }
+      if (inYear < 0 || outYear < 0) return;
+      const a = v(inYear);
+      const b = v(outYear);
+      if (a === null || b === null) return;
+      const left = a.plus(v(carryIn) ?? ZERO);
+      const right = b.plus(v(carryOut) ?? ZERO);
+      if (left.minus(right).abs().lessThanOrEqualTo(sumTolerance(4, places))) return;
+      ctx.report({ ref: t.rows[outYear].cells[k]!.ref, variant: 'carry', params: { column: cut(col.header.text), a: decStr(left)!, b: decStr(right)! }, expected: decStr(left), actual: decStr(right) });
+    });
+    return;
+  }
+  if (t.kind !== 'assets') return;
+  const colOf = (re: RegExp) => t.columns.findIndex((c) => c.kind === 'amount' && re.test(c.header.text));
+  const gross = colOf(/原值/);
+  const depreciation = colOf(/折旧/);
+  const impairment = colOf(/减值/);
+  const net = colOf(/净值|净额/);
+  if (gross < 0 || depreciation < 0 || net < 0) return;
+  const places = Math.max(columnPlaces(t, gross), columnPlaces(t, net));
+  for (const row of t.rows) {
+    const g = valueOf(t, row.cells[gross]);
+    const n = valueOf(t, row.cells[net]);
+    if (g === null || n === null || row.count) continue;
+    const want = g.minus(valueOf(t, row.cells[depreciation]) ?? ZERO).minus(impairment >= 0 ? (valueOf(t, row.cells[impairment]) ?? ZERO) : ZERO);
+    if (n.minus(want).abs().lessThanOrEqualTo(sumTolerance(3, places))) continue;
+    ctx.report({ ref: row.cells[net]!.ref, variant: 'assets', params: { row: cut(row.label.text), column: cut(t.columns[net].header.text), actual: decStr(n)!, expected: decStr(want)! }, expected: decStr(want), actual: decStr(n) });
+  }
+}
+
+export const TABLE_RULES: Rule[] = [
+  {
+    id: 'table.sum',
+    severity: 'error',
+    docs: { 'zh-CN': '合计行或上级行不等于下级之和', 'en-US': 'a total or parent row is not the sum of its items' },
+    scope: 'budget',
+    check: (ctx, t) => {
+      const misses = columnTotalMisses(t);
+      checkSums(ctx, t, 'sum', misses);
+      checkColumnTotals(ctx, t, misses);
+    },
+  },
+  {
+    id: 'table.part',
+    severity: 'error',
+    docs: { 'zh-CN': '其中项之和超过上级', 'en-US': '其中 rows add up to more than their parent' },
+    scope: 'budget',
+    check: (ctx, t) => checkSums(ctx, t, 'part', columnTotalMisses(t)),
+  },
+  {
+    id: 'table.rate',
+    severity: 'error',
+    docs: { 'zh-CN': '比率与所列金额不符', 'en-US': 'a rate differs from the amounts it is worked out from' },
+    scope: 'budget',
+    check: (ctx, t) => checkRates(ctx, t),
+  },
+  {
+    id: 'table.balance',
+    severity: 'error',
+    docs: { 'zh-CN': '收支不平衡或资产净值不符', 'en-US': 'income and spending do not balance, or a net value is wrong' },
+    scope: 'budget',
+    check: (ctx, t) => checkBalance(ctx, t),
+  },
+];
