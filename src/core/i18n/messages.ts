@@ -85,6 +85,7 @@ export const MESSAGES: Catalogue = {
   'formula.inconsistent': { 'zh-CN': '{label} 的公式 {formula} 与同组公式形状不同（如 {at} 的 {example}）', 'en-US': '{label}: {formula} differs in shape from its block (e.g. {example} in {at})' },
   'formula.stale': { 'zh-CN': '{label} 的公式 {formula} 缓存结果为 {actual}，按当前数据应为 {expected}（工作簿未重新计算？）', 'en-US': '{label}: {formula} shows {actual}, but computes {expected} on the current inputs (not recalculated?)' },
   'workbook.no-tables': { 'zh-CN': '未找到基础数据表或自评表', 'en-US': 'No basic data table (基础数据表) or self-evaluation table (自评表) found' },
+  'workbook.no-tables:document': { 'zh-CN': '报告中未找到基础数据表、自评表或其他可核对的预算表；只核对了正文中的数字', 'en-US': 'The report holds no basic data table (基础数据表), self-evaluation table (自评表) or other budget table that could be checked; only the figures of its text were checked' },
   'workbook.no-tables:budget': { 'zh-CN': '未找到基础数据表或自评表；已按一般预算表检查 {n} 张表', 'en-US': 'No basic data table (基础数据表) or self-evaluation table (自评表) found; {n} other budget tables were checked' },
   'workbook.ambiguous': { 'zh-CN': '{table}：{what}。{hint}', 'en-US': '{table}: {what}. {hint}' },
   // The piece list is rendered by the rule in both languages (a finding's params are language-free strings).

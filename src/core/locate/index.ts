@@ -1,4 +1,4 @@
-import { Table } from '../model';
+import { BasicRowRole, BasicTable, Table } from '../model';
 import type { Profile } from '../profiles';
 import { Snapshot } from '../snapshot';
 import { locateBasic } from './basic';
@@ -36,11 +36,21 @@ export function locateAll(book: Book | Snapshot, profile: Profile, bindings: Bin
   for (const grid of b.grids) {
     if (!grid.rowCount) continue;
     const bound = bindings.filter((x) => x.sheet.toLowerCase() === grid.name.toLowerCase()).map((x) => x.area);
-    const basics = locateBasic(grid, dicts, bound);
+    const basics = locateBasic(grid, dicts, bound).filter((t) => !onlySangong(t));
     const selfs = locateSelf(grid, dicts, profile, [...bound, ...basics.map((x) => x.range)]);
     tables.push(...basics, ...selfs);
   }
   return { tables, empty };
+}
+
+const SANGONG_ROLES = new Set<BasicRowRole>(['sangong', 'car', 'carPurchase', 'carRun', 'abroad', 'reception', 'other']);
+
+/**
+ * A "三公"经费 table on its own (no 财政供养人员情况, no row beyond the 三公 family) is no 基础数据表 found by detection:
+ * it is left to the budget-table reader, which checks it as the table it is. One bound by hand stays a 基础数据表.
+ */
+function onlySangong(t: BasicTable): boolean {
+  return !t.staff && t.buildings.length === 0 && t.rows.every((r) => SANGONG_ROLES.has(r.role));
 }
 
 /** Finds and binds every table (see locateAll). */

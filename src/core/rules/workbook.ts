@@ -50,6 +50,8 @@ export const WORKBOOK_RULES: Rule[] = [
       if (ctx.tables.length) return;
       // Budget tables of other kinds are still checked: finding no form is then worth a warning only.
       if (ctx.budgetTables.length) ctx.report({ ref: null, variant: 'budget', severity: 'warning', params: { n: ctx.budgetTables.length } });
+      // A report need not hold the forms: its narrative was still checked.
+      else if (ctx.paragraphs.some((p) => p.trim())) ctx.report({ ref: null, variant: 'document', severity: 'warning' });
       else ctx.report({ ref: null });
     },
   },
