@@ -1,0 +1,313 @@
+import { Figure, figuresIn, isMoney, normalizeText } from './figures';
+import { amountMeasureOf, bare, rateMeasureOf, Subject, subjectKeyOf, subjectOf, trimFillers } from './subjects';
+import { alternation, AmountMeasure, RateMeasure, SUBJECT_NAMES, WORDS } from './words';
+
+/**
+ * The period a figure is of. `current`: the report's year; `prev`: the year before (上年, or an earlier year the
+ * sentence compares with); `unknown`: a paragraph that spoke of another period and a figure that does not say which.
+ */
+export interface Period {
+  rel: 'current' | 'prev' | 'unknown';
+  year: number | null;
+  /** A year not the report's, in a paragraph that compares nothing: read as the report's for the tables. */
+  slip?: boolean;
+}
+
+interface ClaimBase {
+  figure: Figure;
+  subject: Subject;
+  /** The subject was written in the figure's own clause (not carried over from an earlier one). */
+  ownSubject: boolean;
+  period: Period;
+  /** The `；`-separated part of the sentence it is in, and its depth in brackets. */
+  item: number;
+  depth: number;
+  /** Its index in the sentence's claims. */
+  index: number;
+}
+
+export interface AmountClaim extends ClaimBase {
+  kind: 'amount';
+  measure: AmountMeasure | null;
+  /** The measure word as written (`年初预算金额`), or null. */
+  measureWord: string | null;
+}
+
+export interface RateClaim extends ClaimBase {
+  kind: 'rate';
+  measure: RateMeasure | null;
+  /** For a growth: up (增长) or down (下降). */
+  sign: 1 | -1;
+  /** For a share: what it is a share of (`全年支出`). */
+  base: string | null;
+  measureWord: string | null;
+}
+
+/** `比上年增加48.02万元`: a change on an earlier period, with its sign. */
+export interface ChangeClaim extends ClaimBase {
+  kind: 'change';
+  sign: 1 | -1;
+}
+
+export interface ScoreClaim extends ClaimBase {
+  kind: 'score';
+}
+
+export type FigureClaim = AmountClaim | RateClaim | ChangeClaim | ScoreClaim;
+
+export interface GradeClaim {
+  kind: 'grade';
+  grade: string;
+}
+
+/** Where a list of parts begins (其中, 分别为, 按…分类): after `before` claims of the sentence. */
+export interface ListMark {
+  before: number;
+  depth: number;
+  item: number;
+  /** Introduced as a complete split (分别为, 按支出性质分类). */
+  complete: boolean;
+}
+
+export interface Sentence {
+  /** The normalised text. */
+  text: string;
+  claims: FigureClaim[];
+  grades: GradeClaim[];
+  marks: ListMark[];
+  /** Counts the sentence states (`项目9个`), by item. */
+  counts: Array<{ n: number; item: number }>;
+}
+
+export interface ReadParagraph {
+  sentences: Sentence[];
+}
+
+const YEAR = /(?<!\d)((?:19|20)\d{2})\s*年度?(?!\d)/g;
+const PREV = new RegExp(alternation(WORDS.prev));
+const CURRENT = new RegExp(alternation(WORDS.current));
+const CONTRAST = new RegExp(alternation(WORDS.contrast));
+const PERIOD_WORDS = new RegExp(`(?:${alternation([...WORDS.prev, ...WORDS.current])})`, 'g');
+const CHANGE = new RegExp(
+  `^(.*?)(?:(?:较|比|相比|与|同比|对比|环比)(?:[^，。；]{0,14}?)?(?:相比|对比)?)?(${alternation(WORDS.changeUp)}|${alternation(WORDS.changeDown)})了?$`,
+);
+const LIST_MARK = new RegExp(`(${alternation(WORDS.listMarks)})[：:]?`);
+const CLASSIFIED = /按(?:照)?[\u4e00-\u9fff]{0,8}(?:分类|划分|分)/;
+const COUNT = /(?<![\d.])(\d+)\s*(?:个|项|笔)/g;
+const GRADE = new RegExp(`(?:${alternation(WORDS.gradeWords)})(?:为|是|评定为|确定为|：|:)?\\s*[“「"『]?(${alternation(WORDS.grades)})[”」"』]?(?![\\u4e00-\\u9fff])`, 'g');
+const SCORE_WORD = new RegExp(alternation(WORDS.scoreWords));
+
+/** Names holding a period word of their own (`上年结转`, `年末结转和结余`), masked before periods are read. */
+const PERIOD_NAMES = SUBJECT_NAMES.filter((n) => PREV.test(n.name) || CURRENT.test(n.name)).map((n) => n.name);
+const maskNames = (s: string): string => PERIOD_NAMES.reduce((t, n) => t.split(n).join('□'), s);
+
+interface ParagraphContext {
+  docYear: number | null;
+  /** The paragraph compares nothing and names one year only. */
+  oneYear: boolean;
+  /** The years the paragraph names. */
+  years: number[];
+}
+
+/** The document's year: the first `2023年度` of its opening paragraphs, else the first year there. */
+export function documentYear(paragraphs: string[]): number | null {
+  const opening = paragraphs.filter((p) => p.trim()).slice(0, 6).map(normalizeText);
+  for (const re of [/((?:19|20)\d{2})\s*年度/, /((?:19|20)\d{2})\s*年/]) {
+    for (const p of opening) {
+      const m = re.exec(p);
+      if (m) return Number(m[1]);
+    }
+  }
+  return null;
+}
+
+function yearPeriod(y: number, ctx: ParagraphContext): Period {
+  if (ctx.docYear === null) {
+    const max = Math.max(...ctx.years);
+    return { rel: y === max || ctx.oneYear ? 'current' : 'prev', year: y };
+  }
+  if (y === ctx.docYear) return { rel: 'current', year: y };
+  if (ctx.oneYear) return { rel: 'current', year: y, slip: true };
+  return { rel: y < ctx.docYear ? 'prev' : 'unknown', year: y };
+}
+
+/** The period a phrase names (a year, 上年, 本年), or null. */
+function periodIn(phrase: string, ctx: ParagraphContext): Period | null {
+  const masked = maskNames(phrase);
+  const years = [...masked.matchAll(YEAR)].map((m) => Number(m[1]));
+  if (PREV.test(masked)) return { rel: 'prev', year: ctx.docYear === null ? null : ctx.docYear - 1 };
+  if (CURRENT.test(masked)) return { rel: 'current', year: ctx.docYear };
+  if (years.length) return yearPeriod(years[years.length - 1], ctx);
+  return null;
+}
+
+/** A phrase without its years and period words (names that hold them kept). */
+function withoutPeriod(phrase: string): string {
+  let s = phrase;
+  const kept: string[] = [];
+  for (const n of PERIOD_NAMES)
+    s = s.split(n).join(`\u0000${kept.push(n) - 1}\u0000`);
+  s = s.replace(YEAR, '').replace(PERIOD_WORDS, '');
+  return s.replace(/\u0000(\d+)\u0000/g, (_, i: string) => kept[Number(i)]).trim();
+}
+
+interface State {
+  subject: Subject;
+  period: Period;
+}
+
+/** Reads one normalised sentence. `state` carries the subject and period from clause to clause. */
+function readSentence(t: string, ctx: ParagraphContext, start: Period): Sentence {
+  const figures = figuresIn(t);
+  const claims: FigureClaim[] = [];
+  const marks: ListMark[] = [];
+  const counts: Sentence['counts'] = [];
+  const grades: GradeClaim[] = [...t.matchAll(GRADE)].map((m) => ({ kind: 'grade', grade: m[1] }));
+  const state: State = { subject: { key: null, text: '' }, period: start };
+  let depth = 0;
+  let item = 0;
+  const brackets: boolean[] = [];
+  let clause = '';
+  let f = 0;
+
+  const noteClause = (raw: string, isPrefix: boolean): string => {
+    let s = raw;
+    for (const m of s.matchAll(COUNT)) counts.push({ n: Number(m[1]), item });
+    s = s.replace(COUNT, '');
+    const mark = LIST_MARK.exec(s);
+    const classified = CLASSIFIED.exec(s);
+    if (mark || classified) {
+      const complete = !!classified || (!!mark && WORDS.completeMarks.includes(mark[1]));
+      marks.push({ before: claims.length, depth, item, complete });
+      const cut = Math.max(mark ? mark.index + mark[0].length : 0, classified ? classified.index + classified[0].length : 0);
+      s = s.slice(cut);
+    }
+    if (!isPrefix) {
+      const p = periodIn(s, ctx);
+      if (p && !CHANGE.test(trimFillers(s))) state.period = p;
+      const known = subjectKeyOf(trimFillers(withoutPeriod(s)));
+      if (known) state.subject = { key: known.key, text: bare(known.name) };
+    }
+    return s;
+  };
+
+  const onFigure = (fig: Figure, rawPrefix: string): void => {
+    const prefix = noteClause(rawPrefix, true);
+    const base = { figure: fig, item, depth, index: claims.length };
+    const change = isMoney(fig.unit) || fig.unit === '%' ? CHANGE.exec(trimFillers(prefix)) : null;
+    // The period words of a change name what it is compared with, not the figure's own period.
+    const own = change ? null : periodIn(prefix, ctx);
+    if (own) state.period = own;
+    const phrase = withoutPeriod(change ? change[1] : prefix);
+    const take = (rest: string): { subject: Subject; ownSubject: boolean } => {
+      const s = subjectOf(rest);
+      if (s.text) {
+        state.subject = s;
+        return { subject: s, ownSubject: true };
+      }
+      return { subject: state.subject, ownSubject: false };
+    };
+    if (fig.unit === '分') {
+      if (!SCORE_WORD.test(prefix)) return;
+      claims.push({ ...base, kind: 'score', subject: { key: 'score', text: '得分' }, ownSubject: true, period: state.period });
+      return;
+    }
+    if (fig.unit === '%') {
+      if (change) {
+        const up = WORDS.changeUp.includes(change[2]);
+        claims.push({ ...base, kind: 'rate', measure: 'growth', sign: up ? 1 : -1, base: null, measureWord: change[2], ...take(trimFillers(phrase)), period: state.period });
+        return;
+      }
+      const r = rateMeasureOf(phrase);
+      claims.push({ ...base, kind: 'rate', measure: r.measure, sign: r.sign, base: r.base, measureWord: r.measure, ...take(r.rest), period: state.period });
+      return;
+    }
+    if (change) {
+      const up = WORDS.changeUp.includes(change[2]);
+      claims.push({ ...base, kind: 'change', sign: up ? 1 : -1, ...take(trimFillers(phrase)), period: state.period });
+      return;
+    }
+    const m = amountMeasureOf(phrase);
+    const s = take(m.rest);
+    claims.push({ ...base, kind: 'amount', measure: m.measure, measureWord: m.word, ...s, period: state.period });
+  };
+
+  for (let i = 0; i < t.length; ) {
+    const fig = figures[f];
+    if (fig && fig.at === i) {
+      onFigure(fig, clause);
+      clause = '';
+      f++;
+      i = fig.end;
+      continue;
+    }
+    const ch = t[i];
+    if (ch === '，' || ch === '、' || ch === '：') {
+      noteClause(clause, false);
+      clause = '';
+    } else if (ch === '；') {
+      noteClause(clause, false);
+      clause = '';
+      item++;
+    } else if (ch === '(') {
+      const close = t.indexOf(')', i);
+      const group = close > i && figures.some((g) => g.at > i && g.at < close);
+      brackets.push(group);
+      if (group) {
+        noteClause(clause, false);
+        clause = '';
+        depth++;
+      } else clause += ch;
+    } else if (ch === ')') {
+      const group = brackets.pop() ?? false;
+      if (group) {
+        noteClause(clause, false);
+        clause = '';
+        depth = Math.max(0, depth - 1);
+      } else clause += ch;
+    } else clause += ch;
+    i++;
+  }
+  noteClause(clause, false);
+  return { text: t, claims, grades, marks, counts };
+}
+
+/** The sentences of a paragraph; a sentence that begins with 其中 continues the one before it (as its next item). */
+function sentencesOf(t: string): string[] {
+  const out: string[] = [];
+  for (const s of t.split(/[。！？!?\n]+/)) {
+    const x = s.trim();
+    if (!x) continue;
+    if (out.length && /^其中/.test(x)) out[out.length - 1] += `；${x}`;
+    else out.push(x);
+  }
+  return out;
+}
+
+function paragraphContext(t: string, docYear: number | null): ParagraphContext {
+  const masked = maskNames(t);
+  const years = [...new Set([...masked.matchAll(YEAR)].map((m) => Number(m[1])))];
+  const oneYear = years.length === 1 && !CONTRAST.test(masked.replace(YEAR, ''));
+  return { docYear, oneYear, years };
+}
+
+/** A paragraph's claims, sentence by sentence. */
+export function readParagraph(text: string, docYear: number | null = null): ReadParagraph {
+  const t = normalizeText(text);
+  const ctx = paragraphContext(t, docYear);
+  let period: Period = { rel: 'current', year: docYear };
+  const sentences: Sentence[] = [];
+  for (const s of sentencesOf(t)) {
+    const read = readSentence(s, ctx, period);
+    sentences.push(read);
+    // Once a paragraph spoke of another period, a later figure that names none could be of either.
+    const other = read.claims.some((c) => c.period.rel !== 'current' && !c.period.slip);
+    if (other) period = { rel: 'unknown', year: null };
+  }
+  return { sentences };
+}
+
+/** The claims of one sentence (a convenience for tests and callers that read a single sentence). */
+export function claimsOf(text: string, docYear: number | null = null): FigureClaim[] {
+  return readParagraph(text, docYear).sentences.flatMap((s) => s.claims);
+}
