@@ -67,6 +67,8 @@ export interface ListMark {
   item: number;
   /** Introduced as a complete split (分别为, 按支出性质分类). */
   complete: boolean;
+  /** The word that introduced it (其中, 分别为, 按…分类). */
+  word: string;
 }
 
 export interface Sentence {
@@ -77,6 +79,8 @@ export interface Sentence {
   marks: ListMark[];
   /** Counts the sentence states (`项目9个`), by item. */
   counts: Array<{ n: number; item: number }>;
+  /** Clauses without a figure that say something (`预算资金全部为财政拨款`): a list of parts ends there. */
+  breaks: number[];
 }
 
 export interface ReadParagraph {
@@ -95,6 +99,8 @@ const LIST_MARK = new RegExp(`(${alternation(WORDS.listMarks)})[：:]?`);
 const CLASSIFIED = /按(?:照)?[\u4e00-\u9fff]{0,8}(?:分类|划分|分)/;
 const COUNT = /(?<![\d.])(\d+)\s*(?:个|项|笔)/g;
 const GRADE = new RegExp(`(?:${alternation(WORDS.gradeWords)})(?:为|是|评定为|确定为|：|:)?\\s*[“「"『]?(${alternation(WORDS.grades)})[”」"』]?(?![\\u4e00-\\u9fff])`, 'g');
+/** A clause that states something rather than naming a subject. */
+const STATEMENT = /[为是]|用于|主要|全部|已经|通过|按照|根据|由于|因为/;
 const SCORE_WORD = new RegExp(alternation(WORDS.scoreWords));
 
 /** Names holding a period word of their own (`上年结转`, `年末结转和结余`), masked before periods are read. */
@@ -162,6 +168,7 @@ function readSentence(t: string, ctx: ParagraphContext, start: Period): Sentence
   const claims: FigureClaim[] = [];
   const marks: ListMark[] = [];
   const counts: Sentence['counts'] = [];
+  const breaks: number[] = [];
   const grades: GradeClaim[] = [...t.matchAll(GRADE)].map((m) => ({ kind: 'grade', grade: m[1] }));
   const state: State = { subject: { key: null, text: '' }, period: start };
   let depth = 0;
@@ -178,15 +185,17 @@ function readSentence(t: string, ctx: ParagraphContext, start: Period): Sentence
     const classified = CLASSIFIED.exec(s);
     if (mark || classified) {
       const complete = !!classified || (!!mark && WORDS.completeMarks.includes(mark[1]));
-      marks.push({ before: claims.length, depth, item, complete });
+      marks.push({ before: claims.length, depth, item, complete, word: classified ? classified[0] : mark![1] });
       const cut = Math.max(mark ? mark.index + mark[0].length : 0, classified ? classified.index + classified[0].length : 0);
       s = s.slice(cut);
     }
     if (!isPrefix) {
       const p = periodIn(s, ctx);
       if (p && !CHANGE.test(trimFillers(s))) state.period = p;
-      const known = subjectKeyOf(trimFillers(withoutPeriod(s)));
-      if (known) state.subject = { key: known.key, text: bare(known.name) };
+      const phrase = trimFillers(withoutPeriod(s));
+      const known = subjectKeyOf(phrase);
+      if (known) state.subject = subjectOf(phrase);
+      if (STATEMENT.test(phrase)) breaks.push(claims.length);
     }
     return s;
   };
@@ -269,7 +278,7 @@ function readSentence(t: string, ctx: ParagraphContext, start: Period): Sentence
     i++;
   }
   noteClause(clause, false);
-  return { text: t, claims, grades, marks, counts };
+  return { text: t, claims, grades, marks, counts, breaks };
 }
 
 /** The sentences of a paragraph; a sentence that begins with 其中 continues the one before it (as its next item). */

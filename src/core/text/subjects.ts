@@ -18,7 +18,7 @@ const COMPOUND_BEFORE = /(及|和|与|、|加|以及)$/;
 const NUMBERING = /^(?:[(]?[一二三四五六七八九十\d]{1,3}[)、.]|[一二三四五六七八九十]是|第[一二三四五六七八九十\d]+[，、]?|[①-⑳])\s*/;
 const OWNER = new RegExp(`^(?:${alternation(WORDS.owners)})`);
 /** Where an organisation's name or an adverbial ends before the subject proper (`…服务中心在`, `…中`). */
-const CUT = /.*(?:在|的|中心)(?=.)/;
+const CUT = /.*(?:在|的|中心|(?<!集)中(?!心)|局|委员会)(?=.)/;
 
 /** The known subject a phrase ends with, or null; a compound (`总收入及上年结转结余`) is none. */
 export function subjectKeyOf(phrase: string): { key: string; measure: AmountMeasure | null; name: string } | null {
@@ -33,6 +33,11 @@ export function subjectKeyOf(phrase: string): { key: string; measure: AmountMeas
   return null;
 }
 
+/** A label as a message shows it: numbering, 其中 and spaces off (`二、项目支出` → `项目支出`). */
+export function displayLabel(label: string): string {
+  return label.replace(/\s+/g, '').replace(/^(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]|[①-⑳])/, '').replace(/^其中[：:]?/, '');
+}
+
 /** A row label or a phrase as a subject: numbering, 其中, owners and quotes off. */
 export function subjectOf(phrase: string): Subject {
   let p = phrase.trim();
@@ -41,9 +46,10 @@ export function subjectOf(phrase: string): Subject {
     p = p.replace(NUMBERING, '').replace(/^其中[：:]?/, '').replace(OWNER, '').replace(/^[：:，、\s]+/, '').trim();
     if (p === before) break;
   }
-  const known = subjectKeyOf(p);
-  const text = bare(known ? known.name : p.replace(CUT, ''));
-  return { key: known?.key ?? null, text };
+  const text = bare(p.replace(CUT, ''));
+  // Only the name itself is the known subject: `一般公共预算财政拨款基本支出` is a narrower one than 基本支出.
+  const known = subjectKeyOf(text);
+  return { key: known && bare(known.name) === text ? known.key : null, text };
 }
 
 const FILLERS = WORDS.fillers;
