@@ -36,7 +36,7 @@ function at(ctx: RuleContext, n: number) {
 function named(c: FigureClaim): { subject: string; measure: string } {
   const measure = c.kind === 'amount' || c.kind === 'rate' ? (c.measureWord ?? '') : '';
   const rateWord = c.kind === 'rate' && c.measure === 'exec' ? '执行率' : c.kind === 'rate' && c.measure === 'variance' ? '预决算差异率' : c.kind === 'rate' && c.measure === 'share' ? '占比' : '';
-  const m = c.kind === 'rate' ? (measure && measure !== c.measure ? measure : rateWord) : c.kind === 'change' ? (c.sign > 0 ? '增加' : '减少') : measure;
+  const m = c.kind === 'rate' ? measure || rateWord : c.kind === 'change' ? (c.sign > 0 ? '增加' : '减少') : measure;
   return { subject: c.subject.text, measure: m && c.subject.text.endsWith(m) ? '' : m };
 }
 

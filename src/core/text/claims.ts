@@ -87,7 +87,7 @@ export interface ReadParagraph {
   sentences: Sentence[];
 }
 
-const YEAR = /(?<!\d)((?:19|20)\d{2})\s*年度?(?!\d)/g;
+const YEAR = /(?<!\d)((?:19|20)\d{2})\s*年度?(?![\d末初底])/g;
 const PREV = new RegExp(alternation(WORDS.prev));
 const CURRENT = new RegExp(alternation(WORDS.current));
 const CONTRAST = new RegExp(alternation(WORDS.contrast));
@@ -133,7 +133,7 @@ function yearPeriod(y: number, ctx: ParagraphContext): Period {
     return { rel: y === max || ctx.oneYear ? 'current' : 'prev', year: y };
   }
   if (y === ctx.docYear) return { rel: 'current', year: y };
-  if (ctx.oneYear) return { rel: 'current', year: y, slip: true };
+  if (ctx.oneYear && y < ctx.docYear) return { rel: 'current', year: y, slip: true };
   return { rel: y < ctx.docYear ? 'prev' : 'unknown', year: y };
 }
 
@@ -208,8 +208,10 @@ function readSentence(t: string, ctx: ParagraphContext, start: Period): Sentence
     const own = change ? null : periodIn(prefix, ctx);
     if (own) state.period = own;
     const phrase = withoutPeriod(change ? change[1] : prefix);
-    const take = (rest: string): { subject: Subject; ownSubject: boolean } => {
+    const take = (rest: string, word: string | null = null): { subject: Subject; ownSubject: boolean } => {
       const s = subjectOf(rest);
+      // `收入5,000元，支出4,800元`: a bare 支出 after an income is a subject of its own.
+      if (!s.text && word === '支出' && state.subject.text.includes('收入')) return { subject: { key: null, text: '支出' }, ownSubject: true };
       if (s.text) {
         state.subject = s;
         return { subject: s, ownSubject: true };
@@ -228,7 +230,7 @@ function readSentence(t: string, ctx: ParagraphContext, start: Period): Sentence
         return;
       }
       const r = rateMeasureOf(phrase);
-      claims.push({ ...base, kind: 'rate', measure: r.measure, sign: r.sign, base: r.base, measureWord: r.measure, ...take(r.rest), period: state.period });
+      claims.push({ ...base, kind: 'rate', measure: r.measure, sign: r.sign, base: r.base, measureWord: r.word, ...take(r.rest), period: state.period });
       return;
     }
     if (change) {
@@ -237,7 +239,12 @@ function readSentence(t: string, ctx: ParagraphContext, start: Period): Sentence
       return;
     }
     const m = amountMeasureOf(phrase);
-    const s = take(m.rest);
+    // `比2022年度的1,002.34万元`: the base of a comparison is the same measure as the figure compared.
+    if (!m.measure && /^(比|较|相比|与)/.test(phrase)) {
+      const last = [...claims].reverse().find((c): c is AmountClaim => c.kind === 'amount');
+      if (last) m.measure = last.measure;
+    }
+    const s = take(m.rest, m.word);
     claims.push({ ...base, kind: 'amount', measure: m.measure, measureWord: m.word, ...s, period: state.period });
   };
 

@@ -16,9 +16,9 @@ export function bare(s: string): string {
 
 const COMPOUND_BEFORE = /(及|和|与|、|加|以及)$/;
 const NUMBERING = /^(?:[(]?[一二三四五六七八九十\d]{1,3}[)、.]|[一二三四五六七八九十]是|第[一二三四五六七八九十\d]+[，、]?|[①-⑳])\s*/;
-const OWNER = new RegExp(`^(?:${alternation(WORDS.owners)})`);
+const OWNER = new RegExp(`^(?:${alternation([...WORDS.owners, ...WORDS.leading])})`);
 /** Where an organisation's name or an adverbial ends before the subject proper (`…服务中心在`, `…中`). */
-const CUT = /.*(?:在|的|中心|(?<!集)中(?!心)|局|委员会)(?=.)/;
+const CUT = /.*(?:在|的|中心|[”"」]中|局|委员会)(?=.)/;
 
 /** The known subject a phrase ends with, or null; a compound (`总收入及上年结转结余`) is none. */
 export function subjectKeyOf(phrase: string): { key: string; measure: AmountMeasure | null; name: string } | null {
@@ -58,7 +58,7 @@ const FILLERS = WORDS.fillers;
 export function trimFillers(p: string): string {
   let s = p.trim();
   for (;;) {
-    const f = FILLERS.find((w) => s.endsWith(w) && s.length > w.length);
+    const f = FILLERS.find((w) => s.endsWith(w));
     if (!f) return s.replace(/[：:，\s]+$/, '');
     s = s.slice(0, s.length - f.length).trim();
   }
@@ -66,6 +66,10 @@ export function trimFillers(p: string): string {
 
 /** A phrase's measure word at its end (`年初预算金额` → initial) and what is before it. */
 export function amountMeasureOf(phrase: string): { measure: AmountMeasure | null; word: string | null; rest: string } {
+  // `收入总计`, `支出合计` are names: look for one before 总计 / 合计 are taken off as fillers.
+  const whole = phrase.trim().replace(/[为是：:\s]+$/, '');
+  const name = subjectKeyOf(whole);
+  if (name && !name.name.endsWith('项目')) return { measure: name.measure, word: null, rest: whole };
   const p = trimFillers(phrase);
   const known = subjectKeyOf(p);
   // A subject name at the end wins over a measure word inside it (`基本支出` is a subject, not 基本 + 支出).
@@ -77,13 +81,13 @@ export function amountMeasureOf(phrase: string): { measure: AmountMeasure | null
 }
 
 /** A rate phrase's measure (`预算执行率为` → exec, `占全年支出的` → share of 全年支出). */
-export function rateMeasureOf(phrase: string): { measure: RateMeasure | null; sign: 1 | -1; base: string | null; rest: string } {
+export function rateMeasureOf(phrase: string): { measure: RateMeasure | null; sign: 1 | -1; base: string | null; rest: string; word: string | null } {
   const p = trimFillers(phrase);
   const share = /^(.*?)占(.*?)(?:的)?(?:比重|比例|比)?(?:为|是|达)?$/.exec(phrase.trim());
-  if (share) return { measure: 'share', sign: 1, base: share[2].replace(/的$/, ''), rest: trimFillers(share[1]) };
+  if (share) return { measure: 'share', sign: 1, base: share[2].replace(/的$/, ''), rest: trimFillers(share[1]), word: null };
   for (const r of RATE_WORDS) {
     const i = p.lastIndexOf(r.word);
-    if (i >= 0 && i + r.word.length === p.length) return { measure: r.measure, sign: r.sign, base: null, rest: trimFillers(p.slice(0, i)) };
+    if (i >= 0 && i + r.word.length === p.length) return { measure: r.measure, sign: r.sign, base: null, rest: trimFillers(p.slice(0, i)), word: r.word };
   }
-  return { measure: null, sign: 1, base: null, rest: p };
+  return { measure: null, sign: 1, base: null, rest: p, word: null };
 }

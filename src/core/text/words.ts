@@ -66,6 +66,7 @@ export const WORDS = {
   contrast: data.contrast,
   fillers: byLength(data.fillers),
   owners: byLength(data.owners),
+  leading: byLength(data.leading),
   listMarks: byLength(data.listMarks),
   completeMarks: data.completeMarks,
   standardBefore: data.standardBefore,
