@@ -33,6 +33,8 @@ export function normalizeText(s: string): string {
     .replace(/(\d)[\u2009\u202f\u2006\u200a\u00a0](?=\d{3}(?!\d))/g, '$1')
     // `1 055.73 万元`: a plain space between groups of three, where a money unit follows.
     .replace(/(?<![\d.])\d{1,3}(?: \d{3})+(?=(?:\.\d+)?\s*(?:亿元|万元|元))/g, (m) => m.replace(/ /g, ''))
+    // A full-width comma between full-width digits groups thousands (`１，０５５．７３`).
+    .replace(/([\uff10-\uff19])，(?=[\uff10-\uff19]{3}(?![\uff10-\uff19]))/g, '$1,')
     .replace(/[\uff10-\uff19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
     .replace(/(\d)[．](?=\d)/g, '$1.')
     .replace(/％/g, '%')
