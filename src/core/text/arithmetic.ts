@@ -58,12 +58,18 @@ function assign(totals: AmountClaim[], group: AmountClaim[]): Array<AmountClaim 
   const used = new Set<AmountClaim>();
   totals.forEach((t, i) => {
     const g = group.find((x) => !used.has(x) && x.measure !== null && x.measure === t.measure);
-    if (g) (out[i] = g), used.add(g);
+    if (g) {
+      out[i] = g;
+      used.add(g);
+    }
   });
   totals.forEach((t, i) => {
     if (out[i]) return;
     const g = group.find((x) => !used.has(x) && x.measure === null);
-    if (g) (out[i] = g), used.add(g);
+    if (g) {
+      out[i] = g;
+      used.add(g);
+    }
   });
   return out;
 }

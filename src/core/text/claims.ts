@@ -1,5 +1,5 @@
 import { Figure, figuresIn, isMoney, normalizeText } from './figures';
-import { amountMeasureOf, bare, rateMeasureOf, Subject, subjectKeyOf, subjectOf, trimFillers } from './subjects';
+import { amountMeasureOf, rateMeasureOf, Subject, subjectKeyOf, subjectOf, trimFillers } from './subjects';
 import { alternation, AmountMeasure, RateMeasure, SUBJECT_NAMES, WORDS } from './words';
 
 /**
@@ -151,10 +151,9 @@ function periodIn(phrase: string, ctx: ParagraphContext): Period | null {
 function withoutPeriod(phrase: string): string {
   let s = phrase;
   const kept: string[] = [];
-  for (const n of PERIOD_NAMES)
-    s = s.split(n).join(`\u0000${kept.push(n) - 1}\u0000`);
+  for (const n of PERIOD_NAMES) s = s.split(n).join(`〔${kept.push(n) - 1}〕`);
   s = s.replace(YEAR, '').replace(PERIOD_WORDS, '');
-  return s.replace(/\u0000(\d+)\u0000/g, (_, i: string) => kept[Number(i)]).trim();
+  return s.replace(/〔(\d+)〕/g, (_, i: string) => kept[Number(i)]).trim();
 }
 
 interface State {

@@ -40,7 +40,7 @@ export function displayLabel(label: string): string {
 
 /** A row label or a phrase as a subject: numbering, 其中, owners and quotes off. */
 export function subjectOf(phrase: string): Subject {
-  let p = phrase.trim();
+  let p = phrase.trim().replace(/（/g, '(').replace(/）/g, ')');
   for (let k = 0; k < 3; k++) {
     const before = p;
     p = p.replace(NUMBERING, '').replace(/^其中[：:]?/, '').replace(OWNER, '').replace(/^[：:，、\s]+/, '').trim();
