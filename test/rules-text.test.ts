@@ -208,6 +208,24 @@ describe('text.claim', () => {
   });
 });
 
+describe('noise: correct or unreadable sentences from other reports give nothing', () => {
+  const t = seed000Tables();
+  it.each([
+    ['a bare amount after a budget clause is not read as spent', ['2023年年初预算中，基本支出4,993.18万元，项目支出70.20万元。']],
+    ['an indicator’s points are not the total score', ['产出指标得分45分，满分50分。']],
+    ['a rate of the initial budget fits as well as one of the adjusted budget', ['年初预算500万元，调整后预算650万元，实际支出602.15万元，执行率120.43%。']],
+    ['a sibling after a 其中 part ends the list', ['基本支出300万元，其中人员经费200万元，项目支出200万元。']],
+    ['a table of another year is not the report’s', ['2023年项目支出1,100.00万元。']],
+    ['a table in 元 that names no unit', ['2023年项目支出1,055.73万元。']],
+    ['a change with no earlier figure in its sentence', ['公用经费实际支出3,836.86万元。2023年较上年增加662.42万元。']],
+    ['a compound subject', ['部门资金总收入及上年结转结余共计5,712.72万元。']],
+    ['counts and dates', ['该单位共有员工48名，其中：核定事业编制36名。2021年8月-2022年7月保安服务费73.04万元。']],
+  ])('%s', (_, paragraphs) => {
+    const tables = _ === 'a table of another year is not the report’s' ? seed000Tables().map((x) => ({ ...x, title: x.title?.replace('2023年', '2022年') ?? null })) : _ === 'a sibling after a 其中 part ends the list' ? [] : _ === 'a table in 元 that names no unit' ? [{ ...t[0], currency: null, rows: t[0].rows.map((r) => ({ ...r, cells: r.cells.map((c) => (c && c.value ? { ...c, value: c.value.times(10000), places: 0 } : c)) })) }] : t;
+    expect(run(paragraphs as string[], tables)).toEqual([]);
+  });
+});
+
 describe('text.claim against the workbook’s 自评表, through check()', () => {
   async function withText(paragraphs: string[]) {
     const bytes = await workbookBytes([{ name: '自评表', blocks: [{ at: [0, 0], table: seed001Self }] }]);

@@ -7,6 +7,7 @@ import type { AmountMeasure } from '../text/words';
 import { Rule, RuleContext } from './types';
 
 interface ReadText {
+  year: number | null;
   paragraphs: Array<{ n: number; text: string; read: ReadParagraph }>;
 }
 
@@ -16,7 +17,7 @@ function readText(paragraphs: string[]): ReadText {
   let r = cache.get(paragraphs);
   if (!r) {
     const year = documentYear(paragraphs);
-    r = { paragraphs: paragraphs.map((text, i) => ({ n: i + 1, text, read: readParagraph(text, year) })).filter((p) => p.read.sentences.some((s) => s.claims.length || s.grades.length)) };
+    r = { year, paragraphs: paragraphs.map((text, i) => ({ n: i + 1, text, read: readParagraph(text, year) })).filter((p) => p.read.sentences.some((s) => s.claims.length || s.grades.length)) };
     cache.set(paragraphs, r);
   }
   return r;
@@ -79,9 +80,11 @@ function rowsFor(facts: Facts, c: FigureClaim): RowFacts[] {
 
 /** A table amount in the claim's unit, and whether the claim states it (at the printed precision of both). */
 function amountFits(claim: Figure, fact: AmountFact): boolean {
-  const v = fact.unit ? convert(fact.value, fact.unit, claim.unit) : fact.value;
   const p = Math.min(claim.places, fact.places ?? claim.places);
-  return v.toDecimalPlaces(p, D.ROUND_HALF_UP).equals(claim.value.toDecimalPlaces(p, D.ROUND_HALF_UP));
+  const fits = (v: Dec): boolean => v.toDecimalPlaces(p, D.ROUND_HALF_UP).equals(claim.value.toDecimalPlaces(p, D.ROUND_HALF_UP));
+  if (fact.unit) return fits(convert(fact.value, fact.unit, claim.unit));
+  // A table that names no unit may be in 元 or in 万元.
+  return fits(fact.value) || fits(convert(fact.value, '元', claim.unit)) || fits(convert(fact.value, '万元', claim.unit));
 }
 
 function periodOf(c: FigureClaim): 'current' | 'prev' | null {
@@ -239,7 +242,7 @@ export const TEXT_RULES: Rule[] = [
     check(ctx) {
       if (!ctx.paragraphs.length) return;
       const read = readText(ctx.paragraphs);
-      const facts = factsOf(ctx.tables, ctx.budgetTables);
+      const facts = factsOf(ctx.tables, ctx.budgetTables, read.year);
       for (const p of read.paragraphs) {
         for (const s of p.read.sentences) {
           const own = ownChecks(s, sumsOf(s));

@@ -30,6 +30,21 @@ function coversSplit(keys: Array<string | null>, split: { parts: string[]; optio
   return split.parts.every((p) => keys.includes(p)) && keys.every((k) => split.parts.includes(k!) || split.optional.includes(k!));
 }
 
+/** Every subject a subject splits into, through its parts' own splits; null for one with no known split. */
+function descendants(key: string): Set<string> | null {
+  if (!SPLITS[key]) return null;
+  const out = new Set<string>();
+  const visit = (k: string): void => {
+    for (const p of [...(SPLITS[k]?.parts ?? []), ...(SPLITS[k]?.optional ?? [])]) {
+      if (out.has(p)) continue;
+      out.add(p);
+      visit(p);
+    }
+  };
+  visit(key);
+  return out;
+}
+
 function totalsBefore(s: Sentence, mark: ListMark, prevMark: ListMark | undefined): AmountClaim[] {
   const all = amounts(s).filter((c) => c.index < mark.before && c.depth === mark.depth && (!prevMark || c.index >= prevMark.before));
   let inItem = all.filter((c) => c.item === mark.item);
@@ -110,7 +125,13 @@ export function sumsOf(s: Sentence): TextSum[] {
       if (c.depth === mark.depth && s.breaks.some((b) => b > mark.before && b <= c.index)) break;
       region.push(c);
     }
-    const top = region.filter((c): c is AmountClaim => c.kind === 'amount' && c.depth === mark.depth);
+    let top = region.filter((c): c is AmountClaim => c.kind === 'amount' && c.depth === mark.depth);
+    // A known subject that cannot be a part of the total (`基本支出…其中人员经费…，项目支出…`) ends the list.
+    const within = totals[0].subject.key ? descendants(totals[0].subject.key) : null;
+    if (within) {
+      const out = top.findIndex((c) => c.subject.key !== null && c.ownSubject && !within.has(c.subject.key));
+      if (out >= 0) top = top.slice(0, out);
+    }
     if (!top.length || top.some((c) => c.figure.loose)) return;
     const byItem = new Set(top.map((c) => c.item)).size > 1;
     const groups: AmountClaim[][] = byItem ? [...new Set(top.map((c) => c.item))].map((i) => top.filter((c) => c.item === i)) : top.map((c) => [c]);
@@ -191,14 +212,18 @@ export function ownChecks(s: Sentence, sums: TextSum[]): OwnCheck[] {
     if (c.kind === 'rate' && (c.measure === 'exec' || c.measure === 'variance')) {
       const prior = before(s, c);
       const e = [...prior].reverse().find((a) => a.measure === 'exec');
-      const b = e && [...prior].reverse().find((a) => a.index < e.index && isBudget(a));
-      if (!e || !b) continue;
-      const r = ratioRange(e.figure, b.figure);
-      if (!r) continue;
+      // Every budget before the amount spent may be the one the rate is of (年初 or 调整后): it fits if one gives it.
+      const budgets = e ? [...prior].reverse().filter((a) => a.index < e.index && isBudget(a)) : [];
+      if (!e || !budgets.length) continue;
       const variance = c.measure === 'variance';
-      const range: [Dec, Dec] = variance ? [r[0].minus(1), r[1].minus(1)] : r;
+      const fitsAny = budgets.some((b) => {
+        const r = ratioRange(e.figure, b.figure);
+        return !!r && rateFits(c.figure, variance ? [r[0].minus(1), r[1].minus(1)] : r, variance);
+      });
+      const b = budgets[0];
+      if (b.figure.value.isZero()) continue;
       const mid = convert(e.figure.value, e.figure.unit, b.figure.unit).dividedBy(b.figure.value);
-      out.push({ claim: c, from: variance ? `${e.figure.text} ÷ ${b.figure.text} − 1` : `${e.figure.text} ÷ ${b.figure.text}`, expected: shownRate(variance ? mid.minus(1) : mid, c.figure.places), fits: rateFits(c.figure, range, variance) });
+      out.push({ claim: c, from: variance ? `${e.figure.text} ÷ ${b.figure.text} − 1` : `${e.figure.text} ÷ ${b.figure.text}`, expected: shownRate(variance ? mid.minus(1) : mid, c.figure.places), fits: fitsAny });
     } else if (c.kind === 'rate' && c.measure === 'share') {
       const a = [...amounts(s)].reverse().find((x) => x.index < c.index && x.item === c.item && x.depth === c.depth);
       const sum = a && sums.find((t) => t.parts.includes(a));

@@ -101,6 +101,10 @@ const COUNT = /(?<![\d.])(\d+)\s*(?:个|项|笔)/g;
 const GRADE = new RegExp(`(?:${alternation(WORDS.gradeWords)})(?:为|是|评定为|确定为|：|:)?\\s*[“「"『]?(${alternation(WORDS.grades)})[”」"』]?(?![\\u4e00-\\u9fff])`, 'g');
 /** A clause that states something rather than naming a subject. */
 const STATEMENT = /[为是]|用于|主要|全部|已经|通过|按照|根据|由于|因为/;
+const NOT_TOTAL_SCORE = /指标|分值|满分|权重|扣|单项|该项(?!目)|此项(?!目)|[一二三四五六七八九十]级/;
+/** Words of the other kind of measure: a bare amount after them could be either. */
+const BUDGET_WORDS = /预算|批复|安排|下达|计划/;
+const EXEC_WORDS = /支出|执行|决算|使用|支付|拨付/;
 const SCORE_WORD = new RegExp(alternation(WORDS.scoreWords));
 
 /** Names holding a period word of their own (`上年结转`, `年末结转和结余`), masked before periods are read. */
@@ -159,6 +163,8 @@ function withoutPeriod(phrase: string): string {
 interface State {
   subject: Subject;
   period: Period;
+  /** The sentence spoke of a budget or of spending so far (a measure word, or a clause without figures). */
+  spoke: { budget: boolean; exec: boolean };
 }
 
 /** Reads one normalised sentence. `state` carries the subject and period from clause to clause. */
@@ -169,7 +175,12 @@ function readSentence(t: string, ctx: ParagraphContext, start: Period): Sentence
   const counts: Sentence['counts'] = [];
   const breaks: number[] = [];
   const grades: GradeClaim[] = [...t.matchAll(GRADE)].map((m) => ({ kind: 'grade', grade: m[1] }));
-  const state: State = { subject: { key: null, text: '' }, period: start };
+  const state: State = { subject: { key: null, text: '' }, period: start, spoke: { budget: false, exec: false } };
+  const spoke = (words: string): void => {
+    const w = SUBJECT_NAMES.reduce((x, n) => x.split(n.name).join(''), words);
+    if (BUDGET_WORDS.test(w)) state.spoke.budget = true;
+    if (EXEC_WORDS.test(w)) state.spoke.exec = true;
+  };
   let depth = 0;
   let item = 0;
   const brackets: boolean[] = [];
@@ -194,6 +205,7 @@ function readSentence(t: string, ctx: ParagraphContext, start: Period): Sentence
       const phrase = trimFillers(withoutPeriod(s));
       const known = subjectKeyOf(phrase);
       if (known) state.subject = subjectOf(phrase);
+      spoke(phrase);
       if (STATEMENT.test(phrase)) breaks.push(claims.length);
     }
     return s;
@@ -218,7 +230,8 @@ function readSentence(t: string, ctx: ParagraphContext, start: Period): Sentence
       return { subject: state.subject, ownSubject: false };
     };
     if (fig.unit === '分') {
-      if (!SCORE_WORD.test(prefix)) return;
+      // Only the total score: an indicator's points (`产出指标得分45分`, `满分10分`, `扣2分`) are not restated figures.
+      if (!SCORE_WORD.test(prefix) || NOT_TOTAL_SCORE.test(prefix)) return;
       claims.push({ ...base, kind: 'score', subject: { key: 'score', text: '得分' }, ownSubject: true, period: state.period });
       return;
     }
@@ -238,12 +251,16 @@ function readSentence(t: string, ctx: ParagraphContext, start: Period): Sentence
       return;
     }
     const m = amountMeasureOf(phrase);
+    // A name's own measure (基本支出 is spent) does not hold in a sentence that spoke of the other kind before it:
+    // `年初预算中，基本支出500万元`.
+    if (m.measure && !m.word && ((m.measure === 'exec' && state.spoke.budget) || (m.measure !== 'exec' && state.spoke.exec))) m.measure = null;
     // `比2022年度的1,002.34万元`: the base of a comparison is the same measure as the figure compared.
     if (!m.measure && /^(比|较|相比|与)/.test(phrase)) {
       const last = [...claims].reverse().find((c): c is AmountClaim => c.kind === 'amount');
       if (last) m.measure = last.measure;
     }
     const s = take(m.rest, m.word);
+    if (m.word) spoke(m.word);
     claims.push({ ...base, kind: 'amount', measure: m.measure, measureWord: m.word, ...s, period: state.period });
   };
 

@@ -94,9 +94,18 @@ function titleKey(title: string | null): string | null {
   return n ? n.key : null;
 }
 
-function budgetFacts(t: BudgetTable): RowFacts[] {
+/** The year a title names (`2023年财政资金收入支出表`), or null. */
+function titleYear(title: string | null): number | null {
+  const m = title ? /((?:19|20)\d{2})\s*年/.exec(normalizeText(title)) : null;
+  return m ? Number(m[1]) : null;
+}
+
+function budgetFacts(t: BudgetTable, docYear: number | null): RowFacts[] {
   const name = t.number ?? t.title ?? t.sheet;
   const out: RowFacts[] = [];
+  // A table of another year (`2022年决算表` in a 2023 report) holds no figure of the report's year.
+  const year = titleYear(t.title);
+  if (year !== null && docYear !== null && year !== docYear) return out;
   const totals = t.rows.filter((r) => r.total && r.level === 0).length;
   for (const r of t.rows) {
     const label = r.label.text;
@@ -126,7 +135,7 @@ function budgetFacts(t: BudgetTable): RowFacts[] {
   return out;
 }
 
-function formFacts(t: Table): RowFacts[] {
+function formFacts(t: Table, docYear: number | null): RowFacts[] {
   const out: RowFacts[] = [];
   const name = t.kind === 'self' ? '自评表' : '基础数据表';
   if (t.kind === 'self') {
@@ -147,7 +156,11 @@ function formFacts(t: Table): RowFacts[] {
     for (const r of t.rows) {
       const s = subjectOf(r.label.text);
       const amounts = t.columns
-        .map((c) => amount(r.cells[c.role], c.role === 'budget' ? 'budget' : 'exec', c.role === 'prev' ? 'prev' : 'current', c.header.text, t.currency))
+        .map((c) => {
+          // A column's own year decides its period where the report's year is known (`2022年决算数`).
+          const period = c.year !== null && docYear !== null ? (c.year === docYear ? 'current' : c.year === docYear - 1 ? 'prev' : null) : c.role === 'prev' ? 'prev' : 'current';
+          return period ? amount(r.cells[c.role], c.role === 'budget' ? 'budget' : 'exec', period, c.header.text, t.currency) : null;
+        })
         .filter((a): a is AmountFact => a !== null);
       out.push({ key: s.key, subject: s.text, table: name, row: displayLabel(r.label.text), amounts, rates: [] });
     }
@@ -156,8 +169,8 @@ function formFacts(t: Table): RowFacts[] {
 }
 
 /** Everything the tables of a document (or the workbook checked with it) say that a sentence may restate. */
-export function factsOf(tables: Table[], budgetTables: BudgetTable[]): Facts {
-  const rows = [...budgetTables.flatMap((t) => budgetFacts(t)), ...tables.flatMap(formFacts)];
+export function factsOf(tables: Table[], budgetTables: BudgetTable[], docYear: number | null = null): Facts {
+  const rows = [...budgetTables.flatMap((t) => budgetFacts(t, docYear)), ...tables.flatMap((t) => formFacts(t, docYear))];
   const scores: Facts['scores'] = [];
   const grades: Facts['grades'] = [];
   for (const t of tables) {
