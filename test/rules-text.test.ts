@@ -13,7 +13,7 @@ import { emptySheet, Snapshot } from '../src/core/snapshot';
 import { readXlsx } from '../src/host/xlsx/read';
 import { workbookBytes } from '../scripts/fixtures/spec';
 import { seed001Self } from '../scripts/fixtures/seeds';
-import { seed000Tables, seed004Targets } from './support/budget-tables';
+import { budgetTable, seed000Tables, seed004Targets } from './support/budget-tables';
 import { fault } from './support/plain-words';
 
 const SEEDS = path.join(__dirname, '..', '..', 'shared', 'seeds');
@@ -118,6 +118,21 @@ describe('seed 003: a project list in one sentence', () => {
 
   it('gives the 45.38%, 48.76% and 5828.368269 findings and nothing else', () => {
     expect(brief(run(text))).toEqual(['text.claim 45.38% → 43.16%', 'text.claim 48.76% → 48.77%', 'text.sum 5828.368269万元 → 5828.359269万元']);
+  });
+
+  it('matches a project named as a table row writes it', () => {
+    const list = budgetTable({
+      number: '表1',
+      title: '2023年专项项目支出明细表（单位：万元）',
+      kind: 'projects',
+      columns: [{ header: '预算金额', measure: 'budget' }, { header: '实际支出', measure: 'exec' }, { header: '执行率', kind: 'rate', formula: { kind: 'exec', num: 1, den: 0 } }],
+      rows: [
+        ['城区后勤管理运行费', '875.12', '369.924613', '42.27%'],
+        ['城区机关食堂补助', '150', '125', '83.33%'],
+      ],
+    });
+    const found = brief(run(['城区后勤管理运行费 857.12 万元，实际支出为 369.924613 万元，执行率 42.27%。', '城区机关食堂补助 150 万元，实际支出为 125 万元，执行率 83.33%。'], [list]));
+    expect(found).toEqual(['text.claim 857.12万元 → 875.12万元']);
   });
 
   it('is silent once the three are corrected', () => {

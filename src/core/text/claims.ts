@@ -204,7 +204,11 @@ function readSentence(t: string, ctx: ParagraphContext, start: Period): Sentence
       if (p && !CHANGE.test(trimFillers(s))) state.period = p;
       const phrase = trimFillers(withoutPeriod(s));
       const known = subjectKeyOf(phrase);
-      if (known) state.subject = subjectOf(phrase);
+      // A clause that only names something (`（1）办公楼维修项目：预算资金50万元…`) is the subject of the figures after it.
+      if (known || (!STATEMENT.test(phrase) && /[\u4e00-\u9fff]{2}/.test(phrase) && phrase.length <= 30)) {
+        const named = subjectOf(phrase);
+        if (named.text) state.subject = named;
+      }
       spoke(phrase);
       if (STATEMENT.test(phrase)) breaks.push(claims.length);
     }
@@ -301,6 +305,13 @@ function readSentence(t: string, ctx: ParagraphContext, start: Period): Sentence
     i++;
   }
   noteClause(clause, false);
+  // `城区后勤管理运行费 857.12 万元，实际支出为 369.92 万元`: an amount with no measure before the amount spent on the
+  // same subject is its budget.
+  for (const c of claims) {
+    if (c.kind !== 'amount' || c.measure !== null) continue;
+    const spent = claims.find((x) => x.kind === 'amount' && x.index > c.index && x.item === c.item && x.depth === c.depth && x.measure === 'exec' && !x.ownSubject && x.subject === c.subject);
+    if (spent) c.measure = 'budget';
+  }
   return { text: t, claims, grades, marks, counts, breaks };
 }
 
