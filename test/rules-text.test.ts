@@ -109,7 +109,7 @@ describe('seed 000: the narrative against 表1–表4', () => {
 
   it('reads the magnitude of 预决算差异率为61.85% (it is −61.85%), and finds one that fits neither', () => {
     expect(run(['“三公经费”中公务接待费，年初预算数220.00万元，决算数为83.94万元，预决算差异率为61.85%。'], seed000Tables())).toEqual([]);
-    expect(brief(run(['“三公经费”中公务接待费，年初预算数220.00万元，决算数为83.94万元，预决算差异率为51.85%。'], seed000Tables()))).toEqual(['text.claim 51.85% → -61.85%']);
+    expect(brief(run(['“三公经费”中公务接待费，年初预算数220.00万元，决算数为83.94万元，预决算差异率为51.85%。'], seed000Tables()))).toEqual(['text.claim 51.85% → −61.85%']);
   });
 });
 
@@ -238,6 +238,57 @@ describe('noise: correct or unreadable sentences from other reports give nothing
   ])('%s', (_, paragraphs) => {
     const tables = _ === 'a table of another year is not the report’s' ? seed000Tables().map((x) => ({ ...x, title: x.title?.replace('2023年', '2022年') ?? null })) : _ === 'a sibling after a 其中 part ends the list' ? [] : _ === 'a table in 元 that names no unit' ? [{ ...t[0], currency: null, rows: t[0].rows.map((r) => ({ ...r, cells: r.cells.map((c) => (c && c.value ? { ...c, value: c.value.times(10000), places: 0 } : c)) })) }] : t;
     expect(run(paragraphs as string[], tables)).toEqual([]);
+  });
+});
+
+/** A consistent report from another province, in its own phrasing. */
+const OTHER: string[] = [
+  "某县住房和城乡建设局2023年度部门整体支出绩效自评报告",
+  "（一）部门预算收支情况",
+  "2023年度，我单位部门预算收入合计1,386.49万元，其中：一般公共预算财政拨款收入1,356.49万元，其他收入30.00万元。",
+  "2023年度支出合计1,350.20万元，其中基本支出1,020.15万元，占75.56%；项目支出330.05万元，占24.44%。",
+  "基本支出中，人员经费890.36万元，公用经费129.79万元。",
+  "“三公”经费支出合计15.62万元，较上年减少2.38万元，下降13.22%。其中：公务接待费3.12万元，公务用车运行维护费12.50万元，因公出国（境）费0万元。",
+  "上年“三公”经费支出18.00万元。",
+  "部门整体支出预算执行率为97.38%。",
+  "项目支出全年预算数为338.92万元，实际支出330.05万元，执行率97.38%。",
+  "经自评，我单位2023年度部门整体支出绩效自评得分为95.6分，等级为“优”。",
+  "2023年度部门决算中，年初结转和结余0万元，年末结转和结余36.29万元。",
+  "公用经费支出129.79万元，比上年增加10.12万元，增长8.46%，主要用于办公楼维修。",
+  "2022年度公用经费119.67万元，2023年度公用经费129.79万元，增加10.12万元，增长8.46%。",
+  "本年度人员经费比上年度增长3.5%。",
+  "一般公共预算财政拨款支出1,313.91万元，占本年支出合计的97.31%。",
+  "其他资金支出36.29万元。",
+  "单位编制人数25人，实有人数24人。",
+  "预算执行率指标得分10分。",
+  "2023年度预算安排项目资金338.92万元，其中：城乡规划编制经费120万元，建筑市场监管经费85.5万元，其他项目133.42万元。",
+  "全年共开展检查36次，检查覆盖率100%，群众满意度达到95%以上。",
+  "截至2023年12月31日，项目资金实际支出330.05万元，执行率为97.38%，较上年提高2.1个百分点。",
+  "与上年相比，基本支出增加56.8万元，主要是人员工资调整。",
+  "2023年预算数1,386.49万元，决算数1,350.20万元，预决算差异率为-2.62%。"
+];
+
+describe('another province’s report', () => {
+  it('gives nothing where every figure holds', () => expect(run(OTHER)).toEqual([]));
+
+  it('finds each of six slips put into it, once', () => {
+    const slips: Array<[string, string]> = [
+      ['其他收入30.00万元', '其他收入40.00万元'],
+      ['占75.56%', '占76.56%'],
+      ['129.79万元，增加10.12万元', '129.79万元，增加11.12万元'],
+      ['差异率为-2.62%', '差异率为-3.62%'],
+      ['实际支出330.05万元，执行率97.38%', '实际支出330.05万元，执行率96.38%'],
+      ['因公出国（境）费0万元', '因公出国（境）费1万元'],
+    ];
+    const bad = slips.reduce((ps, [a, b]) => replaced(ps, a, b), OTHER);
+    expect(brief(run(bad))).toEqual([
+      'text.claim -3.62% → −2.62%',
+      'text.claim 11.12万元 → +10.12万元',
+      'text.claim 76.56% → 75.56%',
+      'text.claim 96.38% → 97.38%',
+      'text.sum 1,386.49万元 → 1396.49万元',
+      'text.sum 15.62万元 → 16.62万元',
+    ]);
   });
 });
 

@@ -142,7 +142,7 @@ function tableRates(facts: Facts, c: RateClaim): RateCandidate[] {
       const p = Math.min(c.figure.places, x.places ?? c.figure.places);
       const a = x.value.toDecimalPlaces(p, D.ROUND_HALF_UP);
       const b = c.figure.value.toDecimalPlaces(p, D.ROUND_HALF_UP);
-      out.push({ source: `${r.table} ${r.row} ${x.column}`, expected: `${x.value.toFixed(x.places ?? p)}%`, fits: a.equals(b) || (variance && a.abs().equals(b.abs())) });
+      out.push({ source: `${r.table} ${r.row} ${x.column}`, expected: `${x.value.toFixed(x.places ?? p)}%`.replace(/^-/, '−'), fits: a.equals(b) || (variance && a.abs().equals(b.abs())) });
     }
   }
   return out;

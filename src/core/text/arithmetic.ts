@@ -186,7 +186,7 @@ export function rateFits(stated: Figure, range: [Dec, Dec], magnitude = false): 
 /** The percent a ratio shows at a stated rate's places (at least 2). */
 export function shownRate(ratio: Dec, places: number): string {
   const p = Math.max(places, 2);
-  return `${ratio.times(100).toDecimalPlaces(p, D.ROUND_HALF_UP).toFixed(p)}%`;
+  return `${ratio.times(100).toDecimalPlaces(p, D.ROUND_HALF_UP).toFixed(p)}%`.replace(/^-/, '−');
 }
 
 export interface OwnCheck {

@@ -1,4 +1,4 @@
-import { alternation, AmountMeasure, MEASURE_WORDS, RATE_WORDS, RateMeasure, SUBJECT_NAMES, WORDS } from './words';
+import { alternation, AmountMeasure, INCOME_KEYS, MEASURE_WORDS, RATE_WORDS, RateMeasure, SUBJECT_NAMES, WORDS } from './words';
 
 /** What a figure is of: a known subject (a key of text-words.json) and the phrase as written. */
 export interface Subject {
@@ -75,7 +75,12 @@ export function amountMeasureOf(phrase: string): { measure: AmountMeasure | null
   // A subject name at the end wins over a measure word inside it (`基本支出` is a subject, not 基本 + 支出).
   if (known && bare(p).endsWith(bare(known.name)) && !known.name.endsWith('项目')) return { measure: known.measure, word: null, rest: p };
   for (const m of MEASURE_WORDS) {
-    if (p.endsWith(m.word)) return { measure: m.measure, word: m.word, rest: trimFillers(p.slice(0, p.length - m.word.length)) };
+    if (!p.endsWith(m.word)) continue;
+    const rest = trimFillers(p.slice(0, p.length - m.word.length));
+    // `一般公共预算财政拨款支出`: spending of an income is a subject of its own, not that income.
+    const of = subjectKeyOf(rest);
+    if (m.measure === 'exec' && of && INCOME_KEYS.has(of.key)) return { measure: 'exec', word: null, rest: p };
+    return { measure: m.measure, word: m.word, rest };
   }
   return { measure: known?.measure ?? null, word: null, rest: p };
 }

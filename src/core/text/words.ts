@@ -19,6 +19,7 @@ interface SubjectEntry {
   en: string;
   measure: string;
   names: NameEntry[];
+  income?: boolean;
 }
 
 const SUBJECTS = data.subjects as Record<string, SubjectEntry>;
@@ -33,6 +34,9 @@ export const SUBJECT_NAMES: SubjectName[] = Object.entries(SUBJECTS)
     ),
   )
   .sort((a, b) => b.name.length - a.name.length);
+
+/** Subjects that are money received (财政拨款收入): a spending word after one names another subject. */
+export const INCOME_KEYS = new Set(Object.entries(SUBJECTS).filter(([, s]) => s.income).map(([k]) => k));
 
 export function subjectName(key: string, lang: 'zh-CN' | 'en-US'): string {
   const s = SUBJECTS[key];
