@@ -331,6 +331,15 @@ describe('text.claim against the workbook’s 自评表, through check()', () =>
   });
 });
 
+describe('hostile text', () => {
+  it('reads long and odd paragraphs quickly and reports nothing on them', () => {
+    const odd = ['1'.repeat(50000) + '万元', '，'.repeat(50000), '('.repeat(20000) + '5万元', '其中'.repeat(10000) + '5万元', '增加'.repeat(20000) + '5万元', '基本支出'.repeat(20000) + '5万元', '5万元，'.repeat(10000), 'a'.repeat(100000)];
+    const t0 = Date.now();
+    expect(run(odd)).toEqual([]);
+    expect(Date.now() - t0).toBeLessThan(3000);
+  });
+});
+
 describe('the words of the findings', () => {
   it('are plain in both languages', () => {
     const all = [

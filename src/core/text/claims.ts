@@ -87,6 +87,8 @@ export interface ReadParagraph {
   sentences: Sentence[];
 }
 
+const PHRASE_MAX = 60;
+const FIGURES_MAX = 120;
 const YEAR = /(?<!\d)((?:19|20)\d{2})\s*年度?(?![\d末初底])/g;
 const PREV = new RegExp(alternation(WORDS.prev));
 const CURRENT = new RegExp(alternation(WORDS.current));
@@ -170,6 +172,8 @@ interface State {
 /** Reads one normalised sentence. `state` carries the subject and period from clause to clause. */
 function readSentence(t: string, ctx: ParagraphContext, start: Period): Sentence {
   const figures = figuresIn(t);
+  // A run of figures no sentence writes is not read (it is a table pasted as text, or no text at all).
+  if (figures.length > FIGURES_MAX) return { text: t, claims: [], grades: [], marks: [], counts: [], breaks: [] };
   const claims: FigureClaim[] = [];
   const marks: ListMark[] = [];
   const counts: Sentence['counts'] = [];
@@ -188,7 +192,8 @@ function readSentence(t: string, ctx: ParagraphContext, start: Period): Sentence
   let f = 0;
 
   const noteClause = (raw: string, isPrefix: boolean): string => {
-    let s = raw;
+    if (!raw.trim()) return '';
+    let s = raw.slice(-PHRASE_MAX);
     for (const m of s.matchAll(COUNT)) counts.push({ n: Number(m[1]), item });
     s = s.replace(COUNT, '');
     const mark = LIST_MARK.exec(s);
@@ -216,7 +221,8 @@ function readSentence(t: string, ctx: ParagraphContext, start: Period): Sentence
   };
 
   const onFigure = (fig: Figure, rawPrefix: string): void => {
-    const prefix = noteClause(rawPrefix, true);
+    // A subject and its measure are a short phrase: the end of a long clause is enough (and keeps the reading linear).
+    const prefix = noteClause(rawPrefix.slice(-PHRASE_MAX), true);
     const base = { figure: fig, item, depth, index: claims.length };
     const change = isMoney(fig.unit) || fig.unit === '%' ? CHANGE.exec(trimFillers(prefix)) : null;
     // The period words of a change name what it is compared with, not the figure's own period.
