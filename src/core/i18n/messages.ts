@@ -32,6 +32,11 @@ export const MESSAGES: Catalogue = {
   'self.funds-double:zero': { 'zh-CN': '{label} 全年预算数和全年执行数均为 0，却得分 {score}（分值 {weight}）', 'en-US': '{label}: nothing was budgeted or executed, yet it scores {score} (weight {weight})' },
   'self.claims-vs-spend': { 'zh-CN': '{label} 预算执行率仅 {rate}（执行 {exec} / 预算 {annual}），而 {n} 项产出指标全部满分或全部完成：请说明资金未执行而产出已完成的原因', 'en-US': '{label}: only {rate} of the budget was executed ({exec} of {annual}), yet all {n} output indicators are at full marks or complete; explain how the outputs were delivered without the money' },
   // text.* (a report's narrative against its tables): rules/text.ts
+  'text.claim:table': { 'zh-CN': '第{n}段「{start}」：{subject}{measure} {stated} 与 {source} 的 {expected} 不一致', 'en-US': 'paragraph {n} “{start}”: {subject}{measure} {stated} differs from {expected} in {source}' },
+  'text.claim:own': { 'zh-CN': '第{n}段「{start}」：{subject}{measure} {stated} 与本段 {from} 算得的 {expected} 不一致', 'en-US': 'paragraph {n} “{start}”: {subject}{measure} {stated}, but {from} in the same paragraph gives {expected}' },
+  'text.claim:repeat': { 'zh-CN': '第{n}段「{start}」：{subject}{measure} {stated} 与第{m}段所述 {expected} 不一致（前后数据不一致）', 'en-US': 'paragraph {n} “{start}”: {subject}{measure} {stated} differs from {expected} stated in paragraph {m}' },
+  'text.sum': { 'zh-CN': '第{n}段「{start}」：{subject} {stated} 与所列各项之和 {expected} 不一致（{parts}）', 'en-US': 'paragraph {n} “{start}”: {subject} {stated} differs from the sum of the parts listed, {expected} ({parts})' },
+  'text.sum:more': { 'zh-CN': '第{n}段「{start}」：其中所列各项之和 {expected} 超过{subject} {stated}（{parts}）', 'en-US': 'paragraph {n} “{start}”: the parts listed add up to {expected}, more than {subject} {stated} ({parts})' },
   'text.claim:title': { 'zh-CN': '项目名称中的金额 {amount} 与{label}（{budget} {unit}）不一致', 'en-US': 'the project name states {amount}, but {label} shows {budget} {unit}' },
   'self.claims-vs-spend:cost': { 'zh-CN': '{name} 实际完成值 {actual} 等于全年预算数 {annual} {unit}，而{label}只执行了 {exec} {unit}：成本应按实际支出填报', 'en-US': '{name}: the actual {actual} equals the whole budget {annual} {unit}, but {label} shows only {exec} {unit} spent; a cost is what was spent' },
   'self.funds-split': { 'zh-CN': '{nature}合计 {actual} ≠ 年度资金总额 {column} {expected}', 'en-US': 'split by {nature} adds to {actual} ≠ total {column} {expected}' },

@@ -1,0 +1,264 @@
+import { D, Dec } from '../decimal';
+import { compareSum, OwnCheck, ownChecks, partsSum, ratioRange, rateFits, shownRate, sumsOf, TextSum } from '../text/arithmetic';
+import { AmountClaim, documentYear, FigureClaim, RateClaim, readParagraph, ReadParagraph, Sentence } from '../text/claims';
+import { AmountFact, Facts, factsOf, RowFacts } from '../text/facts';
+import { convert, Figure, FigureUnit } from '../text/figures';
+import type { AmountMeasure } from '../text/words';
+import { Rule, RuleContext } from './types';
+
+interface ReadText {
+  year: number | null;
+  paragraphs: Array<{ n: number; text: string; read: ReadParagraph }>;
+}
+
+const cache = new WeakMap<string[], ReadText>();
+
+function readText(paragraphs: string[]): ReadText {
+  let r = cache.get(paragraphs);
+  if (!r) {
+    const year = documentYear(paragraphs);
+    r = { year, paragraphs: paragraphs.map((text, i) => ({ n: i + 1, text, read: readParagraph(text, year) })).filter((p) => p.read.sentences.some((s) => s.claims.length || s.grades.length)) };
+    cache.set(paragraphs, r);
+  }
+  return r;
+}
+
+/** The paragraph's first words, as a message quotes them. */
+function start(text: string): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  return t.length <= 12 ? t : `${t.slice(0, 12)}…`;
+}
+
+function at(ctx: RuleContext, n: number) {
+  return { sheet: ctx.document?.textSheet ?? '', row: n - 1, col: 0 };
+}
+
+/** How a claim names what it states: its subject and measure word as the sentence writes them. */
+function named(c: FigureClaim): { subject: string; measure: string } {
+  const measure = c.kind === 'amount' || c.kind === 'rate' ? (c.measureWord ?? '') : '';
+  const rateWord = c.kind === 'rate' && c.measure === 'exec' ? '执行率' : c.kind === 'rate' && c.measure === 'variance' ? '预决算差异率' : c.kind === 'rate' && c.measure === 'share' ? '占比' : '';
+  const m = c.kind === 'rate' ? measure || rateWord : c.kind === 'change' ? (c.sign > 0 ? '增加' : '减少') : measure;
+  return { subject: c.subject.text, measure: m && c.subject.text.endsWith(m) ? '' : m };
+}
+
+const shownAmount = (v: Dec, places: number, unit: FigureUnit): string => `${v.toDecimalPlaces(places, D.ROUND_HALF_UP).toFixed(places)}${unit}`;
+
+// ——— text.sum ———
+
+function sumFinding(ctx: RuleContext, n: number, text: string, sum: TextSum): void {
+  const cmp = compareSum(sum.total.figure, sum.parts.map((p) => p.figure));
+  if (cmp === 0 || (cmp < 0 && !sum.complete)) return;
+  const total = sum.total.figure;
+  const s = partsSum(total, sum.parts.map((p) => p.figure));
+  const places = Math.max(total.places, ...sum.parts.map((p) => p.figure.places));
+  const expected = shownAmount(s, places, total.unit);
+  const { subject, measure } = named(sum.total);
+  ctx.report({
+    ref: at(ctx, n),
+    variant: sum.complete ? undefined : 'more',
+    params: { n, start: start(text), subject: `${subject}${measure}` || '合计', stated: total.text, expected, parts: sum.parts.map((p) => p.figure.text).join(' + ') },
+    expected,
+    actual: total.text,
+  });
+}
+
+// ——— text.claim ———
+
+const FITS: Record<AmountMeasure, AmountMeasure[]> = {
+  initial: ['initial', 'budget'],
+  annual: ['annual', 'budget'],
+  budget: ['budget', 'initial', 'annual'],
+  exec: ['exec'],
+};
+
+function rowsFor(facts: Facts, c: FigureClaim): RowFacts[] {
+  const key = c.subject.key;
+  if (key) return facts.rows.filter((r) => r.key === key);
+  const text = c.subject.text;
+  return text.length >= 2 ? facts.rows.filter((r) => !r.key && r.subject === text) : [];
+}
+
+/** A table amount in the claim's unit, and whether the claim states it (at the printed precision of both). */
+function amountFits(claim: Figure, fact: AmountFact): boolean {
+  const p = Math.min(claim.places, fact.places ?? claim.places);
+  const fits = (v: Dec): boolean => v.toDecimalPlaces(p, D.ROUND_HALF_UP).equals(claim.value.toDecimalPlaces(p, D.ROUND_HALF_UP));
+  if (fact.unit) return fits(convert(fact.value, fact.unit, claim.unit));
+  // A table that names no unit may be in 元 or in 万元.
+  return fits(fact.value) || fits(convert(fact.value, '元', claim.unit)) || fits(convert(fact.value, '万元', claim.unit));
+}
+
+function periodOf(c: FigureClaim): 'current' | 'prev' | null {
+  return c.period.rel === 'unknown' ? null : c.period.rel;
+}
+
+function tableAmount(ctx: RuleContext, facts: Facts, n: number, text: string, c: AmountClaim): void {
+  const period = periodOf(c);
+  if (!c.measure || !period || c.figure.loose) return;
+  const fits = FITS[c.measure];
+  const candidates = rowsFor(facts, c).flatMap((r) => r.amounts.filter((a) => a.period === period && fits.includes(a.measure)).map((a) => ({ r, a })));
+  if (!candidates.length || candidates.some((x) => amountFits(c.figure, x.a))) return;
+  candidates.sort((x, y) => fits.indexOf(x.a.measure) - fits.indexOf(y.a.measure));
+  const { r, a } = candidates[0];
+  const unit = a.unit ?? c.figure.unit;
+  const expected = shownAmount(a.unit ? a.value : a.value, a.places ?? c.figure.places, unit);
+  const { subject, measure } = named(c);
+  ctx.report({
+    ref: at(ctx, n),
+    variant: 'table',
+    params: { n, start: start(text), subject, measure, stated: c.figure.text, expected, source: [r.table, r.row, a.column].filter(Boolean).join(' ') },
+    expected,
+    actual: c.figure.text,
+  });
+}
+
+interface RateCandidate {
+  source: string;
+  expected: string;
+  fits: boolean;
+}
+
+/** What the tables give for a rate: the rate they print, and the rate their amounts give. */
+function tableRates(facts: Facts, c: RateClaim): RateCandidate[] {
+  const out: RateCandidate[] = [];
+  if (c.measure !== 'exec' && c.measure !== 'variance') return out;
+  const variance = c.measure === 'variance';
+  for (const r of rowsFor(facts, c)) {
+    const cur = r.amounts.filter((a) => a.period === 'current');
+    const exec = cur.find((a) => a.measure === 'exec');
+    for (const m of ['annual', 'budget', 'initial'] as AmountMeasure[]) {
+      const b = cur.find((a) => a.measure === m);
+      if (!exec || !b) continue;
+      const fig = (a: AmountFact): Figure => ({ value: a.value, places: a.places ?? 2, unit: a.unit ?? '万元', text: '', loose: false, at: 0, end: 0 });
+      const range = ratioRange(fig(exec), fig(b));
+      if (!range) continue;
+      const mid = convert(exec.value, exec.unit ?? '万元', b.unit ?? '万元').dividedBy(b.value);
+      out.push({
+        source: `${r.table} ${r.row} ${exec.column} ÷ ${b.column}`,
+        expected: shownRate(variance ? mid.minus(1) : mid, c.figure.places),
+        fits: rateFits(c.figure, variance ? [range[0].minus(1), range[1].minus(1)] : range, variance),
+      });
+    }
+    for (const x of r.rates.filter((q) => q.measure === c.measure)) {
+      const p = Math.min(c.figure.places, x.places ?? c.figure.places);
+      const a = x.value.toDecimalPlaces(p, D.ROUND_HALF_UP);
+      const b = c.figure.value.toDecimalPlaces(p, D.ROUND_HALF_UP);
+      out.push({ source: `${r.table} ${r.row} ${x.column}`, expected: `${x.value.toFixed(x.places ?? p)}%`.replace(/^-/, '−'), fits: a.equals(b) || (variance && a.abs().equals(b.abs())) });
+    }
+  }
+  return out;
+}
+
+function rateClaim(ctx: RuleContext, facts: Facts, n: number, text: string, c: RateClaim, own: OwnCheck | undefined): void {
+  if (c.figure.loose) return;
+  const table = periodOf(c) === 'current' ? tableRates(facts, c) : [];
+  if ((own && own.fits) || table.some((t) => t.fits)) return;
+  const { subject, measure } = named(c);
+  const base = { n, start: start(text), subject, measure, stated: c.figure.text };
+  if (table.length) {
+    ctx.report({ ref: at(ctx, n), variant: 'table', params: { ...base, expected: table[0].expected, source: table[0].source }, expected: table[0].expected, actual: c.figure.text });
+  } else if (own) {
+    ctx.report({ ref: at(ctx, n), variant: 'own', params: { ...base, expected: own.expected, from: own.from }, expected: own.expected, actual: c.figure.text });
+  }
+}
+
+const GRADE_OF: Array<[RegExp, string]> = [
+  [/不合格|差/, '差'],
+  [/优/, '优'],
+  [/良/, '良'],
+  [/中/, '中'],
+  [/合格|及格/, '合格'],
+];
+const gradeKey = (g: string): string => GRADE_OF.find(([re]) => re.test(g))?.[1] ?? g;
+
+function scoreClaims(ctx: RuleContext, facts: Facts, n: number, text: string, s: Sentence): void {
+  const scores = [...new Set(facts.scores.map((x) => x.value.toString()))];
+  for (const c of s.claims) {
+    if (c.kind !== 'score' || scores.length !== 1) continue;
+    const f = facts.scores[0];
+    const p = Math.min(c.figure.places, f.places ?? c.figure.places);
+    if (f.value.toDecimalPlaces(p, D.ROUND_HALF_UP).equals(c.figure.value.toDecimalPlaces(p, D.ROUND_HALF_UP))) continue;
+    const expected = `${f.value.toFixed(f.places ?? p)}分`;
+    ctx.report({ ref: at(ctx, n), variant: 'table', params: { n, start: start(text), subject: '得分', measure: '', stated: c.figure.text, expected, source: `${f.table} 总分` }, expected, actual: c.figure.text });
+  }
+  const grades = [...new Set(facts.grades.map((g) => gradeKey(g.grade)))];
+  for (const g of s.grades) {
+    if (grades.length !== 1 || gradeKey(g.grade) === grades[0]) continue;
+    const f = facts.grades[0];
+    ctx.report({ ref: at(ctx, n), variant: 'table', params: { n, start: start(text), subject: '评价等级', measure: '', stated: `“${g.grade}”`, expected: `“${f.grade}”`, source: `${f.table} 等级` }, expected: f.grade, actual: g.grade });
+  }
+}
+
+interface Stated {
+  n: number;
+  sentence: number;
+  claim: AmountClaim;
+}
+
+/** The same subject, measure and period stated twice with different figures. */
+function repeats(ctx: RuleContext, read: ReadText): void {
+  const seen = new Map<string, Stated>();
+  let k = 0;
+  for (const p of read.paragraphs) {
+    for (const s of p.read.sentences) {
+      k++;
+      for (const c of s.claims) {
+        if (c.kind !== 'amount' || !c.measure || c.figure.loose || c.period.rel === 'unknown') continue;
+        const subject = c.subject.key ?? (c.ownSubject && c.subject.text.length >= 4 ? c.subject.text : null);
+        if (!subject) continue;
+        const id = `${subject}|${c.measure}|${c.period.rel}|${c.period.year ?? ''}`;
+        const first = seen.get(id);
+        if (!first) {
+          seen.set(id, { n: p.n, sentence: k, claim: c });
+          continue;
+        }
+        if (first.sentence === k) continue;
+        const a = first.claim.figure;
+        const v = convert(a.value, a.unit, c.figure.unit);
+        const places = Math.min(a.places, c.figure.places);
+        if (v.toDecimalPlaces(places, D.ROUND_HALF_UP).equals(c.figure.value.toDecimalPlaces(places, D.ROUND_HALF_UP))) continue;
+        const { subject: sub, measure } = named(c);
+        ctx.report({ ref: at(ctx, p.n), variant: 'repeat', params: { n: p.n, start: start(p.text), subject: sub, measure, stated: c.figure.text, expected: a.text, m: first.n }, expected: a.text, actual: c.figure.text });
+      }
+    }
+  }
+}
+
+export const TEXT_RULES: Rule[] = [
+  {
+    id: 'text.sum',
+    severity: 'error',
+    scope: 'workbook',
+    docs: { 'zh-CN': '正文中写出的合计等于随后列出的各项之和', 'en-US': 'A total the text states equals the parts it lists' },
+    check(ctx) {
+      if (!ctx.paragraphs.length) return;
+      for (const p of readText(ctx.paragraphs).paragraphs) for (const s of p.read.sentences) for (const sum of sumsOf(s)) sumFinding(ctx, p.n, p.text, sum);
+    },
+  },
+  {
+    id: 'text.claim',
+    severity: 'error',
+    scope: 'workbook',
+    docs: { 'zh-CN': '正文中的金额、比率、得分与等级与表格及其自身算式一致', 'en-US': 'The text’s amounts, rates, scores and grades agree with the tables and with their own arithmetic' },
+    check(ctx) {
+      if (!ctx.paragraphs.length) return;
+      const read = readText(ctx.paragraphs);
+      const facts = factsOf(ctx.tables, ctx.budgetTables, read.year);
+      for (const p of read.paragraphs) {
+        for (const s of p.read.sentences) {
+          const own = ownChecks(s, sumsOf(s));
+          for (const c of s.claims) {
+            if (c.kind === 'amount') tableAmount(ctx, facts, p.n, p.text, c);
+            else if (c.kind === 'rate') rateClaim(ctx, facts, p.n, p.text, c, own.find((o) => o.claim === c));
+          }
+          for (const o of own) {
+            if (o.fits || o.claim.kind === 'rate') continue;
+            const { subject, measure } = named(o.claim);
+            ctx.report({ ref: at(ctx, p.n), variant: 'own', params: { n: p.n, start: start(p.text), subject, measure, stated: o.claim.figure.text, expected: o.expected, from: o.from }, expected: o.expected, actual: o.claim.figure.text });
+          }
+          scoreClaims(ctx, facts, p.n, p.text, s);
+        }
+      }
+      repeats(ctx, read);
+    },
+  },
+];
