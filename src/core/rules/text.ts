@@ -1,7 +1,7 @@
 import { D, Dec } from '../decimal';
 import { compareSum, OwnCheck, ownChecks, partsSum, ratioRange, rateFits, shownRate, sumsOf, TextSum } from '../text/arithmetic';
 import { AmountClaim, documentYear, FigureClaim, RateClaim, readParagraph, ReadParagraph, Sentence } from '../text/claims';
-import { AmountFact, Facts, factsOf, RowFacts } from '../text/facts';
+import { AmountFact, Facts, factsOf, LabelList, RowFacts } from '../text/facts';
 import { convert, Figure, FigureUnit } from '../text/figures';
 import type { AmountMeasure } from '../text/words';
 import { Rule, RuleContext } from './types';
@@ -102,13 +102,12 @@ function tableAmount(ctx: RuleContext, facts: Facts, n: number, text: string, c:
   const unit = a.unit ?? c.figure.unit;
   const expected = shownAmount(a.unit ? a.value : a.value, a.places ?? c.figure.places, unit);
   const { subject, measure } = named(c);
-  ctx.report({
-    ref: at(ctx, n),
-    variant: 'table',
-    params: { n, start: start(text), subject, measure, stated: c.figure.text, expected, source: [r.table, r.row, a.column].filter(Boolean).join(' ') },
-    expected,
-    actual: c.figure.text,
-  });
+  const params = { n, start: start(text), subject, measure, stated: c.figure.text, expected, source: [r.table, r.row, a.column].filter(Boolean).join(' ') };
+  // The sentence names an earlier year than the report's and is read as a slip of the year: the claim may still be of
+  // that year's money, so this is a warning that names the year.
+  if (c.period.slip && c.period.year !== null)
+    ctx.report({ ref: at(ctx, n), variant: 'table-year', severity: 'warning', params: { ...params, year: c.period.year }, expected, actual: c.figure.text });
+  else ctx.report({ ref: at(ctx, n), variant: 'table', params, expected, actual: c.figure.text });
 }
 
 interface RateCandidate {
@@ -223,6 +222,26 @@ function repeats(ctx: RuleContext, read: ReadText): void {
   }
 }
 
+/** The document's tables that hold no form and no budget table, as lists of row labels (each row's first written cell). */
+function labelLists(ctx: RuleContext): LabelList[] {
+  const taken = new Set([...ctx.tables, ...ctx.budgetTables].map((t) => t.sheet));
+  return (ctx.document?.tables ?? [])
+    .filter((d) => !taken.has(d.sheet))
+    .flatMap((d) => {
+      const grid = ctx.formulas.book.grid(d.sheet);
+      if (!grid) return [];
+      const labels: string[] = [];
+      for (let r = grid.top; r <= grid.bottom; r++)
+        for (let c = grid.left; c <= grid.right; c++) {
+          const text = grid.text(r, c).trim();
+          if (!text) continue;
+          labels.push(text);
+          break;
+        }
+      return [{ name: `表${d.n}`, labels }];
+    });
+}
+
 export const TEXT_RULES: Rule[] = [
   {
     id: 'text.sum',
@@ -242,7 +261,7 @@ export const TEXT_RULES: Rule[] = [
     check(ctx) {
       if (!ctx.paragraphs.length) return;
       const read = readText(ctx.paragraphs);
-      const facts = factsOf(ctx.tables, ctx.budgetTables, read.year);
+      const facts = factsOf(ctx.tables, ctx.budgetTables, read.year, labelLists(ctx));
       for (const p of read.paragraphs) {
         for (const s of p.read.sentences) {
           const own = ownChecks(s, sumsOf(s));

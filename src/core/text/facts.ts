@@ -168,9 +168,29 @@ function formFacts(t: Table, docYear: number | null): RowFacts[] {
   return out;
 }
 
+/**
+ * A document table that is neither a form nor a budget table (a list of 绩效目标 such as `项目总经费2698万元 | 2118万元`):
+ * only the rows whose label is a subject and one amount say something, and the label's figure is all they say.
+ */
+export interface LabelList {
+  /** For messages: `表1`. */
+  name: string;
+  /** Each row's first written cell. */
+  labels: string[];
+}
+
+function listFacts(list: LabelList): RowFacts[] {
+  return list.labels.flatMap((label) => {
+    const f = labelFigure(label);
+    if (!f) return [];
+    const s = subjectOf(f.subject);
+    return [{ key: s.key, subject: s.text, table: list.name, row: displayLabel(label), amounts: [f.fact], rates: [] }];
+  });
+}
+
 /** Everything the tables of a document (or the workbook checked with it) say that a sentence may restate. */
-export function factsOf(tables: Table[], budgetTables: BudgetTable[], docYear: number | null = null): Facts {
-  const rows = [...budgetTables.flatMap((t) => budgetFacts(t, docYear)), ...tables.flatMap((t) => formFacts(t, docYear))];
+export function factsOf(tables: Table[], budgetTables: BudgetTable[], docYear: number | null = null, lists: LabelList[] = []): Facts {
+  const rows = [...budgetTables.flatMap((t) => budgetFacts(t, docYear)), ...tables.flatMap((t) => formFacts(t, docYear)), ...lists.flatMap(listFacts)];
   const scores: Facts['scores'] = [];
   const grades: Facts['grades'] = [];
   for (const t of tables) {
