@@ -179,9 +179,9 @@ describe('seed 000, the report tables', () => {
     const r = check(seedDoc());
     expect(r.budgetTables.map((t) => [t.number, t.kind, t.currency])).toEqual([
       ['表1', 'income-expense', '万元'],
-      ['表2', 'projects', '万元'],
+      ['表2', 'project-list', '万元'],
       ['表3', 'sangong', '万元'],
-      ['表4', 'assets', '万元'],
+      ['表4', 'asset-list', '万元'],
     ]);
     expect(r.info.filter((i) => i.kind === 'budget')).toHaveLength(4);
   });

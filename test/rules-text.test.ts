@@ -124,7 +124,7 @@ describe('seed 003: a project list in one sentence', () => {
     const list = budgetTable({
       number: '表1',
       title: '2023年专项项目支出明细表（单位：万元）',
-      kind: 'projects',
+      kind: 'project-list',
       columns: [{ header: '预算金额', measure: 'budget' }, { header: '实际支出', measure: 'exec' }, { header: '执行率', kind: 'rate', formula: { kind: 'exec', num: 1, den: 0 } }],
       rows: [
         ['城区后勤管理运行费', '875.12', '369.924613', '42.27%'],

@@ -328,7 +328,7 @@ describe('9. many files without a shell glob', () => {
     const dir = tmpDir();
     const r = await runCli('check', dir);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/没有找到要检查的 \.xlsx \/ \.xls 文件/);
+    expect(r.err).toMatch(/没有找到要检查的 \.xlsx \/ \.xls \/ \.docx 文件/);
   });
 });
 

@@ -156,7 +156,7 @@ export type Table = BasicTable | SelfTable;
  * Any budget table (三公经费表, 项目支出明细, 收支表, 部门决算 tables), read as an outline: labelled rows, amount
  * columns and rate columns. Built by locate/budget.ts on the cells no 基础数据表 or 自评表 claimed.
  */
-export type BudgetKind = 'sangong' | 'projects' | 'income-expense' | 'final-accounts' | 'assets' | 'other';
+export type BudgetKind = 'sangong' | 'project-list' | 'income-expense' | 'final-accounts' | 'asset-list' | 'other-budget';
 
 /** What an amount column holds; null where the header names none of these. */
 export type BudgetMeasure = 'initial' | 'annual' | 'budget' | 'final' | 'exec' | 'prev' | 'current' | 'carry-in' | 'carry-out' | 'income' | 'expense';

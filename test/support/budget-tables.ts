@@ -51,7 +51,7 @@ export function budgetTable(spec: BudgetSpec): BudgetTable {
     };
   });
   return {
-    kind: spec.kind ?? 'other',
+    kind: spec.kind ?? 'other-budget',
     sheet,
     range: { top: 0, left: 0, bottom: rows.length, right: columns.length },
     title: spec.title ?? null,
@@ -91,7 +91,7 @@ export function seed000Tables(): BudgetTable[] {
     budgetTable({
       number: '表2',
       title: '表2：2023年度项目支出明细       单位：万元',
-      kind: 'projects',
+      kind: 'project-list',
       columns: [money('预算金额', 'budget'), money('支出金额', 'exec')],
       rows: [
         ['北斗定位系统维护费', '15.00', '14.51'],
@@ -123,7 +123,7 @@ export function seed000Tables(): BudgetTable[] {
     budgetTable({
       number: '表4',
       title: '表4：资产明细表          单位：万元',
-      kind: 'assets',
+      kind: 'asset-list',
       columns: [{ header: '账面原值' }, { header: '累计折旧' }, { header: '净值' }],
       rows: [
         ['土地、房屋及构筑物', '81,441.03', '3,899.20', '77,541.83'],

@@ -191,12 +191,12 @@ function kindOf(title: string | null, header: Header, rows: BudgetRow[], section
   const headers = header.cols.map((c) => c.header.text).join('|');
   const labels = rows.map((r) => bareLabel(r.label.text));
   if (coded) return 'final-accounts';
-  if (/原值/.test(headers) && /净值|折旧/.test(headers)) return 'assets';
+  if (/原值/.test(headers) && /净值|折旧/.test(headers)) return 'asset-list';
   const sectioned = sections.some((s) => s.includes('收入')) && sections.some((s) => s.includes('支出'));
   if (sectioned || (labels.some((l) => /收入(?:总计|合计)$/.test(l)) && labels.some((l) => /支出(?:总计|合计)$/.test(l)))) return 'income-expense';
   if (/三公/.test(title ?? '') || labels.filter((l) => /因公出国|公务接待|公务用车/.test(l)).length >= 2) return 'sangong';
-  if (/项目/.test(title ?? '') || (header.cols.some((c) => c.role === 'seq') && /项目名称/.test(headers))) return 'projects';
-  return 'other';
+  if (/项目/.test(title ?? '') || (header.cols.some((c) => c.role === 'seq') && /项目名称/.test(headers))) return 'project-list';
+  return 'other-budget';
 }
 
 function buildTable(grid: Grid, header: Header, body: Body, title: string | null, docNumber: number | null): BudgetTable | null {
@@ -231,7 +231,7 @@ function buildTable(grid: Grid, header: Header, body: Body, title: string | null
   });
   const coded = rows.filter((r) => r.number !== null && /^\d{3,7}$/.test(r.number)).length >= 2;
   const kind = kindOf(title, header, rows, body.sections, coded);
-  const structured = rows.some((r) => r.parent !== null) || columns.some((c) => c.formula || c.parts) || kind === 'income-expense' || kind === 'assets';
+  const structured = rows.some((r) => r.parent !== null) || columns.some((c) => c.formula || c.parts) || kind === 'income-expense' || kind === 'asset-list';
   if (!structured) return null;
   const lastRow = rows[rows.length - 1].row;
   const range: Area = { top: body.sections[0] ? header.top - 1 : header.top, left: header.cols[0].col, bottom: Math.max(lastRow, body.end), right: header.cols[header.cols.length - 1].col };

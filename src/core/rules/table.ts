@@ -8,6 +8,9 @@ import { Rule, RuleContext } from './types';
 
 const SUMMED: Array<BudgetColumn['kind']> = ['amount', 'change', 'count'];
 const cut = (s: string) => echo(s, 40);
+/** A row's label as a message names it: without its outline number (`2、公务用车运行维护费` → 公务用车运行维护费). */
+const OUTLINE_PREFIX = /^\s*(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,3}[、．.](?!\d)|[①-⑳])\s*/;
+const rowName = (row: BudgetRow) => cut(row.label.text.replace(OUTLINE_PREFIX, '') || row.label.text);
 
 function valueOf(t: BudgetTable, cell: CellRead | null): Dec | null {
   if (!isNumber(cell)) return null;
@@ -154,7 +157,7 @@ function checkColumnTotals(ctx: RuleContext, t: BudgetTable, misses: Map<number,
       ctx.report({
         ref: x.row.cells[k]!.ref,
         variant: 'columns',
-        params: { row: cut(x.row.label.text), column: cut(col.header.text), parts: names, actual: decStr(x.stated)!, expected: decStr(x.summed)! },
+        params: { row: rowName(x.row), column: cut(col.header.text), parts: names, actual: decStr(x.stated)!, expected: decStr(x.summed)! },
         expected: decStr(x.summed),
         actual: decStr(x.stated),
       });
@@ -167,7 +170,7 @@ function report(ctx: RuleContext, t: BudgetTable, row: BudgetRow, k: number, act
   ctx.report({
     ref: cell.ref,
     ...(variant ? { variant } : {}),
-    params: { row: cut(row.label.text), column: cut(t.columns[k].header.text), actual: decStr(actual)!, expected: decStr(expected)! },
+    params: { row: rowName(row), column: cut(t.columns[k].header.text), actual: decStr(actual)!, expected: decStr(expected)! },
     expected: decStr(expected),
     actual: decStr(actual),
   });
@@ -213,7 +216,7 @@ function checkRates(ctx: RuleContext, t: BudgetTable): void {
       if (!exacts.length) continue;
       const name = (i: number) => `${cut(t.columns[i].header.text)} ${row.cells[i]!.text.trim() || decStr(valueOf(t, row.cells[i]))}`;
       const formula = formulaText(f.kind, name(f.num), name(f.den));
-      const params = { row: cut(row.label.text), column: cut(col.header.text), formula };
+      const params = { row: rowName(row), column: cut(col.header.text), formula };
       if (f.kind === 'delta') {
         const p = cell.places ?? cell.value.decimalPlaces();
         const stated = valueOf(t, cell)!;
@@ -250,7 +253,7 @@ function checkBalance(ctx: RuleContext, t: BudgetTable): void {
         const a = v(income);
         const b = v(expense);
         if (a === null || b === null || a.minus(b).abs().lessThanOrEqualTo(sumTolerance(2, places))) return;
-        const rowOf = (i: number) => cut(t.rows[i].label.text);
+        const rowOf = (i: number) => rowName(t.rows[i]);
         ctx.report({ ref: t.rows[expense].cells[k]!.ref, params: { left: rowOf(income), right: rowOf(expense), column: cut(col.header.text), a: decStr(a)!, b: decStr(b)! }, expected: decStr(a), actual: decStr(b) });
         return;
       }
@@ -265,7 +268,7 @@ function checkBalance(ctx: RuleContext, t: BudgetTable): void {
     });
     return;
   }
-  if (t.kind !== 'assets') return;
+  if (t.kind !== 'asset-list') return;
   const colOf = (re: RegExp) => t.columns.findIndex((c) => c.kind === 'amount' && re.test(c.header.text));
   const gross = colOf(/原值/);
   const depreciation = colOf(/折旧/);
@@ -279,7 +282,7 @@ function checkBalance(ctx: RuleContext, t: BudgetTable): void {
     if (g === null || n === null || row.count) continue;
     const want = g.minus(valueOf(t, row.cells[depreciation]) ?? ZERO).minus(impairment >= 0 ? (valueOf(t, row.cells[impairment]) ?? ZERO) : ZERO);
     if (n.minus(want).abs().lessThanOrEqualTo(sumTolerance(3, places))) continue;
-    ctx.report({ ref: row.cells[net]!.ref, variant: 'assets', params: { row: cut(row.label.text), column: cut(t.columns[net].header.text), actual: decStr(n)!, expected: decStr(want)! }, expected: decStr(want), actual: decStr(n) });
+    ctx.report({ ref: row.cells[net]!.ref, variant: 'assets', params: { row: rowName(row), column: cut(t.columns[net].header.text), actual: decStr(n)!, expected: decStr(want)! }, expected: decStr(want), actual: decStr(n) });
   }
 }
 
