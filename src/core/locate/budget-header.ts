@@ -21,6 +21,8 @@ const COLUMN_WORDS: ColumnWord[] = words.columns.map((w) => ({
 const LABEL_HEADER = new RegExp(words.labelHeaders);
 const SEQUENCE_HEADER = new RegExp(words.sequenceHeaders, 'i');
 const CODE_HEADER = new RegExp(words.codeHeaders);
+/** 行次 / 栏次: the form's own line numbers, no outline and no figure. */
+const LINE_HEADER = new RegExp(words.lineHeaders);
 const YEAR = /((?:19|20)\d{2})\s*年/;
 const PREV = /上年|上期|去年/;
 const CURRENT = /本年|本期|今年|当年/;
@@ -29,7 +31,7 @@ const CURRENT = /本年|本期|今年|当年/;
 export interface HeaderCol {
   col: number;
   header: TextCell;
-  role: 'label' | 'seq' | 'code' | 'data';
+  role: 'label' | 'seq' | 'code' | 'line' | 'data';
   kind: ColumnKind;
   measure: BudgetMeasure | null;
   formula: BudgetFormula | null;
@@ -99,6 +101,10 @@ function columnsOf(grid: Grid, top: number, bottom: number, left: number, right:
     const whole = parts.join('');
     const header: TextCell = { ref: grid.ref(top, c), text: parts.join(' / ') };
     const base = { col: c, header, year: yearOf(whole), period: periodOf(whole), percentPoints: /[(（]%[)）]|%$/.test(whole) };
+    if (LINE_HEADER.test(whole)) {
+      cols.push({ ...base, role: 'line', kind: 'text', measure: null, formula: null });
+      continue;
+    }
     if (!labelSeen && SEQUENCE_HEADER.test(whole)) {
       cols.push({ ...base, role: CODE_HEADER.test(whole) ? 'code' : 'seq', kind: 'text', measure: null, formula: null });
       continue;

@@ -1,7 +1,7 @@
 import words from '../data/budget-headers.json';
 import type { BudgetColumn, BudgetKind, BudgetRow, BudgetTable, Table } from '../model';
 import { currencyIn, Currency } from '../parse/currency';
-import { CellRead } from '../parse/number';
+import { CellRead, parseNumberText } from '../parse/number';
 import { cleanText, compactText } from '../parse/text';
 import type { Area, DocumentInfo } from '../snapshot';
 import { resolveColumnTotals, resolveFormulas } from './budget-formula';
@@ -13,6 +13,19 @@ const SECTION = new RegExp(words.sections);
 /** A row that ends a table: a note under it, the person who filled it in. */
 const NOTE = /^(?:注|说明|备注|数据来源|资料来源|填表|制表|单位负责人|审核人|联系人|联系电话)/;
 const TITLE_NUMBER = /表\s*(\d{1,2})(?!\d)/;
+/** The row of column numbers under a 部门决算 header (`栏次 | 1 | 2 | 3`): part of the header, no figures. */
+const LINE_ROW = new RegExp(words.lineRows);
+/** A negative written with the minus sign U+2212 or in an accountant's brackets: `−3.20`, `(1.60)`, `（3.2%）`. */
+const SIGNED = /^(?:\u2212([\d,.]+%?)|[(（]([\d,.]+%?)[)）])$/;
+
+/** A cell's figure, negatives in the forms the general reader leaves as text included. */
+function readFigure(grid: Grid, r: number, c: number): CellRead {
+  const read = grid.read(r, c);
+  if (read.kind !== 'text') return read;
+  const m = SIGNED.exec(compactText(read.text));
+  const p = m ? parseNumberText(`-${m[1] ?? m[2]}`) : null;
+  return p ? { ...read, kind: 'number', value: p.value, fromText: true, percent: p.percent, places: p.places, unit: p.unit } : read;
+}
 
 /**
  * Every other budget table in the cells no 基础数据表 or 自评表 claimed (a document's narrative sheet left out),
@@ -70,6 +83,7 @@ function readBody(grid: Grid, header: Header, free: (r: number, c: number) => bo
   const labelCol = cols.find((c) => c.role === 'label')?.col ?? null;
   const seqCol = cols.find((c) => c.role === 'seq')?.col ?? null;
   const codeCol = cols.find((c) => c.role === 'code')?.col ?? null;
+  const lineCols = new Set(cols.filter((c) => c.role === 'line').map((c) => c.col));
   const left = cols[0].col;
   const right = cols[cols.length - 1].col;
   const firstData = data[0].col;
@@ -82,6 +96,11 @@ function readBody(grid: Grid, header: Header, free: (r: number, c: number) => bo
     const filled: number[] = [];
     for (let c = left; c <= right; c++) if (free(r, c) && !grid.isEmpty(r, c) && !grid.isMergedSlave(r, c)) filled.push(c);
     if (!filled.length) break;
+    // A line of the form left blank but for its 行次.
+    if (filled.every((c) => lineCols.has(c))) {
+      end = r;
+      continue;
+    }
     const again = readHeader(grid, r, grid.left, grid.right, free);
     if (again) {
       if (!sameHeader(again, header)) break;
@@ -111,9 +130,13 @@ function readBody(grid: Grid, header: Header, free: (r: number, c: number) => bo
     }
     const seqText = seqCol !== null && at !== seqCol ? grid.text(r, seqCol) : '';
     const codeText = codeCol !== null ? grid.text(r, codeCol) : '';
+    if (LINE_ROW.test(compactText(label))) {
+      end = r;
+      continue;
+    }
     if (!/\S/.test(label) && !/\S/.test(seqText)) break;
     if (NOTE.test(compactText(label))) break;
-    const cells = data.map((c) => (free(r, c.col) && !grid.isMergedSlave(r, c.col) ? grid.read(r, c.col) : null));
+    const cells = data.map((c) => (free(r, c.col) && !grid.isMergedSlave(r, c.col) ? readFigure(grid, r, c.col) : null));
     // A note written across the data columns is no row of figures.
     if (data.every((c) => grid.isMergedSlave(r, c.col)) && rows.length) break;
     rows.push({ row: r, labelCol: at, label, seq: /\S/.test(seqText) ? seqText : null, code: /\S/.test(codeText) ? codeText : null, block, cells, ...(spanned?.group !== undefined ? { group: spanned.group, head: spanned.head } : {}) });
