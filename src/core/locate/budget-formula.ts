@@ -37,7 +37,7 @@ export function resolveFormulas(cols: HeaderCol[], columns: BudgetColumn[]): voi
   });
 }
 
-const COLUMN_TOTAL = /^(?:合计|小计|总计)(?:[(（][^)）]*[)）])?$/;
+const COLUMN_TOTAL = /^(?:本年|本期)?(?:收入|支出)?(?:合计|小计|总计)(?:[(（][^)）]*[)）])?$/;
 
 /** The group a column sits under in a two-row header (`本年 / 合计` → 本年), '' for a one-row header. */
 const groupOf = (c: BudgetColumn) => c.header.text.split(' / ').slice(0, -1).join(' / ');

@@ -23,6 +23,8 @@ const SEQUENCE_HEADER = new RegExp(words.sequenceHeaders, 'i');
 const CODE_HEADER = new RegExp(words.codeHeaders);
 /** 行次 / 栏次: the form's own line numbers, no outline and no figure. */
 const LINE_HEADER = new RegExp(words.lineHeaders);
+/** The levels of a 部门决算 function code, each in a column of its own under 科目编码. */
+const CODE_LEVEL = /^[类款项]$/;
 const YEAR = /((?:19|20)\d{2})\s*年/;
 const PREV = /上年|上期|去年/;
 const CURRENT = /本年|本期|今年|当年/;
@@ -47,6 +49,8 @@ export interface Header {
   top: number;
   bottom: number;
   cols: HeaderCol[];
+  /** A second table side by side with this one on the same header row (支出 beside 收入), read up to its own label. */
+  beside?: Header;
 }
 
 /** The text over a cell, from the merged area it belongs to where it is a slave. */
@@ -76,14 +80,21 @@ function isNumberCell(grid: Grid, r: number, c: number): boolean {
  */
 export function readHeader(grid: Grid, r: number, left: number, right: number, free: (r: number, c: number) => boolean): Header | null {
   if (!headerRow(grid, r, left, right, free)) return null;
-  const one = columnsOf(grid, r, r, left, right, free);
+  const split = { at: null as number | null };
+  const one = columnsOf(grid, r, r, left, right, free, split);
   if (!one) return null;
   const next = r + 1;
-  const two = next <= grid.bottom && secondRow(grid, next, one, free) ? columnsOf(grid, r, next, left, right, free) : null;
-  return two ? { top: r, bottom: next, cols: two } : { top: r, bottom: r, cols: one };
+  const two = next <= grid.bottom && secondRow(grid, next, one, free) ? columnsOf(grid, r, next, left, right, free, { at: null }) : null;
+  const head: Header = two ? { top: r, bottom: next, cols: two } : { top: r, bottom: r, cols: one };
+  // 收入 and 支出 side by side (项目 | 行次 | 金额 | 项目 | 行次 | 金额): the second half read as a header of its own.
+  if (split.at !== null) {
+    const half = columnsOf(grid, r, head.bottom, split.at, right, free, { at: null });
+    if (half) head.beside = { top: r, bottom: head.bottom, cols: half };
+  }
+  return head;
 }
 
-function columnsOf(grid: Grid, top: number, bottom: number, left: number, right: number, free: (r: number, c: number) => boolean): HeaderCol[] | null {
+function columnsOf(grid: Grid, top: number, bottom: number, left: number, right: number, free: (r: number, c: number) => boolean, split: { at: number | null }): HeaderCol[] | null {
   const cols: HeaderCol[] = [];
   let labelSeen = false;
   for (let c = left; c <= right; c++) {
@@ -105,9 +116,14 @@ function columnsOf(grid: Grid, top: number, bottom: number, left: number, right:
       cols.push({ ...base, role: 'line', kind: 'text', measure: null, formula: null });
       continue;
     }
-    if (!labelSeen && SEQUENCE_HEADER.test(whole)) {
-      cols.push({ ...base, role: CODE_HEADER.test(whole) ? 'code' : 'seq', kind: 'text', measure: null, formula: null });
+    // `科目编码` over `类 | 款 | 项`: each part a code column.
+    if (!labelSeen && (SEQUENCE_HEADER.test(whole) || parts.every((p) => SEQUENCE_HEADER.test(p)))) {
+      cols.push({ ...base, role: parts.some((p) => CODE_HEADER.test(p)) ? 'code' : 'seq', kind: 'text', measure: null, formula: null });
       continue;
+    }
+    if (labelSeen && LABEL_HEADER.test(whole) && cols.some((x) => x.role === 'data')) {
+      split.at = c;
+      break;
     }
     if (!labelSeen && LABEL_HEADER.test(whole)) {
       labelSeen = true;
@@ -159,6 +175,10 @@ function secondRow(grid: Grid, r: number, first: HeaderCol[], free: (r: number, 
   let named = 0;
   for (const c of first) {
     if (!free(r, c.col) || grid.isMergedSlave(r, c.col) || grid.isEmpty(r, c.col)) continue;
+    if (c.role === 'code' && CODE_LEVEL.test(compactText(grid.text(r, c.col)))) {
+      named++;
+      continue;
+    }
     if (c.role !== 'data' || isNumberCell(grid, r, c.col)) return false;
     const d = dataColumn(compactText(grid.text(r, c.col)));
     if (!d || d.kind === 'text') return false;

@@ -42,13 +42,49 @@ export function locateBudget(book: Book, claimed: Table[], document: DocumentInf
       const header = readHeader(grid, r, grid.left, grid.right, free);
       if (!header) continue;
       const body = readBody(grid, header, free);
-      r = Math.max(r, body.end);
       const title = docTable?.title ?? titleAbove(grid, header, free);
-      const table = buildTable(grid, header, body, title, docTable?.n ?? null);
+      let right = header.cols[header.cols.length - 1].col;
+      if (header.beside) {
+        const beside = header.beside;
+        const other = readBody(grid, beside, free);
+        body.end = Math.max(body.end, other.end);
+        if (sameShape(header, beside)) {
+          // One table of two blocks in the same columns: 收入 on the left, 支出 on the right.
+          mergeBeside(body, other);
+          right = beside.cols[beside.cols.length - 1].col;
+        } else {
+          const table = buildTable(grid, beside, other, title, docTable?.n ?? null);
+          if (table) out.push(table);
+        }
+      }
+      r = Math.max(r, body.end);
+      const table = buildTable(grid, header, body, title, docTable?.n ?? null, right);
       if (table) out.push(table);
     }
   }
   return out;
+}
+
+/** Two headers side by side whose data columns are alike, one for one (金额 | 金额, 预算数 决算数 | 预算数 决算数). */
+function sameShape(a: Header, b: Header): boolean {
+  const da = a.cols.filter((c) => c.role === 'data');
+  const db = b.cols.filter((c) => c.role === 'data');
+  return da.length === db.length && da.every((c, i) => c.kind === db[i].kind && c.measure === db[i].measure && c.period === db[i].period);
+}
+
+const INCOME = /收入/;
+const EXPENSE = /支出/;
+
+/** The right half's rows appended as blocks after the left's; a half without a 收入 / 支出 line named by its labels. */
+function mergeBeside(body: Body, other: Body): void {
+  const offset = body.sections.length;
+  const says = (rows: BodyRow[], re: RegExp) => rows.some((r) => re.test(r.label));
+  if (!body.sections.some(Boolean) && !other.sections.some(Boolean) && says(body.rows, INCOME) && says(other.rows, EXPENSE) && !says(body.rows, EXPENSE)) {
+    body.sections[0] = '收入';
+    other.sections[0] = '支出';
+  }
+  body.rows.push(...other.rows.map((r) => ({ ...r, block: r.block + offset, ...(r.group !== undefined ? { group: r.group + 1e6 } : {}) })));
+  body.sections.push(...other.sections);
 }
 
 interface BodyRow {
@@ -82,7 +118,8 @@ function readBody(grid: Grid, header: Header, free: (r: number, c: number) => bo
   const data = cols.filter((c) => c.role === 'data');
   const labelCol = cols.find((c) => c.role === 'label')?.col ?? null;
   const seqCol = cols.find((c) => c.role === 'seq')?.col ?? null;
-  const codeCol = cols.find((c) => c.role === 'code')?.col ?? null;
+  const codeCols = cols.filter((c) => c.role === 'code').map((c) => c.col);
+  const codeOf = codeReader(grid, codeCols);
   const lineCols = new Set(cols.filter((c) => c.role === 'line').map((c) => c.col));
   const left = cols[0].col;
   const right = cols[cols.length - 1].col;
@@ -129,7 +166,7 @@ function readBody(grid: Grid, header: Header, free: (r: number, c: number) => bo
       }
     }
     const seqText = seqCol !== null && at !== seqCol ? grid.text(r, seqCol) : '';
-    const codeText = codeCol !== null ? grid.text(r, codeCol) : '';
+    const codeText = codeOf(r);
     if (LINE_ROW.test(compactText(label))) {
       end = r;
       continue;
@@ -143,6 +180,31 @@ function readBody(grid: Grid, header: Header, free: (r: number, c: number) => bo
     end = r;
   }
   return { rows, end, sections };
+}
+
+/**
+ * A row's function code: its code column's text, or with the code split under 类 | 款 | 项, the levels joined (`201`
+ * `03` `01` → 2010301), a level written alone taking the levels above it from the rows before (`| 03 |` under 201).
+ */
+function codeReader(grid: Grid, codeCols: number[]): (r: number) => string {
+  if (codeCols.length < 2) return (r) => (codeCols.length ? grid.text(r, codeCols[0]) : '');
+  const above: string[] = [];
+  return (r) => {
+    const parts = codeCols.map((c) => (grid.isMergedSlave(r, c) ? '' : compactText(grid.text(r, c))));
+    if (parts.some((p) => p && !/^\d{1,7}$/.test(p))) return parts.find((p) => p) ?? '';
+    let full = '';
+    for (let j = 0; j < parts.length; j++) {
+      const v = parts[j];
+      if (!v) continue;
+      if (j === 0 || v.length >= 5) full = v;
+      else if (full) full += v;
+      else if (above[j - 1]) full = above[j - 1] + v;
+      else return '';
+      above[j] = full;
+      above.length = j + 1;
+    }
+    return full;
+  };
 }
 
 /**
@@ -222,7 +284,7 @@ function kindOf(title: string | null, header: Header, rows: BudgetRow[], section
   return 'other';
 }
 
-function buildTable(grid: Grid, header: Header, body: Body, title: string | null, docNumber: number | null): BudgetTable | null {
+function buildTable(grid: Grid, header: Header, body: Body, title: string | null, docNumber: number | null, right = header.cols[header.cols.length - 1].col): BudgetTable | null {
   if (body.rows.length < 2) return null;
   const data = header.cols.filter((c) => c.role === 'data');
   if (!body.rows.some((r) => r.cells.some((c) => c?.kind === 'number'))) return null;
@@ -257,7 +319,7 @@ function buildTable(grid: Grid, header: Header, body: Body, title: string | null
   const structured = rows.some((r) => r.parent !== null) || columns.some((c) => c.formula || c.parts) || kind === 'income-expense' || kind === 'assets';
   if (!structured) return null;
   const lastRow = rows[rows.length - 1].row;
-  const range: Area = { top: body.sections[0] ? header.top - 1 : header.top, left: header.cols[0].col, bottom: Math.max(lastRow, body.end), right: header.cols[header.cols.length - 1].col };
+  const range: Area = { top: body.sections[0] ? header.top - 1 : header.top, left: header.cols[0].col, bottom: Math.max(lastRow, body.end), right };
   const numbered = title ? TITLE_NUMBER.exec(title) : null;
   const number = numbered ? `表${numbered[1]}` : docNumber !== null ? `表${docNumber}` : null;
   return { kind, sheet: grid.name, range, title, number, currency: tableCurrency(title, header), columns, rows };

@@ -4,6 +4,7 @@ import type { BudgetColumn, BudgetRow, BudgetTable } from '../model';
 import { inCurrency } from '../parse/currency';
 import { CellRead, isNumber } from '../parse/number';
 import { bareLabel } from '../locate/budget-outline';
+import { compactText } from '../parse/text';
 import { Rule, RuleContext } from './types';
 
 const SUMMED: Array<BudgetColumn['kind']> = ['amount', 'change', 'count'];
@@ -234,10 +235,55 @@ function checkRates(ctx: RuleContext, t: BudgetTable): void {
 
 const find = (t: BudgetTable, re: RegExp) => t.rows.findIndex((r) => re.test(bareLabel(r.label.text)));
 
+const ownName = (c: BudgetColumn) => compactText(c.header.text.split(' / ').pop() ?? '');
+
+/** The one column a flow is read from: the column itself, or under a group (本年支出 / 小计 | 基本支出) its total. */
+function flowColumn(t: BudgetTable, re: RegExp): { col: number; members: number[] } | null {
+  const members = t.columns.flatMap((c, k) => (c.kind === 'amount' && re.test(compactText(c.header.text)) ? [k] : []));
+  if (members.length === 1) return { col: members[0], members };
+  const total = members.filter((k) => /^(?:.*(?:合计|小计)|本年(?:收入|支出))$/.test(ownName(t.columns[k])));
+  return total.length === 1 ? { col: total[0], members } : null;
+}
+
+/**
+ * 年初结转 + 本年收入 = 本年支出 + 年末结转 along each row, where the table's amount columns are those four flows and
+ * nothing else (a 结余分配 or 调整 column changes the identity), and some row balances (else the header was misread).
+ */
+function checkRowBalance(ctx: RuleContext, t: BudgetTable): void {
+  const carryIn = t.columns.findIndex((c) => c.kind === 'amount' && c.measure === 'carry-in');
+  const carryOut = t.columns.findIndex((c) => c.kind === 'amount' && c.measure === 'carry-out');
+  const income = flowColumn(t, /本年收入/);
+  const spent = flowColumn(t, /本年支出/);
+  if (carryIn < 0 || carryOut < 0 || !income || !spent) return;
+  const used = new Set([carryIn, carryOut, ...income.members, ...spent.members]);
+  if (t.columns.some((c, k) => c.kind === 'amount' && !used.has(k))) return;
+  const cols = [carryIn, income.col, spent.col, carryOut];
+  const places = Math.max(...cols.map((k) => columnPlaces(t, k)));
+  const checked = t.rows.flatMap((row) => {
+    if (row.count) return [];
+    const [a, b, c, d] = cols.map((k) => valueOf(t, row.cells[k]));
+    if (b === null && c === null) return [];
+    const left = (a ?? ZERO).plus(b ?? ZERO);
+    const right = (c ?? ZERO).plus(d ?? ZERO);
+    return [{ row, left, right, ok: left.minus(right).abs().lessThanOrEqualTo(sumTolerance(4, places)) }];
+  });
+  if (!checked.some((x) => x.ok)) return;
+  for (const x of checked) {
+    if (x.ok) continue;
+    const cell = x.row.cells[carryOut] ?? x.row.cells[spent.col];
+    if (!cell) continue;
+    ctx.report({ ref: cell.ref, variant: 'carry', params: { column: cut(x.row.label.text), a: decStr(x.left)!, b: decStr(x.right)! }, expected: decStr(x.left), actual: decStr(x.right) });
+  }
+}
+
 function checkBalance(ctx: RuleContext, t: BudgetTable): void {
+  checkRowBalance(ctx, t);
   if (t.kind === 'income-expense') {
-    const income = find(t, /^收入(?:总计|合计)$/);
-    const expense = find(t, /^支出(?:总计|合计)$/);
+    // 收入 and 支出 each closed by a bare 总计 (side by side or stacked): the first is the income's, the last the spending's.
+    const grand = t.rows.flatMap((r, i) => (r.total && bareLabel(r.label.text) === '总计' ? [i] : []));
+    const pair = grand.length === 2 ? grand : [-1, -1];
+    const named = [find(t, /^收入(?:总计|合计)$/), find(t, /^支出(?:总计|合计)$/)];
+    const [income, expense] = named[0] >= 0 && named[1] >= 0 ? named : pair;
     const inYear = find(t, /^本年收入(?:合计)?$/);
     const outYear = find(t, /^本年支出(?:合计)?$/);
     const carryIn = find(t, /^(?:年初|上年)结转(?:和|及)?结余$|^(?:年初|上年)结转$/);
