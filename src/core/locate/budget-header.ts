@@ -160,14 +160,27 @@ function placePeriods(cols: HeaderCol[]): void {
   for (const c of cols) if (c.role === 'data' && c.year !== null && c.period === null) c.period = c.year < latest ? 'prev' : 'current';
 }
 
+/**
+ * A row that may be a header: no figure, two texts or more, and a label or 序号 word among them (the cheap test run
+ * on every row of a sheet before the columns are read).
+ */
 function headerRow(grid: Grid, r: number, left: number, right: number, free: (r: number, c: number) => boolean): boolean {
   let texts = 0;
+  let anchor = false;
   for (let c = left; c <= right; c++) {
     if (!free(r, c)) continue;
-    if (isNumberCell(grid, r, c)) return false;
-    if (!grid.isEmpty(r, c)) texts++;
+    const empty = grid.isEmpty(r, c);
+    if (!empty) {
+      if (grid.type(r, c) === 'number' && !grid.isMergedSlave(r, c)) return false;
+      texts++;
+    }
+    if (anchor && empty) continue;
+    const t = compactText(empty ? (grid.merge(r, c) ? textAt(grid, r, c) : '') : grid.text(r, c));
+    if (!t) continue;
+    if (!empty && /^[+\-.\d]/.test(t) && isNumberCell(grid, r, c)) return false;
+    if (!anchor && (LABEL_HEADER.test(t) || SEQUENCE_HEADER.test(t))) anchor = true;
   }
-  return texts >= 2;
+  return texts >= 2 && anchor;
 }
 
 /** A row under the header that names columns only: nothing under the label columns, no figures, a column name. */

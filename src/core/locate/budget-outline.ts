@@ -115,11 +115,13 @@ export function readOutline(rows: OutlineInput[]): OutlineRow[] {
     else byNumbers(idx, rows, parsed, out);
     totals(idx, rows, out);
   }
+  // A parent with a 其中 row among its items is split in part (computed once per parent: tables run to 10,000 rows).
+  const partial = new Set<number>();
+  out.forEach((o, k) => o.parent !== null && parsed[k].part && partial.add(o.parent));
   for (let i = 0; i < out.length; i++) {
     const p = out[i].parent;
     if (p === null) continue;
-    const siblings = out.map((o, k) => (o.parent === p ? k : -1)).filter((k) => k >= 0);
-    out[i].relation = !out[p].total && siblings.some((k) => parsed[k].part) ? 'part' : 'sum';
+    out[i].relation = !out[p].total && partial.has(p) ? 'part' : 'sum';
   }
   for (let i = 0; i < out.length; i++) out[i].level = out[i].total ? 0 : depth(out, i);
   return out;
