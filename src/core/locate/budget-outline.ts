@@ -113,6 +113,7 @@ export function readOutline(rows: OutlineInput[]): OutlineRow[] {
     const codes = idx.filter((i) => parsed[i].code !== null && !out[i].total);
     if (codes.length >= 2) byCodes(idx, parsed, out);
     else byNumbers(idx, rows, parsed, out);
+    partsOfTotals(idx, parsed, out);
     totals(idx, rows, out);
   }
   // A parent with a 其中 row among its items is split in part (computed once per parent: tables run to 10,000 rows).
@@ -121,7 +122,7 @@ export function readOutline(rows: OutlineInput[]): OutlineRow[] {
   for (let i = 0; i < out.length; i++) {
     const p = out[i].parent;
     if (p === null) continue;
-    out[i].relation = !out[p].total && partial.has(p) ? 'part' : 'sum';
+    out[i].relation = out[p].total ? (parsed[i].part ? 'part' : 'sum') : partial.has(p) ? 'part' : 'sum';
   }
   for (let i = 0; i < out.length; i++) out[i].level = out[i].total ? 0 : depth(out, i);
   return out;
@@ -226,6 +227,18 @@ function byNumbers(idx: number[], rows: OutlineInput[], parsed: Parsed[], out: O
     stack.push(i);
     ranks.set(i, rank);
     lastPlain = i;
+  }
+}
+
+/** `收入合计` then `其中：财政拨款收入`: 其中 rows right under a total are parts of it, none of its items. */
+function partsOfTotals(idx: number[], parsed: Parsed[], out: OutlineRow[]): void {
+  let total: number | null = null;
+  for (const i of idx) {
+    if (out[i].total) total = i;
+    else if (parsed[i].part && total !== null && out[i].parent === null && !out[i].count) {
+      out[i].parent = total;
+      delete out[i].maybePartOf;
+    } else total = null;
   }
 }
 

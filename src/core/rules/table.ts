@@ -127,11 +127,21 @@ function walkSums(t: BudgetTable, misses: Map<number, ColumnMiss[]>, out: SumMis
           s.effective.set(p, options[0].stated);
           continue;
         }
-        const fits = options.some((o) => [o.stated, o.corrected].some((v) => stated.minus(v).abs().lessThanOrEqualTo(sumTolerance(o.n, places))));
-        if (fits) continue;
-        s.corrected.set(p, options[0].stated);
-        out.push({ mode: 'sum', row, k, stated, expected: options[0].stated });
-        continue;
+        const fitting = readings(t, whole).filter((items) => {
+          const o = itemsSum(items, s);
+          return o !== null && [o.stated, o.corrected].some((v) => stated.minus(v).abs().lessThanOrEqualTo(sumTolerance(o.n, places)));
+        });
+        const fits = fitting.length > 0;
+        // The total adds up only with rows left out as another row's items: those items must not exceed that row.
+        if (fits) {
+          const bad = fitting.map((items) => overGroups(t, s, parts, whole, items, places));
+          if (!bad.some((b) => !b.length)) for (const b of bad[0]) out.push({ mode: parts.has(b.q) ? 'part' : 'sum', row: t.rows[b.q], k, stated: b.stated, expected: b.summed });
+        }
+        if (!fits) {
+          s.corrected.set(p, options[0].stated);
+          out.push({ mode: 'sum', row, k, stated, expected: options[0].stated });
+          continue;
+        }
       }
       const some = parts.get(p);
       if (!some || stated === null) continue;
@@ -144,6 +154,28 @@ function walkSums(t: BudgetTable, misses: Map<number, ColumnMiss[]>, out: SumMis
       out.push({ mode: 'part', row, k, stated, expected: o.stated });
     }
   });
+}
+
+/**
+ * The rows a reading leaves out of a total, by the row they may be items of (maybePartOf): each such row whose items
+ * (its 其中 parts with them) add up to more than it.
+ */
+function overGroups(t: BudgetTable, s: ColumnSums, parts: Map<number, number[]>, whole: number[], items: number[], places: number): Array<{ q: number; stated: Dec; summed: Dec }> {
+  const kept = new Set(items);
+  const groups = new Map<number, number[]>();
+  for (const i of whole) {
+    const q = t.rows[i].maybePartOf;
+    if (kept.has(i) || q === undefined) continue;
+    groups.set(q, [...(groups.get(q) ?? []), i]);
+  }
+  const out: Array<{ q: number; stated: Dec; summed: Dec }> = [];
+  for (const [q, list] of groups) {
+    const stated = s.effective.get(q) ?? null;
+    if (stated === null || s.corrected.has(q)) continue;
+    const o = itemsSum([...(parts.get(q) ?? []), ...list], s);
+    if (o && o.stated.minus(stated).greaterThan(sumTolerance(o.n, places))) out.push({ q, stated, summed: o.stated });
+  }
+  return out;
 }
 
 interface ColumnMiss {
