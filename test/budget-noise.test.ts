@@ -1,4 +1,8 @@
 import { check } from '../src/core/check';
+import { locateBudget } from '../src/core/locate/budget';
+import { Book } from '../src/core/locate/grid';
+import { TABLE_RULES } from '../src/core/rules/table';
+import type { RuleContext } from '../src/core/rules/types';
 import { documentSnapshot, GridCell, gridSheet, workbookSnapshot } from './support/budget-grid';
 
 type Merge = [number, number, number, number];
@@ -467,6 +471,49 @@ describe('correct budget tables as provinces publish them give no table finding'
 
 describe('slips in other provinces’ shapes are found', () => {
   test.each(SLIPS)('$name', (c) => {
+    expect(tableFindings(c)).toEqual(c.want);
+  });
+});
+
+describe('hostile grids: no crash, no hang, no nonsense finding', () => {
+  const W = 50;
+  const N = 10000;
+  const big = (): GridCell[][] => {
+    const head = ['项目', ...Array.from({ length: W - 1 }, (_, i) => `${2000 + (i % 30)}年决算数`)];
+    const rows: GridCell[][] = [head, ...Array.from({ length: N }, (_, r) => [`项目${r}`, ...Array.from({ length: W - 1 }, (_, c) => ({ n: r * 7 + c }))])];
+    rows.push(['合计', ...Array.from({ length: W - 1 }, (_, c) => ({ n: (7 * N * (N - 1)) / 2 + c * N }))]);
+    return rows;
+  };
+
+  test('10,000 rows × 50 columns of numbers under a 合计: read and checked in well under the time of a click', () => {
+    const snap = workbookSnapshot(gridSheet('S', big()));
+    const t0 = performance.now();
+    const [t] = locateBudget(new Book(snap), [], null);
+    const located = performance.now() - t0;
+    let n = 0;
+    const t1 = performance.now();
+    for (const rule of TABLE_RULES) rule.check({ report: () => n++ } as unknown as RuleContext, t, 0);
+    const checked = performance.now() - t1;
+    expect(t.rows).toHaveLength(N + 1);
+    expect(n).toBe(0);
+    // Measured about 0.3 s and 0.2 s; the bounds leave room for a loaded machine.
+    expect(located).toBeLessThan(2000);
+    expect(checked).toBeLessThan(2000);
+  });
+
+  const hostile: Case[] = [
+    { name: 'every cell 合计', rows: Array.from({ length: 200 }, () => Array.from({ length: 50 }, () => '合计')), want: [] },
+    { name: 'every cell 合计 under a 项目 header', rows: [['项目', '合计', '合计'], ...Array.from({ length: 200 }, () => ['合计', '合计', '合计'])], want: [] },
+    { name: 'labels of 10,000 characters', rows: [['项目', '金额'], ['合'.repeat(10000) + '计', '1'], ['甲'.repeat(10000), '1'], ['\u3000'.repeat(5000) + '乙'.repeat(5000), '1']], want: [] },
+    { name: 'numbering that cycles 一、（一）1、(1)① a thousand times', rows: [['项目', '金额'], ...Array.from({ length: 1000 }, (_, r) => [['一、', '（一）', '1、', '(1)', '①'][r % 5] + '甲', '1'])], want: [] },
+    {
+      name: '1e308, NaN, Infinity and negative zero',
+      rows: [['项目', '预算数', '决算数', '执行率'], ['甲', { n: 1e308 }, { n: 1e308 }, '100%'], ['乙', '1e308', 'NaN', 'Infinity'], ['丙', { n: -0 }, '-0', '-0.00%'], ['丁', { n: 5e-324 }, { n: Number.MAX_SAFE_INTEGER }, { n: NaN }], ['合计', { n: 1e308 }, { n: Infinity }, '100%']],
+      want: [],
+    },
+    { name: 'negative zero in three forms adding up', rows: [['项目', '金额'], ['甲', { n: -0 }], ['乙', '−0.00'], ['丙', '(0.00)'], ['合计', '-0.00']], want: [] },
+  ];
+  test.each(hostile)('$name', (c) => {
     expect(tableFindings(c)).toEqual(c.want);
   });
 });
