@@ -406,6 +406,86 @@ const CORRECT: Case[] = [
     ['公务用车购置及运行维护费', '20.00', '21.00', '1.00', '车辆老化维修'],
     ['合计', '30.00', '29.00', '-1.00', ''],
   ], want: [] },
+  { name: '.docx: 其中： alone on its row', doc: '表3 “三公”经费支出情况', rows: [
+    ['项目', '预算数', '决算数'],
+    ['公务用车购置及运行费', '30.00', '28.50'],
+    ['其中：', '', ''],
+    ['公务用车购置费', '10.00', '10.00'],
+    ['公务用车运行费', '20.00', '18.50'],
+    ['公务接待费', '10.50', '8.42'],
+    ['合计', '40.50', '36.92'],
+  ], want: [] },
+  { name: '.docx: line breaks and spaces in labels, 合      计', doc: '表2 支出情况', rows: [
+    ['项  目', '预算数\n（万元）', '决算数\n（万元）'],
+    ['公务用车购置\n及运行费', ' 30.00 ', '28.50 '],
+    ['公务接待费', '10.50', '8.42'],
+    ['合      计', '40.50', '36.92'],
+  ], want: [] },
+  { name: '.docx: unit row inside the table merged across, then header', doc: '表1 收支情况', rows: [
+    ['单位：万元', '', ''],
+    ['项目', '预算数', '决算数'],
+    ['基本支出', '100.00', '98.00'],
+    ['项目支出', '50.00', '45.00'],
+    ['合计', '150.00', '143.00'],
+  ], merges: [[0,0,0,2]], want: [] },
+  { name: '.docx: category rows spanning the row, 小计 under each', doc: '表2 项目支出明细', rows: [
+    ['序号', '项目名称', '预算数', '执行数'],
+    ['基本建设类', '', '', ''],
+    ['1', '办公楼维修', '300.00', '300.00'],
+    ['2', '道路维护', '200.00', '150.00'],
+    ['小计', '', '500.00', '450.00'],
+    ['业务类', '', '', ''],
+    ['1', '培训', '100.00', '80.00'],
+    ['小计', '', '100.00', '80.00'],
+    ['合计', '', '600.00', '530.00'],
+  ], merges: [[1,0,1,3],[4,0,4,1],[5,0,5,3],[7,0,7,1],[8,0,8,1]], want: [] },
+  { name: '.docx: amounts with 万元 suffix in cells', doc: '表3', rows: [
+    ['项目', '金额'],
+    ['因公出国（境）费', '0万元'],
+    ['公务接待费', '5.98万元'],
+    ['公务用车运行费', '32.65万元'],
+    ['合计', '38.63万元'],
+  ], want: [] },
+  { name: '.docx: two-row header 本年 / 上年 with 合计 column then parts, 元', doc: '表4 单位：元', rows: [
+    ['项目', '本年数', '', '', '上年数'],
+    ['', '合计', '基本支出', '项目支出', ''],
+    ['工资福利支出', '1,200,000.00', '1,200,000.00', '', '1,100,000.00'],
+    ['商品和服务支出', '350,000.50', '150,000.50', '200,000.00', '300,000.00'],
+    ['合计', '1,550,000.50', '1,350,000.50', '200,000.00', '1,400,000.00'],
+  ], merges: [[0,0,1,0],[0,1,0,3],[0,4,1,4]], want: [] },
+  { name: '.docx: 序号 with 一、 and items (一)(二) in label', doc: '表1', rows: [
+    ['序号', '项目', '金额'],
+    ['一', '收入', '1,000.00'],
+    ['', '（一）财政拨款', '900.00'],
+    ['', '（二）其他收入', '100.00'],
+    ['二', '支出', '1,000.00'],
+    ['', '（一）基本支出', '700.00'],
+    ['', '（二）项目支出', '300.00'],
+  ], want: [] },
+  { name: '.docx: 收支表 with 收入 section then 支出 section and 结余 row', doc: '表1 收支情况', rows: [
+    ['项目', '金额'],
+    ['一、收入合计', '1,000.00'],
+    ['1.财政拨款', '900.00'],
+    ['2.其他收入', '100.00'],
+    ['二、支出合计', '950.00'],
+    ['1.基本支出', '700.00'],
+    ['2.项目支出', '250.00'],
+    ['三、结余', '50.00'],
+  ], want: [] },
+  { name: '.docx: performance table: 指标 with 分值 and 得分, 合计', doc: '表5 绩效指标完成情况', rows: [
+    ['指标', '分值', '得分'],
+    ['产出指标', '50', '48'],
+    ['效益指标', '30', '30'],
+    ['满意度指标', '10', '9'],
+    ['预算执行率', '10', '8.4'],
+    ['合计', '100', '95.4'],
+  ], want: [] },
+  { name: '.docx: 项目 list with 预算数 and 执行数 and 偏差原因', doc: '表2', rows: [
+    ['项目名称', '预算数', '执行数', '执行率', '偏差原因'],
+    ['甲项目', '100', '80', '80%', '项目未完工'],
+    ['乙项目', '50', '50', '100%', ''],
+    ['合计', '150', '130', '86.67%', ''],
+  ], want: [] },
   {
     name: 'not a budget table: a staff list',
     rows: [['序号', '姓名', '职务', '出生年月', '工资（元）'], ['1', '张三', '科长', '1980.05', '6,500'], ['2', '李四', '科员', '1990.11', '5,200'], ['3', '王五', '科员', '1992.03', '5,100']],
@@ -424,15 +504,21 @@ const CORRECT: Case[] = [
 ];
 
 /** A correct case's rows with cells changed: `[row, col, text]`. */
-function edited(name: string, ...edits: Array<[number, number, string]>): Pick<Case, 'rows' | 'merges'> {
+function edited(name: string, ...edits: Array<[number, number, string]>): Pick<Case, 'rows' | 'merges' | 'doc'> {
   const c = CORRECT.find((x) => x.name.startsWith(name));
   if (!c) throw new Error(name);
   const rows = c.rows.map((r) => [...r]);
   for (const [r, k, v] of edits) rows[r][k] = v;
-  return { rows, merges: c.merges };
+  return { rows, merges: c.merges, doc: c.doc };
 }
 
 const SLIPS: Case[] = [
+  { name: '.docx 其中： alone on its row: the parts more than the whole', ...edited('.docx: 其中： alone', [3, 2, '12.00']), want: ['table.part C2'] },
+  { name: '.docx 小计 under a category spanning the row: off', ...edited('.docx: category rows spanning', [4, 3, '460.00']), want: ['table.sum D5'] },
+  { name: '.docx 万元 in the cells: 合计 off by a transposed digit', ...edited('.docx: amounts with 万元', [4, 1, '38.36万元']), want: ['table.sum B5'] },
+  { name: '.docx 元 two-row header: 合计 column off its parts', ...edited('.docx: two-row header 本年 / 上年', [3, 1, '350,000.05']), want: ['table.sum B4'] },
+  { name: '.docx 一、收入合计 over 1. 2.: an item off', ...edited('.docx: 收支表 with 收入 section', [2, 1, '890.00']), want: ['table.sum B2'] },
+  { name: '.docx 序号 一 / （一）: an item off', ...edited('.docx: 序号 with 一、', [6, 2, '310.00']), want: ['table.sum C5'] },
   { name: '一、基本支出 over unnumbered 人员经费 / 公用经费: an item off', ...edited('一、基本支出 with unnumbered', [2, 1, '65.00']), want: ['table.sum B2'] },
   { name: '收入合计 then 其中: the 其中 more than the total', ...edited('收入合计 then 其中', [2, 1, '1,100.00']), want: ['table.part B2'] },
   { name: '比上年增减（%） 1.00 where 10.00', ...edited('比上年增减 header', [1, 4, '1.00']), want: ['table.rate E2'] },
@@ -492,7 +578,7 @@ describe('hostile grids: no crash, no hang, no nonsense finding', () => {
     const located = performance.now() - t0;
     let n = 0;
     const t1 = performance.now();
-    for (const rule of TABLE_RULES) rule.check({ report: () => n++ } as unknown as RuleContext, t, 0);
+    for (const rule of TABLE_RULES) if (rule.scope === 'budget') rule.check({ report: () => n++ } as unknown as RuleContext, t, 0);
     const checked = performance.now() - t1;
     expect(t.rows).toHaveLength(N + 1);
     expect(n).toBe(0);

@@ -114,7 +114,7 @@ export function readOutline(rows: OutlineInput[]): OutlineRow[] {
     if (codes.length >= 2) byCodes(idx, parsed, out);
     else byNumbers(idx, rows, parsed, out);
     partsOfTotals(idx, parsed, out);
-    totals(idx, rows, out);
+    totals(idx, rows, parsed, out);
   }
   // A parent with a 其中 row among its items is split in part (computed once per parent: tables run to 10,000 rows).
   const partial = new Set<number>();
@@ -243,10 +243,35 @@ function partsOfTotals(idx: number[], parsed: Parsed[], out: OutlineRow[]): void
 }
 
 /**
+ * A block that opens with a total and goes on with another of the same rank with rows after it (`一、收入合计 1. 2.
+ * 二、支出合计 1. 2. 三、结余`): each total heads the rows after it, up to the next total or a row numbered at the
+ * total's own rank. Returns whether the block was read so.
+ */
+function totalsFirst(idx: number[], rows: OutlineInput[], parsed: Parsed[], out: OutlineRow[]): boolean {
+  const at = idx.flatMap((i, k) => (out[i].total ? [k] : []));
+  if (at.length < 2 || at[0] !== 0) return false;
+  const rank = totalRank(rows[idx[0]].label);
+  const next = at[1];
+  if (totalRank(rows[idx[next]].label) !== rank || next + 1 >= idx.length || out[idx[next + 1]].total) return false;
+  for (let n = 0; n < at.length; n++) {
+    const head = idx[at[n]];
+    const own = parsed[head].rank;
+    const end = n + 1 < at.length ? at[n + 1] : idx.length;
+    for (let k = at[n] + 1; k < end; k++) {
+      const i = idx[k];
+      if (own !== null && parsed[i].rank !== null && parsed[i].rank! <= own && out[i].parent === null) break;
+      if (out[i].parent === null && !out[i].count) out[i].parent = head;
+    }
+  }
+  return true;
+}
+
+/**
  * Each total's items: the top rows since the block's start or the previous total, that total counted as one item
  * in their place; a total that opens its block (nothing before it) takes the top rows after it instead.
  */
-function totals(idx: number[], rows: OutlineInput[], out: OutlineRow[]): void {
+function totals(idx: number[], rows: OutlineInput[], parsed: Parsed[], out: OutlineRow[]): void {
+  if (totalsFirst(idx, rows, parsed, out)) return;
   let window: number[] = [];
   for (let k = 0; k < idx.length; k++) {
     const i = idx[k];

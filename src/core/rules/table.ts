@@ -342,7 +342,10 @@ function checkBalance(ctx: RuleContext, t: BudgetTable): void {
     // 收入 and 支出 each closed by a bare 总计 (side by side or stacked): the first is the income's, the last the spending's.
     const grand = t.rows.flatMap((r, i) => (r.total && bareLabel(r.label.text) === '总计' ? [i] : []));
     const pair = grand.length === 2 ? grand : [-1, -1];
-    const named = [find(t, /^收入(?:总计|合计)$/), find(t, /^支出(?:总计|合计)$/)];
+    // 收入合计 and 支出合计 differ by a 结余 or 结转 the table shows: only 总计 then must balance.
+    const carries = t.rows.some((r) => /结余|结转/.test(bareLabel(r.label.text)));
+    const totalWord = carries ? '总计' : '(?:总计|合计)';
+    const named = [find(t, new RegExp(`^收入${totalWord}$`)), find(t, new RegExp(`^支出${totalWord}$`))];
     const [income, expense] = named[0] >= 0 && named[1] >= 0 ? named : pair;
     const inYear = find(t, /^本年收入(?:合计)?$/);
     const outYear = find(t, /^本年支出(?:合计)?$/);
