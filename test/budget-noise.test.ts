@@ -486,6 +486,17 @@ const CORRECT: Case[] = [
     ['乙项目', '50', '50', '100%', ''],
     ['合计', '150', '130', '86.67%', ''],
   ], want: [] },
+  { name: '合计 then 其中 then margin rows', rows: [['项目', '金额'], ['合计', '100.00'], ['其中：基本支出', '70.00'], ['项目支出', '30.00']], want: [] },
+  { name: '合计 first and 总计 last', rows: [['项目', '金额'], ['合计', '100.00'], ['一、基本支出', '70.00'], ['二、项目支出', '30.00'], ['总计', '100.00']], want: [] },
+  { name: 'numbering restarts after 小计', rows: [['项目', '金额'], ['一、甲', '10.00'], ['二、乙', '20.00'], ['小计', '30.00'], ['一、丙', '5.00'], ['二、丁', '5.00'], ['小计', '10.00'], ['合计', '40.00']], want: [] },
+  { name: '执行率 above 100', rows: [['项目', '预算数', '执行数', '执行率'], ['甲', '100.00', '105.30', '105.3%'], ['乙', '100.00', '99.99', '99.99%'], ['合计', '200.00', '205.29', '102.65%']], want: [] },
+  { name: 'codes with spaces in label', rows: [['科目', '决算数'], ['201  一般公共服务支出', '30.00'], ['20103  政府办公厅', '30.00'], ['2010301  行政运行', '20.00'], ['2010350  事业运行', '10.00'], ['合  计', '30.00']], want: [] },
+  { name: '合计 first, 其中 after each item', rows: [['项目', '预算数'], ['合计', '100.00'], ['一、基本支出', '70.00'], ['其中：人员经费', '50.00'], ['二、项目支出', '30.00'], ['其中：专项业务费', '20.00']], want: [] },
+  { name: '小计 first per group (group-first style)', rows: [['项目', '金额'], ['合计', '100.00'], ['基本支出小计', '70.00'], ['人员经费', '50.00'], ['公用经费', '20.00'], ['项目支出小计', '30.00'], ['项目甲', '30.00']], want: [] },
+  { name: 'total row with label 本年收入 between', rows: [['项目', '金额'], ['本年收入', '150.00'], ['一、财政拨款收入', '100.00'], ['二、事业收入', '50.00'], ['上年结转', '10.00'], ['收入总计', '160.00']], want: [] },
+  { name: '三公 with 其中 on the same row as parent via colon split', rows: [['项目', '金额'], ['因公出国（境）费', '0.00'], ['公务用车购置及运行费', '20.00'], ['其中：公务用车购置费', '0.00'], ['其中：公务用车运行费', '20.00'], ['公务接待费', '3.00'], ['合计', '23.00']], want: [] },
+  { name: 'increase rate with 增减 column between', rows: [['项目', '2023年', '2024年', '增减', '增减率'], ['甲', '100.00', '90.00', '-10.00', '-10.00%'], ['合计', '100.00', '90.00', '-10.00', '-10.00%']], want: [] },
+  { name: 'a row 其中 then numbered sub-items with （1） under a total', rows: [['项目', '金额'], ['合计', '100.00'], ['其中：（1）基本支出', '70.00'], ['（2）项目支出', '30.00']], want: [] },
   {
     name: 'not a budget table: a staff list',
     rows: [['序号', '姓名', '职务', '出生年月', '工资（元）'], ['1', '张三', '科长', '1980.05', '6,500'], ['2', '李四', '科员', '1990.11', '5,200'], ['3', '王五', '科员', '1992.03', '5,100']],
@@ -513,6 +524,11 @@ function edited(name: string, ...edits: Array<[number, number, string]>): Pick<C
 }
 
 const SLIPS: Case[] = [
+  { name: '合计 / 其中：基本支出 / 项目支出: the parts more than the 合计', ...edited('合计 then 其中 then margin rows', [3, 1, '40.00']), want: ['table.part B2'] },
+  { name: '小计 first per group: an item off its 小计', ...edited('小计 first per group', [4, 1, '25.00']), want: ['table.sum B3'] },
+  { name: '本年收入 over 一、 二、: an item off', ...edited('total row with label 本年收入', [3, 1, '60.00']), want: ['table.sum B2'] },
+  { name: '合计 first, 其中 after each item: a 其中 more than its item', ...edited('合计 first, 其中 after each item', [3, 1, '80.00']), want: ['table.part B3'] },
+  { name: 'numbering restarting after 小计: an item off', ...edited('numbering restarts after 小计', [4, 1, '6.00']), want: ['table.sum B7'] },
   { name: '.docx 其中： alone on its row: the parts more than the whole', ...edited('.docx: 其中： alone', [3, 2, '12.00']), want: ['table.part C2'] },
   { name: '.docx 小计 under a category spanning the row: off', ...edited('.docx: category rows spanning', [4, 3, '460.00']), want: ['table.sum D5'] },
   { name: '.docx 万元 in the cells: 合计 off by a transposed digit', ...edited('.docx: amounts with 万元', [4, 1, '38.36万元']), want: ['table.sum B5'] },

@@ -172,6 +172,7 @@ function byNumbers(idx: number[], rows: OutlineInput[], parsed: Parsed[], out: O
   const ranks = new Map<number, number>();
   let partOf: { parent: number; indent: number } | null = null;
   let lastPlain: number | null = null;
+  let plainHead: number | null = null;
   const kids = new Map<number, number>();
   const attach = (i: number, parent: number | null) => {
     out[i].parent = parent;
@@ -189,6 +190,7 @@ function byNumbers(idx: number[], rows: OutlineInput[], parsed: Parsed[], out: O
       stack.length = 0;
       partOf = null;
       lastPlain = null;
+      plainHead = null;
       continue;
     }
     if (p.part && lastPlain !== null) {
@@ -213,7 +215,10 @@ function byNumbers(idx: number[], rows: OutlineInput[], parsed: Parsed[], out: O
       // Under a numbered row it may be one of that row's items, or a row of its own: sums are checked both ways.
       const above = stack[stack.length - 1];
       if (above !== undefined && out[i].maybePartOf === undefined) out[i].maybePartOf = above;
-      else if (above === undefined) stack.length = 0;
+      else if (above === undefined) {
+        stack.length = 0;
+        plainHead = i;
+      }
       lastPlain = i;
       continue;
     }
@@ -224,6 +229,8 @@ function byNumbers(idx: number[], rows: OutlineInput[], parsed: Parsed[], out: O
     if (parent !== null && p.rank !== null && p.rank !== 3 && !kids.has(parent) && p.major !== 1) parent = null;
     if (parent !== null && parsed[parent].part) parent = out[parent].parent;
     attach(i, parent);
+    // `本年收入` at the margin, then `一、财政拨款收入` `二、事业收入`: the numbered rows may be its items.
+    if (parent === null && plainHead !== null && out[i].maybePartOf === undefined) out[i].maybePartOf = plainHead;
     stack.push(i);
     ranks.set(i, rank);
     lastPlain = i;
@@ -233,11 +240,18 @@ function byNumbers(idx: number[], rows: OutlineInput[], parsed: Parsed[], out: O
 /** `收入合计` then `其中：财政拨款收入`: 其中 rows right under a total are parts of it, none of its items. */
 function partsOfTotals(idx: number[], parsed: Parsed[], out: OutlineRow[]): void {
   let total: number | null = null;
+  let listing = false;
   for (const i of idx) {
-    if (out[i].total) total = i;
-    else if (parsed[i].part && total !== null && out[i].parent === null && !out[i].count) {
+    if (out[i].total) {
+      total = i;
+      listing = false;
+    } else if (parsed[i].part && total !== null && out[i].parent === null && !out[i].count) {
       out[i].parent = total;
       delete out[i].maybePartOf;
+      listing = true;
+    } else if (listing && total !== null && parsed[i].indent === 0 && !out[i].count) {
+      // `合计 / 其中：基本支出 / 项目支出`: the next row may go on listing the total's parts, or be an item of it.
+      out[i].maybePartOf = total;
     } else total = null;
   }
 }
@@ -252,8 +266,13 @@ function totalsFirst(idx: number[], rows: OutlineInput[], parsed: Parsed[], out:
   if (at.length < 2 || at[0] !== 0) return false;
   const rank = totalRank(rows[idx[0]].label);
   const next = at[1];
-  if (totalRank(rows[idx[next]].label) !== rank || next + 1 >= idx.length || out[idx[next + 1]].total) return false;
-  for (let n = 0; n < at.length; n++) {
+  // `合计` then `基本支出小计` with its rows, `项目支出小计` with its rows: each group's total opens it.
+  const groups = next === 1 && totalRank(rows[idx[1]].label) < rank;
+  if (!groups && (totalRank(rows[idx[next]].label) !== rank || next + 1 >= idx.length || out[idx[next + 1]].total)) return false;
+  if (groups) {
+    for (let n = 1; n < at.length && totalRank(rows[idx[at[n]]].label) < rank; n++) out[idx[at[n]]].parent = idx[0];
+  }
+  for (let n = groups ? 1 : 0; n < at.length; n++) {
     const head = idx[at[n]];
     const own = parsed[head].rank;
     const end = n + 1 < at.length ? at[n + 1] : idx.length;

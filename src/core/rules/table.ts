@@ -74,7 +74,10 @@ function itemsSum(items: number[], s: ColumnSums): { stated: Dec; corrected: Dec
 function readings(t: BudgetTable, items: number[]): number[][] {
   const maybe = items.filter((i) => t.rows[i].maybePartOf !== undefined);
   const out = [items];
-  for (let k = 1; k <= maybe.length; k++) out.push(items.filter((i) => !maybe.slice(0, k).includes(i)));
+  for (let k = 1; k <= maybe.length; k++) {
+    const gone = new Set(maybe.slice(0, k));
+    out.push(items.filter((i) => !gone.has(i)));
+  }
   return out;
 }
 
@@ -128,6 +131,8 @@ function walkSums(t: BudgetTable, misses: Map<number, ColumnMiss[]>, out: SumMis
           continue;
         }
         const fitting = readings(t, whole).filter((items) => {
+          // Every item read as the total's own 其中 parts: no items left to add, the parts are checked below.
+          if (!items.length) return whole.every((i) => t.rows[i].maybePartOf === p);
           const o = itemsSum(items, s);
           return o !== null && [o.stated, o.corrected].some((v) => stated.minus(v).abs().lessThanOrEqualTo(sumTolerance(o.n, places)));
         });
