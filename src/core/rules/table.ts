@@ -68,17 +68,34 @@ function itemsSum(items: number[], s: ColumnSums): { stated: Dec; corrected: Dec
 }
 
 /**
- * The readings of a parent's items: as the outline has them, and with each prefix of the rows that may go on listing
- * a 其中 row's parts taken out (they belong to that row, not here).
+ * The readings of a parent's items, summed as stated and as corrected: as the outline has them, and with each prefix
+ * of the rows that may go on listing a 其中 row's parts taken out (they belong to that row, not here). Summed by
+ * taking one row out at a time, so that 10,000 such rows stay linear.
  */
-function readings(t: BudgetTable, items: number[]): number[][] {
-  const maybe = items.filter((i) => t.rows[i].maybePartOf !== undefined);
-  const out = [items];
-  for (let k = 1; k <= maybe.length; k++) {
-    const gone = new Set(maybe.slice(0, k));
-    out.push(items.filter((i) => !gone.has(i)));
+function readingSums(t: BudgetTable, whole: number[], s: ColumnSums): { maybe: number[]; sums: Array<{ k: number; stated: Dec; corrected: Dec; n: number }> } {
+  const maybe = whole.filter((i) => t.rows[i].maybePartOf !== undefined);
+  let stated = ZERO;
+  let corrected = ZERO;
+  let n = 0;
+  for (const i of whole) {
+    const v = s.effective.get(i) ?? null;
+    if (v !== null) {
+      n++;
+      stated = stated.plus(v);
+    }
+    corrected = corrected.plus(s.corrected.get(i) ?? v ?? ZERO);
   }
-  return out;
+  const sums = [{ k: 0, stated, corrected, n }];
+  maybe.forEach((i, k) => {
+    const v = s.effective.get(i) ?? null;
+    if (v !== null) {
+      n--;
+      stated = stated.minus(v);
+    }
+    corrected = corrected.minus(s.corrected.get(i) ?? v ?? ZERO);
+    sums.push({ k: k + 1, stated, corrected, n });
+  });
+  return { maybe, sums };
 }
 
 interface SumMiss {
@@ -124,22 +141,22 @@ function walkSums(t: BudgetTable, misses: Map<number, ColumnMiss[]>, out: SumMis
       const stated = s.effective.get(p) ?? null;
       const whole = sums.get(p);
       if (whole) {
-        const options = readings(t, whole).map((items) => itemsSum(items, s)).filter((x) => x !== null);
+        const { maybe, sums: all } = readingSums(t, whole, s);
+        const options = all.filter((o) => o.n > 0);
         if (!options.length) continue;
         if (stated === null) {
           s.effective.set(p, options[0].stated);
           continue;
         }
-        const fitting = readings(t, whole).filter((items) => {
+        const fitting = all.filter((o) => {
           // Every item read as the total's own 其中 parts: no items left to add, the parts are checked below.
-          if (!items.length) return whole.every((i) => t.rows[i].maybePartOf === p);
-          const o = itemsSum(items, s);
-          return o !== null && [o.stated, o.corrected].some((v) => stated.minus(v).abs().lessThanOrEqualTo(sumTolerance(o.n, places)));
+          if (o.k === whole.length) return whole.every((i) => t.rows[i].maybePartOf === p);
+          return o.n > 0 && [o.stated, o.corrected].some((v) => stated.minus(v).abs().lessThanOrEqualTo(sumTolerance(o.n, places)));
         });
         const fits = fitting.length > 0;
         // The total adds up only with rows left out as another row's items: those items must not exceed that row.
         if (fits) {
-          const bad = fitting.map((items) => overGroups(t, s, parts, whole, items, places));
+          const bad = fitting.slice(0, 16).map((o) => overGroups(t, s, parts, maybe.slice(0, o.k), places));
           if (!bad.some((b) => !b.length)) for (const b of bad[0]) out.push({ mode: parts.has(b.q) ? 'part' : 'sum', row: t.rows[b.q], k, stated: b.stated, expected: b.summed });
         }
         if (!fits) {
@@ -165,13 +182,13 @@ function walkSums(t: BudgetTable, misses: Map<number, ColumnMiss[]>, out: SumMis
  * The rows a reading leaves out of a total, by the row they may be items of (maybePartOf): each such row whose items
  * (its 其中 parts with them) add up to more than it.
  */
-function overGroups(t: BudgetTable, s: ColumnSums, parts: Map<number, number[]>, whole: number[], items: number[], places: number): Array<{ q: number; stated: Dec; summed: Dec }> {
-  const kept = new Set(items);
+function overGroups(t: BudgetTable, s: ColumnSums, parts: Map<number, number[]>, removed: number[], places: number): Array<{ q: number; stated: Dec; summed: Dec }> {
   const groups = new Map<number, number[]>();
-  for (const i of whole) {
-    const q = t.rows[i].maybePartOf;
-    if (kept.has(i) || q === undefined) continue;
-    groups.set(q, [...(groups.get(q) ?? []), i]);
+  for (const i of removed) {
+    const q = t.rows[i].maybePartOf!;
+    const list = groups.get(q);
+    if (list) list.push(i);
+    else groups.set(q, [i]);
   }
   const out: Array<{ q: number; stated: Dec; summed: Dec }> = [];
   for (const [q, list] of groups) {
