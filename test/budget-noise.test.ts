@@ -615,10 +615,10 @@ describe('hostile grids: no crash, no hang, no nonsense finding', () => {
     },
     { name: 'negative zero in three forms adding up', rows: [['项目', '金额'], ['甲', { n: -0 }], ['乙', '−0.00'], ['丙', '(0.00)'], ['合计', '-0.00']], want: [] },
   ];
-  test('10,000 rows that may go on listing a 其中 row’s parts: linear, one finding on the 合计', () => {
+  test('10,000 rows that may go on listing a 其中 row’s parts: linear, one finding: 甲 less than the parts the 合计 needs it to hold', () => {
     const rows: GridCell[][] = [['项目', '金额'], ['甲', '1'], ['其中：乙', '1'], ...Array.from({ length: N }, (): GridCell[] => ['丙', '1']), ['合计', '5']];
     const t0 = performance.now();
-    expect(tableFindings({ rows })).toEqual([`table.sum B${N + 4}`]);
+    expect(tableFindings({ rows })).toEqual(["table.part B2"]);
     expect(performance.now() - t0).toBeLessThan(3000);
   });
 
