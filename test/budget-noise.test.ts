@@ -48,9 +48,34 @@ function sideBySide(edit: (rows: GridCell[][]) => void = () => undefined): GridC
 const SIDE_MERGES: Merge[] = [[0, 0, 0, 5], [2, 0, 2, 2], [2, 3, 2, 5]];
 
 
+/** 财政拨款“三公”经费支出决算表 laid across: 预算数 and 决算数 blocks, 公务用车 over 小计 | 购置费 | 运行费. */
+function across(edit: (rows: GridCell[][]) => void = () => undefined): GridCell[][] {
+  const rows: GridCell[][] = [
+    ['财政拨款“三公”经费支出决算表', null, null, null, null, null, null, null, null, null, null, null],
+    ['单位：万元', null, null, null, null, null, null, null, null, null, null, null],
+    ['预算数', '', '', '', '', '', '决算数', '', '', '', '', ''],
+    ['合计', '因公出国（境）费', '公务用车购置及运行费', '', '', '公务接待费', '合计', '因公出国（境）费', '公务用车购置及运行费', '', '', '公务接待费'],
+    ['', '', '小计', '公务用车购置费', '公务用车运行费', '', '', '', '小计', '公务用车购置费', '公务用车运行费', ''],
+    ['45.50', '5.00', '30.00', '10.00', '20.00', '10.50', '40.12', '3.20', '28.50', '10.00', '18.50', '8.42'],
+  ];
+  edit(rows);
+  return rows;
+}
+const ACROSS_MERGES: Merge[] = [[0, 0, 0, 11], [2, 0, 2, 5], [2, 6, 2, 11], [3, 0, 4, 0], [3, 1, 4, 1], [3, 2, 3, 4], [3, 5, 4, 5], [3, 6, 4, 6], [3, 7, 4, 7], [3, 8, 3, 10], [3, 11, 4, 11]];
+const UNITS_ACROSS: GridCell[][] = [
+  ['单位名称', '合计', '因公出国（境）费', '公务用车购置及运行费', '', '', '公务接待费', '公务用车保有量（辆）'],
+  ['', '', '', '小计', '购置费', '运行费', '', ''],
+  ['本级', '10.00', '0', '6.00', '0', '6.00', '4.00', '3'],
+  ['下属单位', '5.00', '0', '3.00', '0', '3.00', '2.00', '2'],
+];
+const UNITS_MERGES: Merge[] = [[0, 0, 1, 0], [0, 1, 1, 1], [0, 2, 1, 2], [0, 3, 0, 5], [0, 6, 1, 6], [0, 7, 1, 7]];
+
 const FIFTEEN = Array.from({ length: 15 }, (_, i) => (i % 2 ? 1 + i / 3 : 2 + i / 7));
 
 const CORRECT: Case[] = [
+  { name: '"三公"经费 laid across: 预算数 | 决算数 over 合计, items and 公务用车 小计 | 购置费 | 运行费', rows: across(), merges: ACROSS_MERGES, want: [] },
+  { name: '"三公"经费 laid across in a .docx table, caption as title', rows: across().slice(2), merges: ACROSS_MERGES.slice(1).map(([a, b, c, d]): Merge => [a - 2, b, c - 2, d]), doc: '表3 “三公”经费支出决算表（单位：万元）', want: [] },
+  { name: '"三公"经费 laid across, one row per unit, a 保有量（辆） column', rows: UNITS_ACROSS, merges: UNITS_MERGES, want: [] },
   { name: '收入支出决算总表, 收入 and 支出 side by side with 行次 and a 栏次 row', rows: sideBySide(), merges: SIDE_MERGES, want: [] },
   {
     name: '支出决算表: 科目编码 in one column, 基本支出 split into 人员经费 / 公用经费 on a second header row',
@@ -524,6 +549,9 @@ function edited(name: string, ...edits: Array<[number, number, string]>): Pick<C
 }
 
 const SLIPS: Case[] = [
+  { name: '"三公" laid across: 公务用车 小计 printed 0 over 10.00 + 18.50', rows: across((r) => (r[5][8] = '0')), merges: ACROSS_MERGES, want: ['table.sum I6'] },
+  { name: '"三公" laid across: 运行费 18.05 for 18.50 (a transposed digit)', rows: across((r) => (r[5][10] = '18.05')), merges: ACROSS_MERGES, want: ['table.sum I6'] },
+  { name: '"三公" laid across: a unit’s 合计 off its items', rows: UNITS_ACROSS.map((r, i) => (i === 3 ? ['下属单位', '6.00', ...r.slice(2)] : r)), merges: UNITS_MERGES, want: ['table.sum B4'] },
   { name: '合计 / 其中：基本支出 / 项目支出: the parts more than the 合计', ...edited('合计 then 其中 then margin rows', [3, 1, '40.00']), want: ['table.part B2'] },
   { name: '小计 first per group: an item off its 小计', ...edited('小计 first per group', [4, 1, '25.00']), want: ['table.sum B3'] },
   { name: '本年收入 over 一、 二、: an item off', ...edited('total row with label 本年收入', [3, 1, '60.00']), want: ['table.sum B2'] },
@@ -606,6 +634,7 @@ describe('hostile grids: no crash, no hang, no nonsense finding', () => {
   const hostile: Case[] = [
     { name: 'every cell 合计', rows: Array.from({ length: 200 }, () => Array.from({ length: 50 }, () => '合计')), want: [] },
     { name: 'every cell 合计 under a 项目 header', rows: [['项目', '合计', '合计'], ...Array.from({ length: 200 }, () => ['合计', '合计', '合计'])], want: [] },
+    { name: '"三公" item names on every row, no figures', rows: Array.from({ length: 2000 }, () => ['合计', '因公出国（境）费', '公务接待费', '公务用车运行费']), want: [] },
     { name: 'labels of 10,000 characters', rows: [['项目', '金额'], ['合'.repeat(10000) + '计', '1'], ['甲'.repeat(10000), '1'], ['\u3000'.repeat(5000) + '乙'.repeat(5000), '1']], want: [] },
     { name: 'numbering that cycles 一、（一）1、(1)① a thousand times', rows: [['项目', '金额'], ...Array.from({ length: 1000 }, (_, r) => [['一、', '（一）', '1、', '(1)', '①'][r % 5] + '甲', '1'])], want: [] },
     {

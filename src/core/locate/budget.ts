@@ -6,7 +6,7 @@ import { cleanText, compactText } from '../parse/text';
 import type { Area, DocumentInfo } from '../snapshot';
 import { resolveColumnTotals, resolveFormulas } from './budget-formula';
 import { Header, HeaderCol, labelSpan, readHeader, sameHeader } from './budget-header';
-import { bareLabel, OutlineInput, readOutline } from './budget-outline';
+import { bareLabel, isCountLabel, isTotalLabel, OutlineInput, readOutline } from './budget-outline';
 import type { Book, Grid } from './grid';
 
 const SECTION = new RegExp(words.sections);
@@ -40,7 +40,14 @@ export function locateBudget(book: Book, claimed: Table[], document: DocumentInf
     const docTable = document?.tables.find((t) => t.sheet === grid.name) ?? null;
     for (let r = grid.top; r <= grid.bottom; r++) {
       const header = readHeader(grid, r, grid.left, grid.right, free);
-      if (!header) continue;
+      if (!header) {
+        const across = acrossTable(grid, r, free, docTable?.title ?? null, docTable?.n ?? null);
+        if (across) {
+          out.push(across.table);
+          r = across.end;
+        }
+        continue;
+      }
       const body = readBody(grid, header, free);
       const title = docTable?.title ?? titleAbove(grid, header, free);
       let right = header.cols[header.cols.length - 1].col;
@@ -328,4 +335,98 @@ function buildTable(grid: Grid, header: Header, body: Body, title: string | null
 function columnOf(c: HeaderCol): BudgetColumn {
   const measure = c.period === 'prev' ? 'prev' : (c.measure ?? (c.period === 'current' ? 'current' : null));
   return { col: c.col, header: c.header, kind: c.kind, measure, ...(c.percentPoints && c.kind === 'rate' ? { percentPoints: true } : {}) };
+}
+
+const ACROSS_ITEM = /因公出国|公务接待|公务用车/;
+const SUBTOTAL = /^(?:小计|合计)$/;
+
+/**
+ * A "三公" table laid across (财政拨款“三公”经费支出决算表): 预算数 | 决算数 over 合计 | 因公出国（境）费 |
+ * 公务用车购置及运行费 (小计 | 购置费 | 运行费) | 公务接待费, its figures on the row(s) below. Read with each column
+ * as a row of the outline (合计 totals the items of its group, 小计 heads its sub-columns), each figure row as a
+ * column. Row r is the row naming the items; null when it is no such table.
+ */
+function acrossTable(grid: Grid, r: number, free: (r: number, c: number) => boolean, docTitle: string | null, docNumber: number | null): { table: BudgetTable; end: number } | null {
+  const texts: number[] = [];
+  let items = 0;
+  for (let c = grid.left; c <= grid.right; c++) {
+    if (!free(r, c) || grid.isHiddenCol(c)) continue;
+    const t = compactText(textAt(grid, r, c));
+    if (!t) continue;
+    if (grid.type(r, c) === 'number' && !grid.isMergedSlave(r, c)) return null;
+    texts.push(c);
+    if (ACROSS_ITEM.test(t) && !grid.isMergedSlave(r, c)) items++;
+  }
+  if (items < 2 || !texts.some((c) => /^(?:合计|小计|总计)$/.test(compactText(textAt(grid, r, c))))) return null;
+  const textRow = (k: number) => k >= grid.top && k <= grid.bottom && texts.every((c) => grid.type(k, c) !== 'number') && texts.some((c) => compactText(textAt(grid, k, c)));
+  // The row of sub-columns (小计 | 购置费 | 运行费) under the items, where there is one.
+  const sub = textRow(r + 1) && texts.some((c) => !coversBelow(grid, r, c) && compactText(textAt(grid, r + 1, c))) ? r + 1 : null;
+  const group = r - 1 >= grid.top && textRow(r - 1) && texts.some((c) => grid.merge(r - 1, c)) ? r - 1 : null;
+  const first = (sub ?? r) + 1;
+  const data: number[] = [];
+  for (let k = first; k <= grid.bottom && data.length < 20; k++) {
+    const figures = texts.filter((c) => readFigure(grid, k, c).kind === 'number').length;
+    if (!figures) break;
+    data.push(k);
+  }
+  if (!data.length) return null;
+  const leaves = texts.filter((c) => ACROSS_ITEM.test(compactText(textAt(grid, r, c))) || isTotalLabel(textAt(grid, r, c)) || isCountLabel(textAt(grid, r, c)));
+  if (leaves.length < 3) return null;
+  const blocks = new Map<string, number>();
+  const heads = new Map<string, number>();
+  const inputs: OutlineInput[] = [];
+  const labels: string[] = [];
+  for (const c of leaves) {
+    const g = group !== null ? compactText(textAt(grid, group, c)) : '';
+    if (!blocks.has(g)) blocks.set(g, blocks.size);
+    const item = textAt(grid, r, c).trim();
+    const below = sub !== null && !coversBelow(grid, r, c) ? textAt(grid, sub, c).trim() : '';
+    const key = `${g}|${grid.merge(r, c)?.left ?? c}`;
+    const block = blocks.get(g)!;
+    if (!below || SUBTOTAL.test(compactText(below))) {
+      if (below) heads.set(key, inputs.length);
+      inputs.push({ label: item, seq: null, code: null, block });
+      labels.push(g ? `${g} ${item}` : item);
+      continue;
+    }
+    const head = heads.get(key);
+    inputs.push({ label: `\u3000\u3000${below}`, seq: null, code: null, block, ...(head !== undefined ? { parent: head } : {}) });
+    labels.push(`${g ? `${g} ` : ''}${item} ${below}`);
+  }
+  const outline = readOutline(inputs);
+  const labelCol = texts.find((c) => !leaves.includes(c));
+  const columns: BudgetColumn[] = data.map((k) => {
+    const name = labelCol !== undefined ? grid.text(k, labelCol).trim() : '';
+    return { col: leaves[0], header: { ref: grid.ref(k, labelCol ?? leaves[0]), text: name || '金额' }, kind: 'amount', measure: null };
+  });
+  const rows: BudgetRow[] = leaves.map((c, i) => {
+    const o = outline[i];
+    return {
+      row: r,
+      label: { ref: grid.ref(r, c), text: cleanText(labels[i]) },
+      number: null,
+      level: o.level,
+      parent: o.parent,
+      relation: o.relation,
+      total: o.total,
+      cells: data.map((k) => (free(k, c) ? readFigure(grid, k, c) : null)),
+      ...(o.count ? { count: true } : {}),
+      ...(o.maybePartOf !== undefined ? { maybePartOf: o.maybePartOf } : {}),
+    };
+  });
+  if (!rows.some((x) => x.parent !== null)) return null;
+  const top = group ?? r;
+  const end = data[data.length - 1];
+  const title = docTitle ?? titleAbove(grid, { top, bottom: sub ?? r, cols: [] }, free);
+  const fromHeaders = texts.map((c) => currencyIn(textAt(grid, r, c))).find((x) => x) ?? null;
+  const numbered = title ? TITLE_NUMBER.exec(title) : null;
+  const number = numbered ? `表${numbered[1]}` : docNumber !== null ? `表${docNumber}` : null;
+  const range: Area = { top, left: Math.min(...texts), bottom: end, right: Math.max(...texts) };
+  return { table: { kind: 'sangong', sheet: grid.name, range, title, number, currency: (title ? currencyIn(title) : null) ?? fromHeaders, columns, rows }, end };
+}
+
+/** Whether the item cell at (r, c) is merged down over the row below (no sub-column under it). */
+function coversBelow(grid: Grid, r: number, c: number): boolean {
+  const m = grid.merge(r, c);
+  return !!m && m.bottom > r;
 }
