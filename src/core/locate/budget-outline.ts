@@ -141,9 +141,14 @@ function depth(out: OutlineRow[], i: number): number {
 
 function byCodes(idx: number[], parsed: Parsed[], out: OutlineRow[]): void {
   const seen: number[] = [];
+  // `人员经费` without a code, then 301 and 303: the coded rows may be its items.
+  let head: number | null = null;
   for (const i of idx) {
     const code = parsed[i].code;
+    if (out[i].total) head = null;
+    if (!out[i].total && !out[i].count && !code) head = i;
     if (out[i].total || out[i].count || !code) continue;
+    if (code.length === 3 && head !== null) out[i].maybePartOf = head;
     if (code.length > 3) {
       const prefix = code.slice(0, code.length - 2);
       for (let k = seen.length - 1; k >= 0; k--) {
