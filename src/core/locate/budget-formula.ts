@@ -1,6 +1,7 @@
 import type { BudgetColumn, BudgetMeasure } from '../model';
 import type { HeaderCol } from './budget-header';
 
+const COLUMN_TOTAL = /^(?:本年|本期)?(?:收入|支出)?(?:合计|小计|总计)(?:[(（][^)）]*[)）])?$/;
 const SPENT: BudgetMeasure[] = ['final', 'exec'];
 const BUDGETED: BudgetMeasure[] = ['annual', 'budget', 'initial'];
 
@@ -21,7 +22,9 @@ export function resolveFormulas(cols: HeaderCol[], columns: BudgetColumn[]): voi
       const num = pick(SPENT)[0];
       const dens = col.formula === 'exec' ? BUDGETED.flatMap((m) => pick([m])) : pick(BUDGETED);
       if (!num || !dens.length) return;
-      const [den, ...alt] = dens;
+      // `上年结转 | 本年预算 | 合计 | 执行数 | 执行率`: the rate may be over the 合计 of the funds available.
+      const totals = near.filter((x) => x.c.measure === null && COLUMN_TOTAL.test(x.c.header.text.split(' / ').pop() ?? ''));
+      const [den, ...alt] = [...dens, ...totals];
       columns[k].formula = { kind: col.formula, num: num.i, den: den.i, ...(alt.length ? { alt: alt.map((a) => a.i) } : {}) };
       return;
     }
@@ -37,7 +40,6 @@ export function resolveFormulas(cols: HeaderCol[], columns: BudgetColumn[]): voi
   });
 }
 
-const COLUMN_TOTAL = /^(?:合计|小计|总计)(?:[(（][^)）]*[)）])?$/;
 
 /** The group a column sits under in a two-row header (`本年 / 合计` → 本年), '' for a one-row header. */
 const groupOf = (c: BudgetColumn) => c.header.text.split(' / ').slice(0, -1).join(' / ');

@@ -21,6 +21,10 @@ const COLUMN_WORDS: ColumnWord[] = words.columns.map((w) => ({
 const LABEL_HEADER = new RegExp(words.labelHeaders);
 const SEQUENCE_HEADER = new RegExp(words.sequenceHeaders, 'i');
 const CODE_HEADER = new RegExp(words.codeHeaders);
+/** 行次 / 栏次: the form's own line numbers, no outline and no figure. */
+const LINE_HEADER = new RegExp(words.lineHeaders);
+/** The levels of a 部门决算 function code, each in a column of its own under 科目编码. */
+const CODE_LEVEL = /^[类款项]$/;
 const YEAR = /((?:19|20)\d{2})\s*年/;
 const PREV = /上年|上期|去年/;
 const CURRENT = /本年|本期|今年|当年/;
@@ -29,7 +33,7 @@ const CURRENT = /本年|本期|今年|当年/;
 export interface HeaderCol {
   col: number;
   header: TextCell;
-  role: 'label' | 'seq' | 'code' | 'data';
+  role: 'label' | 'seq' | 'code' | 'line' | 'data';
   kind: ColumnKind;
   measure: BudgetMeasure | null;
   formula: BudgetFormula | null;
@@ -45,6 +49,8 @@ export interface Header {
   top: number;
   bottom: number;
   cols: HeaderCol[];
+  /** A second table side by side with this one on the same header row (支出 beside 收入), read up to its own label. */
+  beside?: Header;
 }
 
 /** The text over a cell, from the merged area it belongs to where it is a slave. */
@@ -74,14 +80,21 @@ function isNumberCell(grid: Grid, r: number, c: number): boolean {
  */
 export function readHeader(grid: Grid, r: number, left: number, right: number, free: (r: number, c: number) => boolean): Header | null {
   if (!headerRow(grid, r, left, right, free)) return null;
-  const one = columnsOf(grid, r, r, left, right, free);
+  const split = { at: null as number | null };
+  const one = columnsOf(grid, r, r, left, right, free, split);
   if (!one) return null;
   const next = r + 1;
-  const two = next <= grid.bottom && secondRow(grid, next, one, free) ? columnsOf(grid, r, next, left, right, free) : null;
-  return two ? { top: r, bottom: next, cols: two } : { top: r, bottom: r, cols: one };
+  const two = next <= grid.bottom && secondRow(grid, next, one, free) ? columnsOf(grid, r, next, left, right, free, { at: null }) : null;
+  const head: Header = two ? { top: r, bottom: next, cols: two } : { top: r, bottom: r, cols: one };
+  // 收入 and 支出 side by side (项目 | 行次 | 金额 | 项目 | 行次 | 金额): the second half read as a header of its own.
+  if (split.at !== null) {
+    const half = columnsOf(grid, r, head.bottom, split.at, right, free, { at: null });
+    if (half) head.beside = { top: r, bottom: head.bottom, cols: half };
+  }
+  return head;
 }
 
-function columnsOf(grid: Grid, top: number, bottom: number, left: number, right: number, free: (r: number, c: number) => boolean): HeaderCol[] | null {
+function columnsOf(grid: Grid, top: number, bottom: number, left: number, right: number, free: (r: number, c: number) => boolean, split: { at: number | null }): HeaderCol[] | null {
   const cols: HeaderCol[] = [];
   let labelSeen = false;
   for (let c = left; c <= right; c++) {
@@ -99,9 +112,18 @@ function columnsOf(grid: Grid, top: number, bottom: number, left: number, right:
     const whole = parts.join('');
     const header: TextCell = { ref: grid.ref(top, c), text: parts.join(' / ') };
     const base = { col: c, header, year: yearOf(whole), period: periodOf(whole), percentPoints: /[(（]%[)）]|%$/.test(whole) };
-    if (!labelSeen && SEQUENCE_HEADER.test(whole)) {
-      cols.push({ ...base, role: CODE_HEADER.test(whole) ? 'code' : 'seq', kind: 'text', measure: null, formula: null });
+    if (LINE_HEADER.test(whole)) {
+      cols.push({ ...base, role: 'line', kind: 'text', measure: null, formula: null });
       continue;
+    }
+    // `科目编码` over `类 | 款 | 项`: each part a code column.
+    if (!labelSeen && (SEQUENCE_HEADER.test(whole) || parts.every((p) => SEQUENCE_HEADER.test(p)))) {
+      cols.push({ ...base, role: parts.some((p) => CODE_HEADER.test(p)) ? 'code' : 'seq', kind: 'text', measure: null, formula: null });
+      continue;
+    }
+    if (labelSeen && LABEL_HEADER.test(whole) && cols.some((x) => x.role === 'data')) {
+      split.at = c;
+      break;
     }
     if (!labelSeen && LABEL_HEADER.test(whole)) {
       labelSeen = true;
@@ -138,14 +160,27 @@ function placePeriods(cols: HeaderCol[]): void {
   for (const c of cols) if (c.role === 'data' && c.year !== null && c.period === null) c.period = c.year < latest ? 'prev' : 'current';
 }
 
+/**
+ * A row that may be a header: no figure, two texts or more, and a label or 序号 word among them (the cheap test run
+ * on every row of a sheet before the columns are read).
+ */
 function headerRow(grid: Grid, r: number, left: number, right: number, free: (r: number, c: number) => boolean): boolean {
   let texts = 0;
+  let anchor = false;
   for (let c = left; c <= right; c++) {
     if (!free(r, c)) continue;
-    if (isNumberCell(grid, r, c)) return false;
-    if (!grid.isEmpty(r, c)) texts++;
+    const empty = grid.isEmpty(r, c);
+    if (!empty) {
+      if (grid.type(r, c) === 'number' && !grid.isMergedSlave(r, c)) return false;
+      texts++;
+    }
+    if (anchor && empty) continue;
+    const t = compactText(empty ? (grid.merge(r, c) ? textAt(grid, r, c) : '') : grid.text(r, c));
+    if (!t) continue;
+    if (!empty && /^[+\-.\d]/.test(t) && isNumberCell(grid, r, c)) return false;
+    if (!anchor && (LABEL_HEADER.test(t) || SEQUENCE_HEADER.test(t))) anchor = true;
   }
-  return texts >= 2;
+  return texts >= 2 && anchor;
 }
 
 /** A row under the header that names columns only: nothing under the label columns, no figures, a column name. */
@@ -153,6 +188,10 @@ function secondRow(grid: Grid, r: number, first: HeaderCol[], free: (r: number, 
   let named = 0;
   for (const c of first) {
     if (!free(r, c.col) || grid.isMergedSlave(r, c.col) || grid.isEmpty(r, c.col)) continue;
+    if (c.role === 'code' && CODE_LEVEL.test(compactText(grid.text(r, c.col)))) {
+      named++;
+      continue;
+    }
     if (c.role !== 'data' || isNumberCell(grid, r, c.col)) return false;
     const d = dataColumn(compactText(grid.text(r, c.col)));
     if (!d || d.kind === 'text') return false;

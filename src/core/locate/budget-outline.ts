@@ -113,13 +113,16 @@ export function readOutline(rows: OutlineInput[]): OutlineRow[] {
     const codes = idx.filter((i) => parsed[i].code !== null && !out[i].total);
     if (codes.length >= 2) byCodes(idx, parsed, out);
     else byNumbers(idx, rows, parsed, out);
-    totals(idx, rows, out);
+    partsOfTotals(idx, parsed, out);
+    totals(idx, rows, parsed, out);
   }
+  // A parent with a 其中 row among its items is split in part (computed once per parent: tables run to 10,000 rows).
+  const partial = new Set<number>();
+  out.forEach((o, k) => o.parent !== null && parsed[k].part && partial.add(o.parent));
   for (let i = 0; i < out.length; i++) {
     const p = out[i].parent;
     if (p === null) continue;
-    const siblings = out.map((o, k) => (o.parent === p ? k : -1)).filter((k) => k >= 0);
-    out[i].relation = !out[p].total && siblings.some((k) => parsed[k].part) ? 'part' : 'sum';
+    out[i].relation = out[p].total ? (parsed[i].part ? 'part' : 'sum') : partial.has(p) ? 'part' : 'sum';
   }
   for (let i = 0; i < out.length; i++) out[i].level = out[i].total ? 0 : depth(out, i);
   return out;
@@ -138,9 +141,14 @@ function depth(out: OutlineRow[], i: number): number {
 
 function byCodes(idx: number[], parsed: Parsed[], out: OutlineRow[]): void {
   const seen: number[] = [];
+  // `人员经费` without a code, then 301 and 303: the coded rows may be its items.
+  let head: number | null = null;
   for (const i of idx) {
     const code = parsed[i].code;
+    if (out[i].total) head = null;
+    if (!out[i].total && !out[i].count && !code) head = i;
     if (out[i].total || out[i].count || !code) continue;
+    if (code.length === 3 && head !== null) out[i].maybePartOf = head;
     if (code.length > 3) {
       const prefix = code.slice(0, code.length - 2);
       for (let k = seen.length - 1; k >= 0; k--) {
@@ -169,6 +177,7 @@ function byNumbers(idx: number[], rows: OutlineInput[], parsed: Parsed[], out: O
   const ranks = new Map<number, number>();
   let partOf: { parent: number; indent: number } | null = null;
   let lastPlain: number | null = null;
+  let plainHead: number | null = null;
   const kids = new Map<number, number>();
   const attach = (i: number, parent: number | null) => {
     out[i].parent = parent;
@@ -186,6 +195,7 @@ function byNumbers(idx: number[], rows: OutlineInput[], parsed: Parsed[], out: O
       stack.length = 0;
       partOf = null;
       lastPlain = null;
+      plainHead = null;
       continue;
     }
     if (p.part && lastPlain !== null) {
@@ -210,7 +220,10 @@ function byNumbers(idx: number[], rows: OutlineInput[], parsed: Parsed[], out: O
       // Under a numbered row it may be one of that row's items, or a row of its own: sums are checked both ways.
       const above = stack[stack.length - 1];
       if (above !== undefined && out[i].maybePartOf === undefined) out[i].maybePartOf = above;
-      else if (above === undefined) stack.length = 0;
+      else if (above === undefined) {
+        stack.length = 0;
+        plainHead = i;
+      }
       lastPlain = i;
       continue;
     }
@@ -221,17 +234,68 @@ function byNumbers(idx: number[], rows: OutlineInput[], parsed: Parsed[], out: O
     if (parent !== null && p.rank !== null && p.rank !== 3 && !kids.has(parent) && p.major !== 1) parent = null;
     if (parent !== null && parsed[parent].part) parent = out[parent].parent;
     attach(i, parent);
+    // `本年收入` at the margin, then `一、财政拨款收入` `二、事业收入`: the numbered rows may be its items.
+    if (parent === null && plainHead !== null && out[i].maybePartOf === undefined) out[i].maybePartOf = plainHead;
     stack.push(i);
     ranks.set(i, rank);
     lastPlain = i;
   }
 }
 
+/** `收入合计` then `其中：财政拨款收入`: 其中 rows right under a total are parts of it, none of its items. */
+function partsOfTotals(idx: number[], parsed: Parsed[], out: OutlineRow[]): void {
+  let total: number | null = null;
+  let listing = false;
+  for (const i of idx) {
+    if (out[i].total) {
+      total = i;
+      listing = false;
+    } else if (parsed[i].part && total !== null && out[i].parent === null && !out[i].count) {
+      out[i].parent = total;
+      delete out[i].maybePartOf;
+      listing = true;
+    } else if (listing && total !== null && parsed[i].indent === 0 && !out[i].count) {
+      // `合计 / 其中：基本支出 / 项目支出`: the next row may go on listing the total's parts, or be an item of it.
+      out[i].maybePartOf = total;
+    } else total = null;
+  }
+}
+
+/**
+ * A block that opens with a total and goes on with another of the same rank with rows after it (`一、收入合计 1. 2.
+ * 二、支出合计 1. 2. 三、结余`): each total heads the rows after it, up to the next total or a row numbered at the
+ * total's own rank. Returns whether the block was read so.
+ */
+function totalsFirst(idx: number[], rows: OutlineInput[], parsed: Parsed[], out: OutlineRow[]): boolean {
+  const at = idx.flatMap((i, k) => (out[i].total ? [k] : []));
+  if (at.length < 2 || at[0] !== 0) return false;
+  const rank = totalRank(rows[idx[0]].label);
+  const next = at[1];
+  // `合计` then `基本支出小计` with its rows, `项目支出小计` with its rows: each group's total opens it.
+  const groups = next === 1 && totalRank(rows[idx[1]].label) < rank;
+  if (!groups && (totalRank(rows[idx[next]].label) !== rank || next + 1 >= idx.length || out[idx[next + 1]].total)) return false;
+  if (groups) {
+    for (let n = 1; n < at.length && totalRank(rows[idx[at[n]]].label) < rank; n++) out[idx[at[n]]].parent = idx[0];
+  }
+  for (let n = groups ? 1 : 0; n < at.length; n++) {
+    const head = idx[at[n]];
+    const own = parsed[head].rank;
+    const end = n + 1 < at.length ? at[n + 1] : idx.length;
+    for (let k = at[n] + 1; k < end; k++) {
+      const i = idx[k];
+      if (own !== null && parsed[i].rank !== null && parsed[i].rank! <= own && out[i].parent === null) break;
+      if (out[i].parent === null && !out[i].count) out[i].parent = head;
+    }
+  }
+  return true;
+}
+
 /**
  * Each total's items: the top rows since the block's start or the previous total, that total counted as one item
  * in their place; a total that opens its block (nothing before it) takes the top rows after it instead.
  */
-function totals(idx: number[], rows: OutlineInput[], out: OutlineRow[]): void {
+function totals(idx: number[], rows: OutlineInput[], parsed: Parsed[], out: OutlineRow[]): void {
+  if (totalsFirst(idx, rows, parsed, out)) return;
   let window: number[] = [];
   for (let k = 0; k < idx.length; k++) {
     const i = idx[k];

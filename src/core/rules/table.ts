@@ -4,6 +4,7 @@ import type { BudgetColumn, BudgetRow, BudgetTable } from '../model';
 import { inCurrency } from '../parse/currency';
 import { CellRead, isNumber } from '../parse/number';
 import { bareLabel } from '../locate/budget-outline';
+import { compactText } from '../parse/text';
 import { Rule, RuleContext } from './types';
 
 const SUMMED: Array<BudgetColumn['kind']> = ['amount', 'change', 'count'];
@@ -64,22 +65,70 @@ function itemsSum(items: number[], s: ColumnSums): { stated: Dec; corrected: Dec
   const n = vals.filter((v) => v !== null).length;
   if (!n) return null;
   const stated = sum(vals.map((v) => v ?? ZERO));
-  const corrected = sum(items.map((i, k) => s.corrected.get(i) ?? vals[k] ?? ZERO));
+  // Summed a second time only where an item was itself found wrong (10,000 items × 50 columns stay fast).
+  const corrected = items.some((i) => s.corrected.has(i)) ? sum(items.map((i, k) => s.corrected.get(i) ?? vals[k] ?? ZERO)) : stated;
   return { stated, corrected, n };
 }
 
 /**
- * The readings of a parent's items: as the outline has them, and with each prefix of the rows that may go on listing
- * a 其中 row's parts taken out (they belong to that row, not here).
+ * The readings of a parent's items, summed as stated and as corrected: as the outline has them, and with each prefix
+ * of the rows that may go on listing a 其中 row's parts taken out (they belong to that row, not here). Summed by
+ * taking one row out at a time, so that 10,000 such rows stay linear.
  */
-function readings(t: BudgetTable, items: number[]): number[][] {
-  const maybe = items.filter((i) => t.rows[i].maybePartOf !== undefined);
-  const out = [items];
-  for (let k = 1; k <= maybe.length; k++) out.push(items.filter((i) => !maybe.slice(0, k).includes(i)));
-  return out;
+function readingSums(t: BudgetTable, whole: number[], s: ColumnSums): { maybe: number[]; sums: Array<{ k: number; stated: Dec; corrected: Dec; n: number }> } {
+  const maybe = whole.filter((i) => t.rows[i].maybePartOf !== undefined);
+  let stated = ZERO;
+  let corrected = ZERO;
+  let n = 0;
+  for (const i of whole) {
+    const v = s.effective.get(i) ?? null;
+    if (v !== null) {
+      n++;
+      stated = stated.plus(v);
+    }
+    corrected = corrected.plus(s.corrected.get(i) ?? v ?? ZERO);
+  }
+  const sums = [{ k: 0, stated, corrected, n }];
+  maybe.forEach((i, k) => {
+    const v = s.effective.get(i) ?? null;
+    if (v !== null) {
+      n--;
+      stated = stated.minus(v);
+    }
+    corrected = corrected.minus(s.corrected.get(i) ?? v ?? ZERO);
+    sums.push({ k: k + 1, stated, corrected, n });
+  });
+  return { maybe, sums };
 }
 
-function checkSums(ctx: RuleContext, t: BudgetTable, mode: 'sum' | 'part', misses: Map<number, ColumnMiss[]>): void {
+interface SumMiss {
+  mode: 'sum' | 'part';
+  row: BudgetRow;
+  k: number;
+  stated: Dec;
+  expected: Dec;
+}
+
+/** Both rules' misses, worked out once per table (table.sum and table.part share the same walk). */
+const sumMisses = new WeakMap<BudgetTable, { columns: Map<number, ColumnMiss[]>; sums: SumMiss[] }>();
+
+function missesOf(t: BudgetTable): { columns: Map<number, ColumnMiss[]>; sums: SumMiss[] } {
+  let m = sumMisses.get(t);
+  if (!m) {
+    const columns = columnTotalMisses(t);
+    const sums: SumMiss[] = [];
+    walkSums(t, columns, sums);
+    m = { columns, sums };
+    sumMisses.set(t, m);
+  }
+  return m;
+}
+
+function checkSums(ctx: RuleContext, t: BudgetTable, mode: 'sum' | 'part'): void {
+  for (const x of missesOf(t).sums) if (x.mode === mode) report(ctx, t, x.row, x.k, x.stated, x.expected, '');
+}
+
+function walkSums(t: BudgetTable, misses: Map<number, ColumnMiss[]>, out: SumMiss[]): void {
   const sums = childrenByParent(t, 'sum');
   const parts = childrenByParent(t, 'part');
   t.columns.forEach((col, k) => {
@@ -95,17 +144,29 @@ function checkSums(ctx: RuleContext, t: BudgetTable, mode: 'sum' | 'part', misse
       const stated = s.effective.get(p) ?? null;
       const whole = sums.get(p);
       if (whole) {
-        const options = readings(t, whole).map((items) => itemsSum(items, s)).filter((x) => x !== null);
+        const { maybe, sums: all } = readingSums(t, whole, s);
+        const options = all.filter((o) => o.n > 0);
         if (!options.length) continue;
         if (stated === null) {
           s.effective.set(p, options[0].stated);
           continue;
         }
-        const fits = options.some((o) => [o.stated, o.corrected].some((v) => stated.minus(v).abs().lessThanOrEqualTo(sumTolerance(o.n, places))));
-        if (fits) continue;
-        s.corrected.set(p, options[0].stated);
-        if (mode === 'sum') report(ctx, t, row, k, stated, options[0].stated, '');
-        continue;
+        const fitting = all.filter((o) => {
+          // Every item read as the total's own 其中 parts: no items left to add, the parts are checked below.
+          if (o.k === whole.length) return whole.every((i) => t.rows[i].maybePartOf === p);
+          return o.n > 0 && [o.stated, o.corrected].some((v) => stated.minus(v).abs().lessThanOrEqualTo(sumTolerance(o.n, places)));
+        });
+        const fits = fitting.length > 0;
+        // The total adds up only with rows left out as another row's items: those items must not exceed that row.
+        if (fits) {
+          const bad = fitting.slice(0, 16).map((o) => overGroups(t, s, parts, maybe.slice(0, o.k), places));
+          if (!bad.some((b) => !b.length)) for (const b of bad[0]) out.push({ mode: parts.has(b.q) ? 'part' : 'sum', row: t.rows[b.q], k, stated: b.stated, expected: b.summed });
+        }
+        if (!fits) {
+          s.corrected.set(p, options[0].stated);
+          out.push({ mode: 'sum', row, k, stated, expected: options[0].stated });
+          continue;
+        }
       }
       const some = parts.get(p);
       if (!some || stated === null) continue;
@@ -115,9 +176,31 @@ function checkSums(ctx: RuleContext, t: BudgetTable, mode: 'sum' | 'part', misse
       if (!over) continue;
       // Rows that may go on listing parts are not counted here: the parts named under 其中 alone exceed the whole.
       s.corrected.set(p, o.stated);
-      if (mode === 'part') report(ctx, t, row, k, stated, o.stated, '');
+      out.push({ mode: 'part', row, k, stated, expected: o.stated });
     }
   });
+}
+
+/**
+ * The rows a reading leaves out of a total, by the row they may be items of (maybePartOf): each such row whose items
+ * (its 其中 parts with them) add up to more than it.
+ */
+function overGroups(t: BudgetTable, s: ColumnSums, parts: Map<number, number[]>, removed: number[], places: number): Array<{ q: number; stated: Dec; summed: Dec }> {
+  const groups = new Map<number, number[]>();
+  for (const i of removed) {
+    const q = t.rows[i].maybePartOf!;
+    const list = groups.get(q);
+    if (list) list.push(i);
+    else groups.set(q, [i]);
+  }
+  const out: Array<{ q: number; stated: Dec; summed: Dec }> = [];
+  for (const [q, list] of groups) {
+    const stated = s.effective.get(q) ?? null;
+    if (stated === null || s.corrected.has(q)) continue;
+    const o = itemsSum([...(parts.get(q) ?? []), ...list], s);
+    if (o && o.stated.minus(stated).greaterThan(sumTolerance(o.n, places))) out.push({ q, stated, summed: o.stated });
+  }
+  return out;
 }
 
 interface ColumnMiss {
@@ -237,10 +320,58 @@ function checkRates(ctx: RuleContext, t: BudgetTable): void {
 
 const find = (t: BudgetTable, re: RegExp) => t.rows.findIndex((r) => re.test(bareLabel(r.label.text)));
 
+const ownName = (c: BudgetColumn) => compactText(c.header.text.split(' / ').pop() ?? '');
+
+/** The one column a flow is read from: the column itself, or under a group (本年支出 / 小计 | 基本支出) its total. */
+function flowColumn(t: BudgetTable, re: RegExp): { col: number; members: number[] } | null {
+  const members = t.columns.flatMap((c, k) => (c.kind === 'amount' && re.test(compactText(c.header.text)) ? [k] : []));
+  if (members.length === 1) return { col: members[0], members };
+  const total = members.filter((k) => /^(?:.*(?:合计|小计)|本年(?:收入|支出))$/.test(ownName(t.columns[k])));
+  return total.length === 1 ? { col: total[0], members } : null;
+}
+
+/**
+ * 年初结转 + 本年收入 = 本年支出 + 年末结转 along each row, where the table's amount columns are those four flows and
+ * nothing else (a 结余分配 or 调整 column changes the identity), and some row balances (else the header was misread).
+ */
+function checkRowBalance(ctx: RuleContext, t: BudgetTable): void {
+  const carryIn = t.columns.findIndex((c) => c.kind === 'amount' && c.measure === 'carry-in');
+  const carryOut = t.columns.findIndex((c) => c.kind === 'amount' && c.measure === 'carry-out');
+  const income = flowColumn(t, /本年收入/);
+  const spent = flowColumn(t, /本年支出/);
+  if (carryIn < 0 || carryOut < 0 || !income || !spent) return;
+  const used = new Set([carryIn, carryOut, ...income.members, ...spent.members]);
+  if (t.columns.some((c, k) => c.kind === 'amount' && !used.has(k))) return;
+  const cols = [carryIn, income.col, spent.col, carryOut];
+  const places = Math.max(...cols.map((k) => columnPlaces(t, k)));
+  const checked = t.rows.flatMap((row) => {
+    if (row.count) return [];
+    const [a, b, c, d] = cols.map((k) => valueOf(t, row.cells[k]));
+    if (b === null && c === null) return [];
+    const left = (a ?? ZERO).plus(b ?? ZERO);
+    const right = (c ?? ZERO).plus(d ?? ZERO);
+    return [{ row, left, right, ok: left.minus(right).abs().lessThanOrEqualTo(sumTolerance(4, places)) }];
+  });
+  if (!checked.some((x) => x.ok)) return;
+  for (const x of checked) {
+    if (x.ok) continue;
+    const cell = x.row.cells[carryOut] ?? x.row.cells[spent.col];
+    if (!cell) continue;
+    ctx.report({ ref: cell.ref, variant: 'carry', params: { column: cut(x.row.label.text), a: decStr(x.left)!, b: decStr(x.right)! }, expected: decStr(x.left), actual: decStr(x.right) });
+  }
+}
+
 function checkBalance(ctx: RuleContext, t: BudgetTable): void {
+  checkRowBalance(ctx, t);
   if (t.kind === 'income-expense') {
-    const income = find(t, /^收入(?:总计|合计)$/);
-    const expense = find(t, /^支出(?:总计|合计)$/);
+    // 收入 and 支出 each closed by a bare 总计 (side by side or stacked): the first is the income's, the last the spending's.
+    const grand = t.rows.flatMap((r, i) => (r.total && bareLabel(r.label.text) === '总计' ? [i] : []));
+    const pair = grand.length === 2 ? grand : [-1, -1];
+    // 收入合计 and 支出合计 differ by a 结余 or 结转 the table shows: only 总计 then must balance.
+    const carries = t.rows.some((r) => /结余|结转/.test(bareLabel(r.label.text)));
+    const totalWord = carries ? '总计' : '(?:总计|合计)';
+    const named = [find(t, new RegExp(`^收入${totalWord}$`)), find(t, new RegExp(`^支出${totalWord}$`))];
+    const [income, expense] = named[0] >= 0 && named[1] >= 0 ? named : pair;
     const inYear = find(t, /^本年收入(?:合计)?$/);
     const outYear = find(t, /^本年支出(?:合计)?$/);
     const carryIn = find(t, /^(?:年初|上年)结转(?:和|及)?结余$|^(?:年初|上年)结转$/);
@@ -293,9 +424,8 @@ export const TABLE_RULES: Rule[] = [
     docs: { 'zh-CN': '合计行或上级行不等于下级之和', 'en-US': 'a total or parent row is not the sum of its items' },
     scope: 'budget',
     check: (ctx, t) => {
-      const misses = columnTotalMisses(t);
-      checkSums(ctx, t, 'sum', misses);
-      checkColumnTotals(ctx, t, misses);
+      checkSums(ctx, t, 'sum');
+      checkColumnTotals(ctx, t, missesOf(t).columns);
     },
   },
   {
@@ -303,7 +433,7 @@ export const TABLE_RULES: Rule[] = [
     severity: 'error',
     docs: { 'zh-CN': '其中项之和超过上级', 'en-US': '其中 rows add up to more than their parent' },
     scope: 'budget',
-    check: (ctx, t) => checkSums(ctx, t, 'part', columnTotalMisses(t)),
+    check: (ctx, t) => checkSums(ctx, t, 'part'),
   },
   {
     id: 'table.rate',
