@@ -17,7 +17,14 @@ function readText(paragraphs: string[]): ReadText {
   let r = cache.get(paragraphs);
   if (!r) {
     const year = documentYear(paragraphs);
-    r = { year, paragraphs: paragraphs.map((text, i) => ({ n: i + 1, text, read: readParagraph(text, year) })).filter((p) => p.read.sentences.some((s) => s.claims.length || s.grades.length)) };
+    // A heading that names a project (`（一）城乡规划项目`) is what a bare 项目 means until the next heading.
+    let heading: string | null = null;
+    const all = paragraphs.map((text, i) => {
+      const read = readParagraph(text, year, heading);
+      heading = read.heading;
+      return { n: i + 1, text, read };
+    });
+    r = { year, paragraphs: all.filter((p) => p.read.sentences.some((s) => s.claims.length || s.grades.length)) };
     cache.set(paragraphs, r);
   }
   return r;
@@ -93,7 +100,7 @@ function periodOf(c: FigureClaim): 'current' | 'prev' | null {
 
 function tableAmount(ctx: RuleContext, facts: Facts, n: number, text: string, c: AmountClaim): void {
   const period = periodOf(c);
-  if (!c.measure || !period || c.figure.loose) return;
+  if (!c.measure || !period || c.figure.loose || c.scope) return;
   const fits = FITS[c.measure];
   const candidates = rowsFor(facts, c).flatMap((r) => r.amounts.filter((a) => a.period === period && fits.includes(a.measure)).map((a) => ({ r, a })));
   if (!candidates.length || candidates.some((x) => amountFits(c.figure, x.a))) return;
@@ -149,7 +156,7 @@ function tableRates(facts: Facts, c: RateClaim): RateCandidate[] {
 
 function rateClaim(ctx: RuleContext, facts: Facts, n: number, text: string, c: RateClaim, own: OwnCheck | undefined): void {
   if (c.figure.loose) return;
-  const table = periodOf(c) === 'current' ? tableRates(facts, c) : [];
+  const table = periodOf(c) === 'current' && !c.scope ? tableRates(facts, c) : [];
   if ((own && own.fits) || table.some((t) => t.fits)) return;
   const { subject, measure } = named(c);
   const base = { n, start: start(text), subject, measure, stated: c.figure.text };
@@ -201,7 +208,7 @@ function repeats(ctx: RuleContext, read: ReadText): void {
     for (const s of p.read.sentences) {
       k++;
       for (const c of s.claims) {
-        if (c.kind !== 'amount' || !c.measure || c.figure.loose || c.period.rel === 'unknown') continue;
+        if (c.kind !== 'amount' || !c.measure || c.figure.loose || c.period.rel === 'unknown' || c.scope) continue;
         const subject = c.subject.key ?? (c.ownSubject && c.subject.text.length >= 4 ? c.subject.text : null);
         if (!subject) continue;
         const id = `${subject}|${c.measure}|${c.period.rel}|${c.period.year ?? ''}`;

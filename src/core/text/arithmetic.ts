@@ -2,7 +2,7 @@ import { D, Dec, ZERO } from '../decimal';
 import type { AmountClaim, ChangeClaim, FigureClaim, ListMark, RateClaim, Sentence } from './claims';
 import { convert, Figure } from './figures';
 import { bare } from './subjects';
-import { SPLITS } from './words';
+import { descendants, SPLITS } from './words';
 
 /** A total a sentence states and the parts it lists after 其中 / 分别为 / 按…分类 (or in brackets after a part). */
 export interface TextSum {
@@ -28,21 +28,6 @@ const measuresFit = (a: AmountClaim, b: AmountClaim): boolean => a.measure === n
 function coversSplit(keys: Array<string | null>, split: { parts: string[]; optional: string[] }): boolean {
   if (keys.some((k) => k === null) || new Set(keys).size !== keys.length) return false;
   return split.parts.every((p) => keys.includes(p)) && keys.every((k) => split.parts.includes(k!) || split.optional.includes(k!));
-}
-
-/** Every subject a subject splits into, through its parts' own splits; null for one with no known split. */
-function descendants(key: string): Set<string> | null {
-  if (!SPLITS[key]) return null;
-  const out = new Set<string>();
-  const visit = (k: string): void => {
-    for (const p of [...(SPLITS[k]?.parts ?? []), ...(SPLITS[k]?.optional ?? [])]) {
-      if (out.has(p)) continue;
-      out.add(p);
-      visit(p);
-    }
-  };
-  visit(key);
-  return out;
 }
 
 function totalsBefore(s: Sentence, mark: ListMark, prevMark: ListMark | undefined): AmountClaim[] {
@@ -131,6 +116,14 @@ export function sumsOf(s: Sentence): TextSum[] {
     if (within) {
       const out = top.findIndex((c) => c.subject.key !== null && c.ownSubject && !within.has(c.subject.key));
       if (out >= 0) top = top.slice(0, out);
+    }
+    // Parts that already make up the total exactly end the list where the next figure restates the total or states
+    // another measure (`全年预算资金1000万元，其中中央资金600万元、省级资金300万元、县级配套100万元，实际到位资金1000万元`).
+    if (totals.length === 1) {
+      const t = totals[0];
+      const k = top.findIndex((_, i) => i >= 1 && i < top.length - 1 && partsSum(t.figure, top.slice(0, i + 1).map((c) => c.figure)).equals(t.figure.value));
+      const next = k >= 0 ? top.slice(k + 1).find((c) => !c.figure.value.isZero()) : undefined;
+      if (next && (convert(next.figure.value, next.figure.unit, t.figure.unit).equals(t.figure.value) || (next.measureWord && !measuresFit(next, t)))) top = top.slice(0, k + 1);
     }
     if (!top.length || top.some((c) => c.figure.loose)) return;
     const byItem = new Set(top.map((c) => c.item)).size > 1;

@@ -1,5 +1,6 @@
 import { Figure, figuresIn, isMoney, normalizeText } from './figures';
-import { amountMeasureOf, rateMeasureOf, Subject, subjectKeyOf, subjectOf, trimFillers } from './subjects';
+import { amountMeasureOf, bare, rateMeasureOf, Subject, subjectKeyOf, subjectOf, trimFillers } from './subjects';
+import { descendants } from './words';
 import { alternation, AmountMeasure, RateMeasure, SUBJECT_NAMES, WORDS } from './words';
 
 /**
@@ -24,6 +25,11 @@ interface ClaimBase {
   depth: number;
   /** Its index in the sentence's claims. */
   index: number;
+  /**
+   * A narrower whole it is part of (`一般公共预算财政拨款支出中，基本支出…`, `财政拨款支出…其中：基本支出…`): a known
+   * subject within it is not the department's subject of that name, so it is held against no table and no other sentence.
+   */
+  scope?: string;
 }
 
 export interface AmountClaim extends ClaimBase {
@@ -85,6 +91,8 @@ export interface Sentence {
 
 export interface ReadParagraph {
   sentences: Sentence[];
+  /** The project the paragraph ends under (a heading `（一）城乡规划项目`), for the paragraphs after it. */
+  heading: string | null;
 }
 
 const PHRASE_MAX = 60;
@@ -108,6 +116,8 @@ const NOT_TOTAL_SCORE = /指标|分值|满分|权重|扣|单项|该项(?!目)|�
 const BUDGET_WORDS = /预算|批复|安排|下达|计划/;
 const EXEC_WORDS = /支出|执行|决算|使用|支付|拨付/;
 const SCORE_WORD = new RegExp(alternation(WORDS.scoreWords));
+/** `财政拨款支出中`: a whole of money that the clauses after it are within. */
+const SCOPE = /^(.{2,30}(?:支出|收入|经费|资金|拨款|费用?))中$/;
 
 /** Names holding a period word of their own (`上年结转`, `年末结转和结余`), masked before periods are read. */
 const PERIOD_NAMES = SUBJECT_NAMES.filter((n) => PREV.test(n.name) || CURRENT.test(n.name)).map((n) => n.name);
@@ -164,6 +174,8 @@ function withoutPeriod(phrase: string): string {
 
 interface State {
   subject: Subject;
+  /** A whole the clauses after `X中，` are within. */
+  scope: Subject | null;
   period: Period;
   /** The sentence spoke of a budget or of spending so far (a measure word, or a clause without figures). */
   spoke: { budget: boolean; exec: boolean };
@@ -179,7 +191,7 @@ function readSentence(t: string, ctx: ParagraphContext, start: Period): Sentence
   const counts: Sentence['counts'] = [];
   const breaks: number[] = [];
   const grades: GradeClaim[] = [...t.matchAll(GRADE)].map((m) => ({ kind: 'grade', grade: m[1] }));
-  const state: State = { subject: { key: null, text: '' }, period: start, spoke: { budget: false, exec: false } };
+  const state: State = { subject: { key: null, text: '' }, scope: null, period: start, spoke: { budget: false, exec: false } };
   const spoke = (words: string): void => {
     const w = SUBJECT_NAMES.reduce((x, n) => x.split(n.name).join(''), words);
     if (BUDGET_WORDS.test(w)) state.spoke.budget = true;
@@ -208,6 +220,12 @@ function readSentence(t: string, ctx: ParagraphContext, start: Period): Sentence
       const p = periodIn(s, ctx);
       if (p && !CHANGE.test(trimFillers(s))) state.period = p;
       const phrase = trimFillers(withoutPeriod(s));
+      // `一般公共预算财政拨款支出中，…`: the figures after it are of that narrower whole (a measure word names no whole).
+      const within = SCOPE.exec(phrase);
+      if (within && !amountMeasureOf(within[1]).word) {
+        const w = subjectOf(within[1]);
+        if (w.text) state.scope = w;
+      }
       const known = subjectKeyOf(phrase);
       // A clause that only names something (`（1）办公楼维修项目：预算资金50万元…`) is the subject of the figures after it.
       if (known || (!STATEMENT.test(phrase) && /[\u4e00-\u9fff]{2}/.test(phrase) && phrase.length <= 30)) {
@@ -220,6 +238,11 @@ function readSentence(t: string, ctx: ParagraphContext, start: Period): Sentence
     return s;
   };
 
+  const scoped = (c: FigureClaim): FigureClaim => {
+    const sc = state.scope;
+    if (sc && c.subject.key && c.subject.key !== sc.key && !(sc.key && descendants(sc.key)?.has(c.subject.key))) c.scope = sc.text;
+    return c;
+  };
   const onFigure = (fig: Figure, rawPrefix: string): void => {
     // A subject and its measure are a short phrase: the end of a long clause is enough (and keeps the reading linear).
     const prefix = noteClause(rawPrefix.slice(-PHRASE_MAX), true);
@@ -233,6 +256,9 @@ function readSentence(t: string, ctx: ParagraphContext, start: Period): Sentence
       const s = subjectOf(rest);
       // `收入5,000元，支出4,800元`: a bare 支出 after an income is a subject of its own.
       if (!s.text && word === '支出' && state.subject.text.includes('收入')) return { subject: { key: null, text: '支出' }, ownSubject: true };
+      // `城乡规划项目：项目年初预算…`: a bare 项目 is the project the clause before named.
+      if (s.key && DEICTIC.has(s.text) && typeof projectHeading(state.subject.text) === 'string')
+        return { subject: state.subject, ownSubject: false };
       if (s.text) {
         state.subject = s;
         return { subject: s, ownSubject: true };
@@ -242,22 +268,22 @@ function readSentence(t: string, ctx: ParagraphContext, start: Period): Sentence
     if (fig.unit === '分') {
       // Only the total score: an indicator's points (`产出指标得分45分`, `满分10分`, `扣2分`) are not restated figures.
       if (!SCORE_WORD.test(prefix) || NOT_TOTAL_SCORE.test(prefix)) return;
-      claims.push({ ...base, kind: 'score', subject: { key: 'score', text: '得分' }, ownSubject: true, period: state.period });
+      claims.push(scoped({ ...base, kind: 'score', subject: { key: 'score', text: '得分' }, ownSubject: true, period: state.period }));
       return;
     }
     if (fig.unit === '%') {
       if (change) {
         const up = WORDS.changeUp.includes(change[2]);
-        claims.push({ ...base, kind: 'rate', measure: 'growth', sign: up ? 1 : -1, base: null, measureWord: change[2], ...take(trimFillers(phrase)), period: state.period });
+        claims.push(scoped({ ...base, kind: 'rate', measure: 'growth', sign: up ? 1 : -1, base: null, measureWord: change[2], ...take(trimFillers(phrase)), period: state.period }));
         return;
       }
       const r = rateMeasureOf(phrase);
-      claims.push({ ...base, kind: 'rate', measure: r.measure, sign: r.sign, base: r.base, measureWord: r.word, ...take(r.rest), period: state.period });
+      claims.push(scoped({ ...base, kind: 'rate', measure: r.measure, sign: r.sign, base: r.base, measureWord: r.word, ...take(r.rest), period: state.period }));
       return;
     }
     if (change) {
       const up = WORDS.changeUp.includes(change[2]);
-      claims.push({ ...base, kind: 'change', sign: up ? 1 : -1, ...take(trimFillers(phrase)), period: state.period });
+      claims.push(scoped({ ...base, kind: 'change', sign: up ? 1 : -1, ...take(trimFillers(phrase)), period: state.period }));
       return;
     }
     const m = amountMeasureOf(phrase);
@@ -271,7 +297,7 @@ function readSentence(t: string, ctx: ParagraphContext, start: Period): Sentence
     }
     const s = take(m.rest, m.word);
     if (m.word) spoke(m.word);
-    claims.push({ ...base, kind: 'amount', measure: m.measure, measureWord: m.word, ...s, period: state.period });
+    claims.push(scoped({ ...base, kind: 'amount', measure: m.measure, measureWord: m.word, ...s, period: state.period }));
   };
 
   for (let i = 0; i < t.length; ) {
@@ -311,6 +337,7 @@ function readSentence(t: string, ctx: ParagraphContext, start: Period): Sentence
     i++;
   }
   noteClause(clause, false);
+  scopeLists(claims, marks, breaks);
   // `城区后勤管理运行费 857.12 万元，实际支出为 369.92 万元`: an amount with no measure before the amount spent on the
   // same subject is its budget.
   for (const c of claims) {
@@ -319,6 +346,23 @@ function readSentence(t: string, ctx: ParagraphContext, start: Period): Sentence
     if (spent) c.measure = 'budget';
   }
   return { text: t, claims, grades, marks, counts, breaks };
+}
+
+/**
+ * The parts listed after a total whose subject the words do not know (`一般公共预算财政拨款支出…，其中：基本支出…`) are
+ * of that total, not the department's subjects of the same names. A total that is a known subject keeps its parts
+ * (`本年支出合计…其中：基本支出`), and one made of several (`总支出及年末结转结余`) may hold any of them.
+ */
+function scopeLists(claims: FigureClaim[], marks: ListMark[], breaks: number[]): void {
+  marks.forEach((mark, mi) => {
+    const total = [...claims].reverse().find((c) => c.kind === 'amount' && c.index < mark.before && c.depth === mark.depth);
+    if (!total || total.subject.key || !total.subject.text || /[及和与、]/.test(total.subject.text)) return;
+    for (const c of claims.slice(mark.before)) {
+      if (c.depth < mark.depth || marks.some((m, k) => k > mi && m.before === c.index && m.depth <= mark.depth)) break;
+      if (breaks.some((b) => b > mark.before && b <= c.index)) break;
+      if (c.subject.key && c.ownSubject && !c.scope) c.scope = total.subject.text;
+    }
+  });
 }
 
 /** The sentences of a paragraph; a sentence that begins with 其中 continues the one before it (as its next item). */
@@ -340,20 +384,48 @@ function paragraphContext(t: string, docYear: number | null): ParagraphContext {
   return { docYear, oneYear, years };
 }
 
-/** A paragraph's claims, sentence by sentence. */
-export function readParagraph(text: string, docYear: number | null = null): ReadParagraph {
+const HEADING_MAX = 40;
+const HEADING_NUMBER = /^(?:[(]?[一二三四五六七八九十\d]{1,3}[)、.]|[①-⑳]|第[一二三四五六七八九十\d]+[部分章节]?[、，.]?)\s*/;
+const PROJECT_HEADING = /^(?:项目名称[：:]\s*(.{2,30})|(.{2,30}?项目))(?:的)?(?:基本情况|概况|情况|简介|绩效(?:自评)?(?:情况|报告)?)?$/;
+/** What a heading's name before 项目 must not be: a kind of project, not one project. */
+const GENERIC_PROJECT = /^(?:部门|单位|本级|重点|专项|各|其他|主要|年度|本年度|所有|全部|具体)$|支出|资金|预算|绩效|情况|经费|实施|开展|完成|共|涉及|安排|个/;
+
+/**
+ * A heading (a short sentence with no figure): the project it names (`（一）城乡规划项目`, `项目名称：城乡规划编制`),
+ * null for a heading that names none (`（2）项目支出情况`), undefined for a sentence that is no heading.
+ */
+export function projectHeading(sentence: string): string | null | undefined {
+  const t = sentence.trim().replace(/[：:。.，\s]+$/, '');
+  if (!t || t.length > HEADING_MAX || figuresIn(t).length) return undefined;
+  const numbered = HEADING_NUMBER.test(t);
+  const m = PROJECT_HEADING.exec(t.replace(HEADING_NUMBER, '').trim());
+  if (!m) return numbered ? null : undefined;
+  const name = (m[1] ?? m[2]).trim();
+  const before = m[2] ? name.slice(0, -2) : name;
+  return before.length >= 2 && !GENERIC_PROJECT.test(before) ? name : null;
+}
+
+/** `项目` alone stands for the project a heading named. */
+const DEICTIC = new Set(SUBJECT_NAMES.filter((n) => n.alone).map((n) => n.name));
+
+/** A paragraph's claims, sentence by sentence; `heading` the project a heading before it named. */
+export function readParagraph(text: string, docYear: number | null = null, heading: string | null = null): ReadParagraph {
   const t = normalizeText(text);
   const ctx = paragraphContext(t, docYear);
   let period: Period = { rel: 'current', year: docYear };
   const sentences: Sentence[] = [];
+  let project = heading;
   for (const s of sentencesOf(t)) {
+    const h = projectHeading(s);
+    if (h !== undefined) project = h;
     const read = readSentence(s, ctx, period);
+    if (project) for (const c of read.claims) if (c.subject.key && DEICTIC.has(c.subject.text)) c.subject = { key: null, text: bare(project) };
     sentences.push(read);
     // Once a paragraph spoke of another period, a later figure that names none could be of either.
     const other = read.claims.some((c) => c.period.rel !== 'current' && !c.period.slip);
     if (other) period = { rel: 'unknown', year: null };
   }
-  return { sentences };
+  return { sentences, heading: project };
 }
 
 /** The claims of one sentence (a convenience for tests and callers that read a single sentence). */

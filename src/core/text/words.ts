@@ -52,6 +52,21 @@ export const SPLITS: Record<string, Split> = Object.fromEntries(
   Object.entries(data.splits as Record<string, { parts: string[]; optional?: string[] }>).map(([k, v]) => [k, { parts: v.parts, optional: v.optional ?? [] }]),
 );
 
+/** Every subject a subject splits into, through its parts' own splits; null for one with no known split. */
+export function descendants(key: string): Set<string> | null {
+  if (!SPLITS[key]) return null;
+  const out = new Set<string>();
+  const visit = (k: string): void => {
+    for (const p of [...(SPLITS[k]?.parts ?? []), ...(SPLITS[k]?.optional ?? [])]) {
+      if (out.has(p)) continue;
+      out.add(p);
+      visit(p);
+    }
+  };
+  visit(key);
+  return out;
+}
+
 const byLength = (ws: string[]): string[] => [...ws].sort((a, b) => b.length - a.length);
 
 export const MEASURE_WORDS: Array<{ word: string; measure: AmountMeasure }> = data.measures
