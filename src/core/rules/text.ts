@@ -1,6 +1,6 @@
 import { D, Dec } from '../decimal';
-import { compareSum, OwnCheck, ownChecks, partsSum, ratioRange, rateFits, shownRate, sumsOf, TextSum } from '../text/arithmetic';
-import { AmountClaim, documentYear, FigureClaim, RateClaim, readParagraph, ReadParagraph, Sentence } from '../text/claims';
+import { changeCheck, compareSum, OwnCheck, ownChecks, partsSum, ratioRange, rateFits, shownRate, sumsOf, TextSum } from '../text/arithmetic';
+import { AmountClaim, ChangeClaim, documentYear, FigureClaim, RateClaim, readParagraph, ReadParagraph, Sentence } from '../text/claims';
 import { AmountFact, Facts, factsOf, LabelList, RowFacts } from '../text/facts';
 import { convert, Figure, FigureUnit } from '../text/figures';
 import type { AmountMeasure } from '../text/words';
@@ -44,7 +44,7 @@ function at(ctx: RuleContext, n: number) {
 function named(c: FigureClaim): { subject: string; measure: string } {
   const measure = c.kind === 'amount' || c.kind === 'rate' ? (c.measureWord ?? '') : '';
   const rateWord = c.kind === 'rate' && c.measure === 'exec' ? '执行率' : c.kind === 'rate' && c.measure === 'variance' ? '预决算差异率' : c.kind === 'rate' && c.measure === 'share' ? '占比' : '';
-  const m = c.kind === 'rate' ? measure || rateWord : c.kind === 'change' ? (c.sign > 0 ? '增加' : '减少') : measure;
+  const m = c.kind === 'rate' ? measure || rateWord : c.kind === 'change' ? c.word : measure;
   return { subject: c.subject.text, measure: m && c.subject.text.endsWith(m) ? '' : m };
 }
 
@@ -131,7 +131,10 @@ function tableRates(facts: Facts, c: RateClaim): RateCandidate[] {
   for (const r of rowsFor(facts, c)) {
     const cur = r.amounts.filter((a) => a.period === 'current');
     const exec = cur.find((a) => a.measure === 'exec');
-    for (const m of ['annual', 'budget', 'initial'] as AmountMeasure[]) {
+    // `完成年初预算的100%` names the budget it is of; `预算执行率` may be of either.
+    const word = c.measureWord ?? '';
+    const ofBudgets = /年初/.test(word) ? ['initial'] : /全年|调整/.test(word) ? ['annual'] : ['annual', 'budget', 'initial'];
+    for (const m of ofBudgets as AmountMeasure[]) {
       const b = cur.find((a) => a.measure === m);
       if (!exec || !b) continue;
       const fig = (a: AmountFact): Figure => ({ value: a.value, places: a.places ?? 2, unit: a.unit ?? '万元', text: '', loose: false, at: 0, end: 0 });
@@ -165,6 +168,34 @@ function rateClaim(ctx: RuleContext, facts: Facts, n: number, text: string, c: R
   } else if (own) {
     ctx.report({ ref: at(ctx, n), variant: 'own', params: { ...base, expected: own.expected, from: own.from }, expected: own.expected, actual: c.figure.text });
   }
+}
+
+/** A table amount as a written figure (a table without a unit read in the claim's unit). */
+const asFigure = (a: AmountFact, unit: FigureUnit): Figure => ({ value: a.value, places: a.places ?? 2, unit: a.unit ?? unit, text: `${a.value.toFixed(a.places ?? 2)}${a.unit ?? unit}`, loose: false, at: 0, end: 0 });
+
+/**
+ * A change the text states on last year or on the budget (`公务接待费…较上年减少1.4万元`, `较年初预算减少136.06万元`)
+ * against the same subject's row: 本年 − 上年, 决算 − 预算. Only where the sentence itself does not state both figures
+ * (then its own arithmetic decides, and its figures are held against the table one by one).
+ */
+function tableChange(ctx: RuleContext, facts: Facts, n: number, text: string, c: ChangeClaim | RateClaim, own: OwnCheck | undefined): void {
+  if (c.figure.loose || c.scope || !c.against || periodOf(c) !== 'current' || (own && own.from)) return;
+  const checks: Array<{ check: OwnCheck; source: string }> = [];
+  for (const r of rowsFor(facts, c)) {
+    const exec = r.amounts.find((a) => a.period === 'current' && a.measure === 'exec');
+    if (!exec) continue;
+    const others = c.against === 'prev' ? r.amounts.filter((a) => a.period === 'prev' && a.measure === 'exec') : r.amounts.filter((a) => a.period === 'current' && a.measure !== 'exec');
+    const units: FigureUnit[] = exec.unit ? [exec.unit] : c.kind === 'change' ? ['元', '万元'] : ['万元'];
+    for (const o of others)
+      for (const u of units) {
+        const check = changeCheck(c, { figure: asFigure(exec, u) }, { figure: asFigure(o, u) });
+        if (check.from) checks.push({ check, source: `${r.table} ${r.row} ${exec.column} − ${o.column}` });
+      }
+  }
+  if (!checks.length || checks.some((x) => x.check.fits)) return;
+  const { check, source } = checks[0];
+  const { subject, measure } = named(c);
+  ctx.report({ ref: at(ctx, n), variant: 'table', params: { n, start: start(text), subject, measure, stated: c.figure.text, expected: check.expected, source }, expected: check.expected, actual: c.figure.text });
 }
 
 const GRADE_OF: Array<[RegExp, string]> = [
@@ -273,8 +304,11 @@ export const TEXT_RULES: Rule[] = [
         for (const s of p.read.sentences) {
           const own = ownChecks(s, sumsOf(s));
           for (const c of s.claims) {
+            const mine = own.find((o) => o.claim === c);
             if (c.kind === 'amount') tableAmount(ctx, facts, p.n, p.text, c);
-            else if (c.kind === 'rate') rateClaim(ctx, facts, p.n, p.text, c, own.find((o) => o.claim === c));
+            else if (c.kind === 'rate' && c.measure === 'growth' && !mine) tableChange(ctx, facts, p.n, p.text, c, mine);
+            else if (c.kind === 'rate') rateClaim(ctx, facts, p.n, p.text, c, mine);
+            else if (c.kind === 'change') tableChange(ctx, facts, p.n, p.text, c, mine);
           }
           for (const o of own) {
             if (o.fits || o.claim.kind === 'rate') continue;

@@ -224,26 +224,52 @@ export function ownChecks(s: Sentence, sums: TextSum[]): OwnCheck[] {
       const r = ratioRange(a.figure, sum.total.figure);
       if (!r) continue;
       out.push({ claim: c, from: `${a.figure.text} ÷ ${sum.total.figure.text}`, expected: shownRate(convert(a.figure.value, a.figure.unit, sum.total.figure.unit).dividedBy(sum.total.figure.value), c.figure.places), fits: rateFits(c.figure, r) });
+    } else if ((c.kind === 'change' || (c.kind === 'rate' && c.measure === 'growth')) && c.against === 'budget') {
+      // `实际支出155.93万元，超支55.93万元`, `决算101.93万元，比年初预算减少136.07万元，下降57.17%`: on the budget.
+      const prior = amounts(s).filter((a) => a.index < c.index && sameSubject(a, c) && !a.figure.loose);
+      const e = [...prior].reverse().find((a) => a.measure === 'exec');
+      const budgets = prior.filter((a) => a.measure !== null && a.measure !== 'exec');
+      if (!e || !budgets.length) continue;
+      const fitsOne = (b: AmountClaim): OwnCheck => changeCheck(c, e, b);
+      const checks = budgets.map(fitsOne);
+      out.push(checks.find((x) => x.fits) ?? checks[checks.length - 1]);
     } else if (c.kind === 'change' || (c.kind === 'rate' && c.measure === 'growth')) {
       const prior = amounts(s).filter((a) => a.index < c.index && sameSubject(a, c) && a.measure !== null && !a.figure.loose);
       const cur = [...prior].reverse().find((a) => a.period.rel === 'current');
       const prev = [...prior].reverse().find((a) => a.period.rel === 'prev' && (!cur || a.measure === cur.measure));
       if (!cur || !prev || cur.measure !== prev.measure) continue;
-      if (c.kind === 'change') {
-        const diff = convert(cur.figure.value, cur.figure.unit, c.figure.unit).minus(convert(prev.figure.value, prev.figure.unit, c.figure.unit));
-        const stated = c.figure.value.times(c.sign);
-        const shown = diff.toDecimalPlaces(c.figure.places, D.ROUND_HALF_UP);
-        const word = diff.isNegative() ? '−' : '+';
-        out.push({ claim: c, from: `${cur.figure.text} − ${prev.figure.text}`, expected: `${word}${shown.abs().toFixed(c.figure.places)}${c.figure.unit}`, fits: shown.equals(stated) });
-      } else {
-        const r = ratioRange(cur.figure, prev.figure);
-        if (!r) continue;
-        const range: [Dec, Dec] = [r[0].minus(1), r[1].minus(1)];
-        const stated = { ...c.figure, value: c.figure.value.times(c.sign) };
-        const mid = convert(cur.figure.value, cur.figure.unit, prev.figure.unit).dividedBy(prev.figure.value).minus(1);
-        out.push({ claim: c, from: `(${cur.figure.text} − ${prev.figure.text}) ÷ ${prev.figure.text}`, expected: shownRate(mid, c.figure.places), fits: rateFits(stated, range) });
-      }
+      const check = changeCheck(c, cur, prev);
+      if (check.from) out.push(check);
     }
   }
+  // `完成预算的99%，超支5万元`: a rate below 100% (at its printed precision) beside spending above the budget, or the
+  // reverse, cannot both hold, whatever the budget was.
+  for (const c of s.claims) {
+    if (c.kind !== 'rate' || c.measure !== 'exec' || c.figure.loose || out.some((o) => o.claim === c)) continue;
+    const over = s.claims.find((o): o is ChangeClaim => o.kind === 'change' && o.against === 'budget' && !o.figure.loose && !o.figure.value.isZero() && o.item === c.item && sameSubject(o, c));
+    if (!over) continue;
+    const h = halfUlp(c.figure.places, true);
+    const below = c.figure.value.plus(h).lessThan(100);
+    const above = c.figure.value.minus(h).greaterThan(100);
+    if ((over.sign > 0 && below) || (over.sign < 0 && above))
+      out.push({ claim: c, from: `${over.word}${over.figure.text}`, expected: over.sign > 0 ? '>100%' : '<100%', fits: false });
+  }
   return out;
+}
+
+/** A change (an amount or a growth rate) against the two figures it is of: `now − then`, `(now − then) ÷ then`. */
+export function changeCheck(c: ChangeClaim | RateClaim, now: { figure: Figure }, then: { figure: Figure }, magnitude = false): OwnCheck {
+  if (c.kind === 'change') {
+    const diff = convert(now.figure.value, now.figure.unit, c.figure.unit).minus(convert(then.figure.value, then.figure.unit, c.figure.unit));
+    const stated = c.figure.value.times(c.sign);
+    const shown = diff.toDecimalPlaces(c.figure.places, D.ROUND_HALF_UP);
+    const word = diff.isNegative() ? '−' : '+';
+    return { claim: c, from: `${now.figure.text} − ${then.figure.text}`, expected: `${word}${shown.abs().toFixed(c.figure.places)}${c.figure.unit}`, fits: shown.equals(stated) };
+  }
+  const r = ratioRange(now.figure, then.figure);
+  if (!r) return { claim: c, from: '', expected: '', fits: true };
+  const range: [Dec, Dec] = [r[0].minus(1), r[1].minus(1)];
+  const stated = { ...c.figure, value: c.figure.value.times(c.sign) };
+  const mid = convert(now.figure.value, now.figure.unit, then.figure.unit).dividedBy(then.figure.value).minus(1);
+  return { claim: c, from: `(${now.figure.text} − ${then.figure.text}) ÷ ${then.figure.text}`, expected: shownRate(mid, c.figure.places), fits: rateFits(stated, range, magnitude) };
 }

@@ -47,12 +47,23 @@ export interface RateClaim extends ClaimBase {
   /** For a share: what it is a share of (`全年支出`). */
   base: string | null;
   measureWord: string | null;
+  /** For a growth: what it is on. */
+  against?: Against;
 }
+
+/**
+ * What a change is on, as its words say: `prev` the year before (`较上年`, `同比`, `比2022年`), `budget` the budget
+ * (`较年初预算`, `超支`), null when they do not say (`增加10.12万元` after two years' figures).
+ */
+export type Against = 'prev' | 'budget' | null;
 
 /** `比上年增加48.02万元`: a change on an earlier period, with its sign. */
 export interface ChangeClaim extends ClaimBase {
   kind: 'change';
   sign: 1 | -1;
+  against: Against;
+  /** The verb as written (`减少`, `超支`). */
+  word: string;
 }
 
 export interface ScoreClaim extends ClaimBase {
@@ -103,7 +114,7 @@ const CURRENT = new RegExp(alternation(WORDS.current));
 const CONTRAST = new RegExp(alternation(WORDS.contrast));
 const PERIOD_WORDS = new RegExp(`(?:${alternation([...WORDS.prev, ...WORDS.current])})`, 'g');
 const CHANGE = new RegExp(
-  `^(.*?)(?:(?:较|比|相比|与|同比|对比|环比)(?:[^，。；]{0,14}?)?(?:相比|对比)?)?(${alternation(WORDS.changeUp)}|${alternation(WORDS.changeDown)})了?$`,
+  `^(.*?)((?:较|比|相比|与|同比|对比|环比)(?:[^，。；]{0,14}?)?(?:相比|对比)?)?(${alternation(WORDS.changeUp)}|${alternation(WORDS.changeDown)})了?$`,
 );
 const LIST_MARK = new RegExp(`(${alternation(WORDS.listMarks)})[：:]?`);
 const CLASSIFIED = /按(?:照)?[\u4e00-\u9fff]{0,8}(?:分类|划分|分)/;
@@ -129,6 +140,17 @@ interface ParagraphContext {
   oneYear: boolean;
   /** The years the paragraph names. */
   years: number[];
+}
+
+/** What a change's comparison names (see Against). */
+function againstOf(comparison: string | undefined, verb: string, ctx: ParagraphContext): Against {
+  if (WORDS.overBudget.includes(verb) || (comparison && BUDGET_WORDS.test(comparison))) return 'budget';
+  if (!comparison) return null;
+  if (/同比|环比/.test(comparison)) return 'prev';
+  const masked = maskNames(comparison);
+  if (PREV.test(masked)) return 'prev';
+  const years = [...masked.matchAll(YEAR)].map((m) => Number(m[1]));
+  return years.length && ctx.docYear !== null && years[years.length - 1] === ctx.docYear - 1 ? 'prev' : null;
 }
 
 /** The document's year: the first `2023年度` of its opening paragraphs, else the first year there. */
@@ -273,8 +295,8 @@ function readSentence(t: string, ctx: ParagraphContext, start: Period): Sentence
     }
     if (fig.unit === '%') {
       if (change) {
-        const up = WORDS.changeUp.includes(change[2]);
-        claims.push(scoped({ ...base, kind: 'rate', measure: 'growth', sign: up ? 1 : -1, base: null, measureWord: change[2], ...take(trimFillers(phrase)), period: state.period }));
+        const up = WORDS.changeUp.includes(change[3]);
+        claims.push(scoped({ ...base, kind: 'rate', measure: 'growth', sign: up ? 1 : -1, base: null, measureWord: change[3], against: againstOf(change[2], change[3], ctx), ...take(trimFillers(phrase)), period: state.period }));
         return;
       }
       const r = rateMeasureOf(phrase);
@@ -282,8 +304,8 @@ function readSentence(t: string, ctx: ParagraphContext, start: Period): Sentence
       return;
     }
     if (change) {
-      const up = WORDS.changeUp.includes(change[2]);
-      claims.push(scoped({ ...base, kind: 'change', sign: up ? 1 : -1, ...take(trimFillers(phrase)), period: state.period }));
+      const up = WORDS.changeUp.includes(change[3]);
+      claims.push(scoped({ ...base, kind: 'change', sign: up ? 1 : -1, against: againstOf(change[2], change[3], ctx), word: change[3], ...take(trimFillers(phrase)), period: state.period }));
       return;
     }
     const m = amountMeasureOf(phrase);

@@ -78,7 +78,8 @@ export const RATE_WORDS: Array<{ word: string; measure: RateMeasure; sign: 1 | -
   .sort((a, b) => b.word.length - a.word.length);
 
 export const WORDS = {
-  changeUp: byLength(data.changeUp),
+  changeUp: byLength([...data.changeUp, ...data.overBudget]),
+  overBudget: data.overBudget,
   changeDown: byLength(data.changeDown),
   prev: byLength(data.prev),
   current: byLength(data.current),
