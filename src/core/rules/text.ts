@@ -12,6 +12,8 @@ interface ReadText {
 }
 
 const cache = new WeakMap<string[], ReadText>();
+/** Figures a narrative is read for: a report states hundreds, a long one a few thousand. */
+const MAX_FIGURES = 20_000;
 
 function readText(paragraphs: string[]): ReadText {
   let r = cache.get(paragraphs);
@@ -19,9 +21,13 @@ function readText(paragraphs: string[]): ReadText {
     const year = documentYear(paragraphs);
     // A heading that names a project (`（一）城乡规划项目`) is what a bare 项目 means until the next heading.
     let heading: string | null = null;
+    let figures = 0;
     const all = paragraphs.map((text, i) => {
+      // A text of more figures than any report states is not a report's narrative: the rest of it is not read.
+      if (figures > MAX_FIGURES) return { n: i + 1, text, read: { sentences: [], heading } };
       const read = readParagraph(text, year, heading);
       heading = read.heading;
+      for (const s of read.sentences) figures += s.claims.length;
       return { n: i + 1, text, read };
     });
     r = { year, paragraphs: all.filter((p) => p.read.sentences.some((s) => s.claims.length || s.grades.length)) };

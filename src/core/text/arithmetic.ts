@@ -152,6 +152,20 @@ export function sumsOf(s: Sentence): TextSum[] {
       out.push({ total: part, parts: inner, complete: inner.length >= 2 && !!split && coversSplit(inner.map((c) => c.subject.key), split) });
     }
   });
+  // `“三公”经费支出995万元（公务接待费38万元，公务用车运行维护费958万元）`: a known subject's parts in brackets right
+  // after it, with no word to introduce them, when every one is a known part of it.
+  for (const c of amounts(s)) {
+    const within = c.subject.key ? descendants(c.subject.key) : null;
+    if (!within || out.some((o) => o.total === c)) continue;
+    const inner: AmountClaim[] = [];
+    for (const x of s.claims.slice(c.index + 1)) {
+      if (x.depth !== c.depth + 1) break;
+      inner.push(x as AmountClaim);
+    }
+    if (inner.length < 2 || inner.some((x) => x.kind !== 'amount' || x.figure.loose || !x.ownSubject || !x.subject.key || !within.has(x.subject.key) || !measuresFit(x, c))) continue;
+    if (s.marks.some((m) => m.before > c.index && m.before <= inner[inner.length - 1].index)) continue;
+    out.push({ total: c, parts: inner, complete: coversSplit(inner.map((x) => x.subject.key), SPLITS[c.subject.key!]) });
+  }
   return out;
 }
 

@@ -127,12 +127,16 @@ const NOT_TOTAL_SCORE = /指标|分值|满分|权重|扣|单项|该项(?!目)|�
 const BUDGET_WORDS = /预算|批复|安排|下达|计划/;
 const EXEC_WORDS = /支出|执行|决算|使用|支付|拨付/;
 const SCORE_WORD = new RegExp(alternation(WORDS.scoreWords));
+const GRADE_WORD = new RegExp(alternation(WORDS.gradeWords));
 /** `财政拨款支出中`: a whole of money that the clauses after it are within. */
 const SCOPE = /^(.{2,30}(?:支出|收入|经费|资金|拨款|费用?))中$/;
 
 /** Names holding a period word of their own (`上年结转`, `年末结转和结余`), masked before periods are read. */
 const PERIOD_NAMES = SUBJECT_NAMES.filter((n) => PREV.test(n.name) || CURRENT.test(n.name)).map((n) => n.name);
-const maskNames = (s: string): string => PERIOD_NAMES.reduce((t, n) => t.split(n).join('□'), s);
+const maskNames = (s: string): string => (PERIOD_NAMES.length ? s.replace(PERIOD_NAME, '□') : s);
+const PERIOD_NAME = new RegExp(alternation(PERIOD_NAMES), 'g');
+/** Every subject name, longest first: what a clause says after its names are taken out. */
+const ALL_NAMES = new RegExp(alternation(SUBJECT_NAMES.map((n) => n.name)), 'g');
 
 interface ParagraphContext {
   docYear: number | null;
@@ -187,9 +191,9 @@ function periodIn(phrase: string, ctx: ParagraphContext): Period | null {
 
 /** A phrase without its years and period words (names that hold them kept). */
 function withoutPeriod(phrase: string): string {
-  let s = phrase;
+  if (!/\d|年|期|去|同/.test(phrase)) return phrase.trim();
   const kept: string[] = [];
-  for (const n of PERIOD_NAMES) s = s.split(n).join(`〔${kept.push(n) - 1}〕`);
+  let s = PERIOD_NAMES.length ? phrase.replace(PERIOD_NAME, (n) => `〔${kept.push(n) - 1}〕`) : phrase;
   s = s.replace(YEAR, '').replace(PERIOD_WORDS, '');
   return s.replace(/〔(\d+)〕/g, (_, i: string) => kept[Number(i)]).trim();
 }
@@ -208,6 +212,8 @@ function readSentence(t: string, ctx: ParagraphContext, start: Period): Sentence
   const figures = figuresIn(t);
   // A run of figures no sentence writes is not read (it is a table pasted as text, or no text at all).
   if (figures.length > FIGURES_MAX) return { text: t, claims: [], grades: [], marks: [], counts: [], breaks: [] };
+  // A sentence without a figure states only a grade, if any.
+  if (!figures.length) return { text: t, claims: [], grades: [...t.matchAll(GRADE)].map((m) => ({ kind: 'grade', grade: m[1] })), marks: [], counts: [], breaks: [] };
   const claims: FigureClaim[] = [];
   const marks: ListMark[] = [];
   const counts: Sentence['counts'] = [];
@@ -215,7 +221,7 @@ function readSentence(t: string, ctx: ParagraphContext, start: Period): Sentence
   const grades: GradeClaim[] = [...t.matchAll(GRADE)].map((m) => ({ kind: 'grade', grade: m[1] }));
   const state: State = { subject: { key: null, text: '' }, scope: null, period: start, spoke: { budget: false, exec: false } };
   const spoke = (words: string): void => {
-    const w = SUBJECT_NAMES.reduce((x, n) => x.split(n.name).join(''), words);
+    const w = words.replace(ALL_NAMES, '');
     if (BUDGET_WORDS.test(w)) state.spoke.budget = true;
     if (EXEC_WORDS.test(w)) state.spoke.exec = true;
   };
@@ -432,6 +438,15 @@ const DEICTIC = new Set(SUBJECT_NAMES.filter((n) => n.alone).map((n) => n.name))
 
 /** A paragraph's claims, sentence by sentence; `heading` the project a heading before it named. */
 export function readParagraph(text: string, docYear: number | null = null, heading: string | null = null): ReadParagraph {
+  // Words without a digit state no figure: only a heading or a grade is read from them.
+  if (!/[\d\uff10-\uff19]/.test(text) && !GRADE_WORD.test(text)) {
+    let project = heading;
+    for (const s of text.length <= 4 * HEADING_MAX ? sentencesOf(text) : []) {
+      const h = projectHeading(s);
+      if (h !== undefined) project = h;
+    }
+    return { sentences: [], heading: project };
+  }
   const t = normalizeText(text);
   const ctx = paragraphContext(t, docYear);
   let period: Period = { rel: 'current', year: docYear };
