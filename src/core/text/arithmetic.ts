@@ -46,6 +46,13 @@ function totalsBefore(s: Sentence, mark: ListMark, prevMark: ListMark | undefine
   return out;
 }
 
+const LEVELS = ['类', '款', '项'];
+/** A 功能分类 level written after a subject (`行政运行（项）`): 0 类, 1 款, 2 项. */
+function levelOf(c: AmountClaim): number | null {
+  const m = /\((类|款|项)\)$/.exec(c.subject.text);
+  return m ? LEVELS.indexOf(m[1]) : null;
+}
+
 /** Assigns each group's amounts to the totals: by measure first, then in order. Null where a total gets none. */
 function assign(totals: AmountClaim[], group: AmountClaim[]): Array<AmountClaim | null> {
   if (totals.length === 1) {
@@ -124,6 +131,20 @@ export function sumsOf(s: Sentence): TextSum[] {
       const k = top.findIndex((_, i) => i >= 1 && i < top.length - 1 && partsSum(t.figure, top.slice(0, i + 1).map((c) => c.figure)).equals(t.figure.value));
       const next = k >= 0 ? top.slice(k + 1).find((c) => !c.figure.value.isZero()) : undefined;
       if (next && (convert(next.figure.value, next.figure.unit, t.figure.unit).equals(t.figure.value) || (next.measureWord && !measuresFit(next, t)))) top = top.slice(0, k + 1);
+    }
+    // 功能分类 levels (`一般公共服务支出（类）…其中：…事务（款）…，行政运行（项）…`): each level is the sum of the one below
+    // it, so the parts of a total are those of the next level only, and a part's own parts follow it.
+    const levels = top.map(levelOf);
+    if (levels.some((l) => l !== null)) {
+      if (levels.some((l) => l === null)) return;
+      const first = Math.min(...(levels as number[]));
+      top.forEach((c, i) => {
+        if (levels[i] !== first) return;
+        const subs: AmountClaim[] = [];
+        for (let k = i + 1; k < top.length && levels[k]! > first; k++) if (levels[k] === first + 1) subs.push(top[k]);
+        if (subs.length && !subs.some((x) => x.figure.loose)) out.push({ total: c, parts: subs, complete: false });
+      });
+      top = top.filter((_, i) => levels[i] === first);
     }
     if (!top.length || top.some((c) => c.figure.loose)) return;
     const byItem = new Set(top.map((c) => c.item)).size > 1;

@@ -441,7 +441,7 @@ export function readParagraph(text: string, docYear: number | null = null, headi
   // Words without a digit state no figure: only a heading or a grade is read from them.
   if (!/[\d\uff10-\uff19]/.test(text) && !GRADE_WORD.test(text)) {
     let project = heading;
-    for (const s of text.length <= 4 * HEADING_MAX ? sentencesOf(text) : []) {
+    for (const s of text.length <= 4 * HEADING_MAX ? sentencesOf(normalizeText(text)) : []) {
       const h = projectHeading(s);
       if (h !== undefined) project = h;
     }

@@ -1,0 +1,210 @@
+/**
+ * The narrative rules read as a finance bureau's reviewer and a hostile sender would: correct narratives written the
+ * way departments write their 绩效自评报告 and 部门决算说明 give nothing (a false error is a claim about someone's
+ * published numbers), the slips of issue 24 in other phrasing are found, and hostile text neither crashes, hangs nor
+ * yields a nonsense finding. Each false shape and miss found in review is a case here.
+ */
+import { check } from '../src/core/check';
+import type { BudgetTable } from '../src/core/model';
+import { TEXT_RULES } from '../src/core/rules/text';
+import type { Report, RuleContext } from '../src/core/rules/types';
+import { readDocx } from '../src/host/docx/read';
+import { DocBlock, docxBytes } from '../scripts/fixtures/docx';
+import { budgetTable, seed000Tables } from './support/budget-tables';
+import { documentSnapshot } from './support/budget-grid';
+
+/** `rule actual → expected` of each text finding, sorted. */
+function run(paragraphs: string[], budgetTables: BudgetTable[] = []): string[] {
+  const found: string[] = [];
+  for (const rule of TEXT_RULES) {
+    const ctx = {
+      paragraphs,
+      budgetTables,
+      tables: [],
+      document: { kind: 'docx', textSheet: '正文', tables: [] },
+      report(r: Report) {
+        found.push(`${r.variant ? `${rule.id}:${r.variant}` : rule.id} ${r.actual} → ${r.expected}`);
+      },
+    } as unknown as RuleContext;
+    if (rule.scope === 'workbook') rule.check(ctx);
+  }
+  return found.sort();
+}
+
+const T000 = seed000Tables();
+/** A 三公 table with last year's and this year's 决算 (the kind most 部门决算说明 print). */
+const SANGONG = budgetTable({
+  number: '表5',
+  title: '2023年度“三公”经费支出情况表（单位：万元）',
+  kind: 'sangong',
+  columns: [{ header: '2023年预算数', measure: 'budget' }, { header: '2022年决算数', measure: 'prev' }, { header: '2023年决算数', measure: 'final' }],
+  rows: [
+    ['因公出国（境）费', '0', '0', '0'],
+    ['公务用车购置及运行维护费', '24', '23', '20'],
+    ['公务接待费', '6', '7', '5.6'],
+    ['合计', '30', '30', '25.6'],
+  ],
+});
+
+type Case = [name: string, paragraphs: string[], tables?: BudgetTable[]];
+
+/** Correct narratives, each with the tables it fits where it restates them. */
+const NOISE: Case[] = [
+  // 收入支出决算总体情况
+  ['totals with a change on last year', ['2023年度收入总计1,234.56万元，支出总计1,234.56万元，与上年相比，收入、支出总计各增加100.12万元，增长8.83%，主要原因是人员增加。']],
+  ['收入 and 支出 totals and shares', ['2023年度本年收入合计8,000万元，其中：一般公共预算财政拨款收入7,800万元，占97.5%；其他收入200万元，占2.5%。本年支出合计7,900万元，其中：基本支出5,000万元，占63.29%；项目支出2,900万元，占36.71%。']],
+  ['income kinds the words do not know', ['本年收入合计5,000万元，其中：财政拨款收入4,500万元，事业收入300万元，经营收入100万元，其他收入100万元。']],
+  ['收入总计 of this year and the carry-over', ['2023年度收入总计5,200万元，其中本年收入5,000万元，年初结转和结余200万元。', '2023年度支出总计5,200万元，其中本年支出4,800万元，年末结转和结余400万元。']],
+  ['two years in one sentence', ['2023年度部门决算收入总计2,000.00万元，较2022年度的1,800.00万元增加200.00万元，增长11.11%。']],
+  ['two years, two measures', ['2022年收入900万元，支出870万元；2023年收入1,000万元，支出950万元。']],
+  ['assets, not spending', ['2023年末资产总额5,000万元，负债总额1,000万元，净资产4,000万元。', '国有资产总额2.35亿元，其中流动资产1.2亿元，固定资产1.15亿元。']],
+  // 财政拨款 and 功能分类
+  ['财政拨款 by function', ['2023年度财政拨款支出6,700万元，主要用于：教育支出4,600万元，社会保障和就业支出1,000万元，卫生健康支出1,100万元。', '教育支出（类）4,600万元，占68.66%；社会保障和就业支出（类）1,000万元，占14.93%；卫生健康支出（类）1,100万元，占16.42%。']],
+  ['类 款 项 in one list (was: 款 and 项 added together)', ['一般公共服务支出（类）2,000万元，其中：政府办公厅（室）及相关机构事务（款）1,500万元，行政运行（项）1,200万元，一般行政管理事务（项）300万元。']],
+  ['财政拨款 share and growth', ['2023年度财政拨款支出3,400万元，占本年支出合计的98.36%，与上年相比，财政拨款支出增加200万元，增长6.25%。']],
+  // A narrower whole's 基本支出 is not the department's (was: text.claim against 表1 and a repeat)
+  ['财政拨款 基本支出 under its own total', ['2023年度一般公共预算财政拨款支出5,712.72万元，其中：基本支出4,000万元，项目支出1,712.72万元。'], T000],
+  ['财政拨款支出中，基本支出…', ['财政拨款支出中，基本支出4,000万元。'], T000],
+  ['all funds, then 财政拨款 (was: two repeats)', ['2023年度本年支出合计7,900万元，其中：基本支出5,100万元，项目支出2,800万元。', '2023年度一般公共预算财政拨款支出7,600万元，其中：基本支出5,000万元，项目支出2,600万元。']],
+  ['基本支出中 its own parts', ['2023年基本支出4,656.99万元。', '基本支出中，人员经费820.13万元，公用经费3,836.86万元。'], T000],
+  ['parts of 基本支出 in brackets', ['2023年基本支出4,656.99万元（人员经费820.13万元、公用经费3,836.86万元）。'], T000],
+  // 三公 with 较上年, 完成预算, 主要原因
+  ['三公 down on last year, rounded', ['2023年度部门整体支出绩效自评报告', '“三公”经费支出12.5万元，上年15.7万元，减少3.2万元，下降20%。', '2022年度“三公”经费支出15.7万元，2023年度支出12.5万元，减少3.2万元。']],
+  ['三公 budget and 完成预算的', ['2023年“三公”经费财政拨款支出预算为20万元，支出决算为12.5万元，完成预算的62.5%。']],
+  ['三公 parts, each with 完成预算 and 较上年', ['其中：因公出国（境）费支出决算为0万元，完成预算的0%，与上年持平；公务用车购置及运行维护费支出决算为20万元，完成预算的83.33%，较上年减少3万元，下降13.04%；公务接待费支出决算为5.6万元，完成预算的93.33%，较上年减少1.4万元，下降20%。'], [SANGONG]],
+  ['三公 against its table, with last year', ['2023年度“三公”经费支出25.6万元，较上年减少4.4万元，下降14.67%。', '2023年度“三公”经费支出较上年减少4.4万元，下降14.67%，主要原因是厉行节约。', '2023年“三公”经费支出25.6万元，同比减少4.4万元。', '2023年“三公”经费支出25.6万元，比2022年减少4.4万元。'], [SANGONG]],
+  ['三公 on its budget', ['2023年“三公”经费决算25.6万元，较预算减少4.4万元，下降14.67%。', '“三公”经费较年初预算减少4.4万元。'], [SANGONG]],
+  ['a change on a year the table does not hold', ['2023年“三公”经费支出25.6万元，比2021年减少2.4万元。'], [SANGONG]],
+  ['三公 change split into its parts', ['2023年“三公”经费支出25.6万元，较上年减少4.4万元，其中公务接待费减少1.4万元，公务用车购置及运行维护费减少3万元。'], [SANGONG]],
+  ['公务接待 on 表3’s budget', ['“三公”经费中公务接待费83.94万元，较年初预算减少136.06万元。', '“三公”经费决算101.93万元，比年初预算减少136.07万元，下降57.17%。'], T000],
+  ['cars and visitors counted next to amounts', ['公务用车购置及运行维护费支出10万元，其中：公务用车购置费0万元，公务用车运行维护费10万元，主要用于2辆公务车的燃料费、维修费等，截至2023年12月31日，单位共有公务用车2辆。', '公务接待费2.5万元，共接待国内来访团组15批次、120人次。']],
+  ['visitors and the cost per head', ['全年共接待来访人员1,200人次，公务接待费3.12万元，人均26元。']],
+  ['a car list of counts', ['截至2023年12月31日，本部门共有车辆12辆，其中：副部（省）级及以上领导用车0辆，主要负责人用车0辆，机要通信用车1辆，应急保障用车2辆，执法执勤用车6辆，特种专业技术用车0辆，离退休干部服务用车0辆，其他用车3辆。']],
+  ['会议费 and 培训费 with counts', ['会议费支出5万元，共召开会议10次，参会人数500人次；培训费支出8万元，共举办培训班6期，培训1,200人次。']],
+  ['机关运行经费', ['2023年度机关运行经费支出150.5万元，比上年减少9.5万元，下降5.94%。']],
+  // 项目支出, 执行率, 年初预算 and 调整预算
+  ['execution on the adjusted budget', ['2023年项目支出执行率为95%，年初预算120万元，调整预算150万元，实际支出142.5万元。', '年初预算数为100万元，全年预算数为120万元，全年执行数为114万元，预算执行率为95%。']],
+  ['a budget raised in the year', ['项目年初预算100万元，年中追加50万元，调整后预算150万元，实际支出140万元，执行率93.33%。', '年初预算100万元，调减20万元，调整后预算80万元，实际支出80万元，执行率100%。']],
+  ['execution and 个百分点', ['年初预算数为500万元，年中调增100万元，调整后预算数为600万元，全年执行数为590万元，执行率98.33%，较上年提高2.33个百分点。', '本年度部门预算执行率为96.5%，比上年提高1.2个百分点。']],
+  ['execution with its figures in brackets and a province’s average', ['预算执行率98.33%（590万元/600万元）。', '资金执行率为98.3%，高于全省平均水平（95%）。']],
+  ['a rounded execution rate against 表1', ['项目全年预算数1,254.89万元，实际支出1,055.73万元，预算执行率为84%。'], T000],
+  ['funds by source and what arrived (was: 实际到位资金 added as a part)', ['全年预算资金1000万元，其中中央资金600万元、省级资金300万元、县级配套100万元，实际到位资金1000万元，到位率100%。']],
+  ['investment and its completion', ['项目总投资1,200万元，其中财政资金800万元，自筹资金400万元；截至12月31日，已完成投资1,000万元，投资完成率83.33%。', '项目计划投资300万元，实际完成投资280万元，完成率93.33%。']],
+  ['a project under its heading (was: 项目 held against 表1’s 项目支出)', ['（一）城乡规划项目', '项目年初预算100万元，实际支出95万元，执行率95%。'], T000],
+  ['a project named before its colon', ['城乡规划项目：项目年初预算100万元，实际支出95万元，执行率95%。'], T000],
+  ['a project heading then a sentence', ['1.城乡规划项目。项目年初预算100万元，实际支出95万元，执行率95%。'], T000],
+  ['项目名称：', ['项目名称：城乡规划编制', '项目实施情况良好。项目年初预算100万元，实际支出95万元，执行率95%。'], T000],
+  ['two project sections (was: a repeat across them)', ['（一）城乡规划项目', '项目年初预算100万元，实际支出95万元，执行率95%。', '（二）市场监管项目', '项目年初预算200万元，实际支出180万元，执行率90%。']],
+  ['a heading that ends the project', ['（一）城乡规划项目', '项目年初预算100万元。', '（二）部门整体支出情况', '2023年项目年初预算金额为70.20万元。'], T000],
+  ['spending above the budget stated consistently', ['项目年初预算100万元，实际支出155.93万元，超支55.93万元，完成年初预算的155.93%。', '2023年度项目支出完成年初预算的100%，超支55.93万元。']],
+  // 自评得分 and 等级
+  ['score and grade, indicator points', ['经自评，2023年度部门整体支出绩效自评得分为92分，评价等级为“优”。', '绩效自评综合得分96.5分，等级为优。其中：产出指标得分48分，效益指标得分28.5分，满意度指标得分10分，预算执行率得分10分。', '年度资金总额100万元，执行数95万元，执行率95%，得分9.5分（满分10分）。']],
+  // Amounts in 元 and 亿元, separators, approximate figures, ranges
+  ['amounts in 元 with separators', ['2023年度基本支出1,234,567.89元，其中人员经费1,000,000.00元，公用经费234,567.89元。']],
+  ['approximate figures', ['项目资金共计约500万元，惠及群众近3万人。', '全年累计发放补贴资金1,234.5万元，惠及农户3,456户，户均补贴0.36万元。']],
+  ['ranges and standards', ['单个项目补助标准为10-15万元，共补助20个村，补助资金合计250万元，其中A村15万元、B村10万元。', '每个村补助10万元-15万元不等，共补助资金250万元。', '补助资金5~8万元/户，全年共发放120万元。']],
+  ['full-width digits', ['２０２３年“三公”经费支出１，２３４．５６万元，其中公务接待费２３４．５６万元，公务用车运行维护费1０００万元。']],
+  // Other units, targets, plans
+  ['figures of the county and the city', ['全县共有学校120所，全县教育经费支出15.6亿元。', '全市农业产值120亿元，同比增长5.6%；本局项目支出2,000万元。', '全县GDP完成320亿元，同比增长6.5%，全县一般公共预算收入18.6亿元，增长5.2%。']],
+  ['indicator targets quoted', ['服务对象满意度≥90%，实际满意度为96%。', '全年共开展检查36次，检查覆盖率100%，群众满意度达到95%以上。']],
+  ['next year’s plans', ['2024年计划安排项目资金200万元，确保执行率达到90%以上。', '2023年度支出1,000万元，2023年计划支出1,100万元。']],
+  ['another unit of the department', ['2023年基本支出5,100万元。', '2023年度，我局所属二级单位基本支出1,200万元。', '2023年度全县“三公”经费支出1,200万元。', '2023年度本部门“三公”经费支出25.6万元。']],
+  ['government procurement shares', ['政府采购支出总额300万元，其中：政府采购货物支出100万元、政府采购工程支出150万元、政府采购服务支出50万元。授予中小企业合同金额200万元，占政府采购支出总额的66.67%。']],
+  ['a total written last', ['办公费10万元、印刷费5万元、水电费8万元，合计23万元。', '公用经费23万元，含办公费10万元、印刷费5万元、水电费8万元。']],
+  ['a budget line then spending, two sentences', ['本年收入合计1,386.49万元，与年初预算相比增加86.49万元，增长6.65%，主要是追加了项目资金。', '2023年年初预算1,300万元。']],
+];
+
+describe('correct narratives give nothing', () => {
+  // Every case with its tables ([] for none): it.each hands a shorter row's callback jest's `done` in their place.
+  it.each(NOISE.map(([n, p, t]): Required<Case> => [n, p, t ?? []]))('%s', (_, paragraphs, tables) => {
+    expect(run(paragraphs, tables)).toEqual([]);
+  });
+});
+
+/** Slips of the kinds issue 24 lists, in other phrasing, and what is found. */
+const MISSES: Array<[name: string, paragraphs: string[], tables: BudgetTable[], found: string[]]> = [
+  ['995 = 38 + 958 after 包括', ['“三公”经费支出合计995万元，包括公务接待费38万元和公务用车运行维护费958万元。'], [], ['text.sum:more 995万元 → 996万元']],
+  ['995 = 38 + 958 after 分别为', ['“三公”经费支出995万元，分别为：公务接待费38万元，公务用车运行维护费958万元。'], [], ['text.sum:more 995万元 → 996万元']],
+  ['995 = 38 + 958 in brackets (was missed)', ['“三公”经费支出995万元（公务接待费38万元，公务用车运行维护费958万元）。'], [], ['text.sum:more 995万元 → 996万元']],
+  ['995 = 38 + 958 over two sentences', ['2023年三公经费共支出995万元。其中，公务接待费38万元；公务用车运行维护费958万元。'], [], ['text.sum:more 995万元 → 996万元']],
+  ['full-width figures that do not add up', ['２０２３年“三公”经费支出１，２３４．５６万元，其中公务接待费２３４．５６万元，公务用车运行维护费1０１０万元。'], [], ['text.sum:more 1,234.56万元 → 1244.56万元']],
+  ['a rate that fits the text’s figure and not the table’s', ['项目全年预算数1,254.89万元，实际支出1,155.73万元，预算执行率为92.1%。'], T000, ['text.claim:table 1,155.73万元 → 1055.73万元']],
+  ['a rate the table does not give', ['2023年度项目支出预算执行率为90.5%。'], T000, ['text.claim:table 90.5% → 84.13%']],
+  ['完成年初预算100% beside the figures of an overspend (was missed)', ['项目年初预算100万元，实际支出155.93万元，完成年初预算100%，超出预算55.93万元。'], [], ['text.claim:own 100% → 155.93%']],
+  ['a rate below 100% beside 超支 (was missed)', ['2023年度项目支出完成年初预算的99%，超支55.93万元。'], [], ['text.claim:own 99% → >100%']],
+  ['完成年初预算 against the table’s 年初预算', ['2023年度项目支出完成年初预算的100%，超支55.93万元。'], T000, ['text.claim:table 100% → 1503.89%', 'text.claim:table 55.93万元 → +985.53万元']],
+  ['an overspend that is not the difference', ['项目年初预算100万元，实际支出155.93万元，超支65.93万元。'], [], ['text.claim:own 65.93万元 → +55.93万元']],
+  ['a decrease on last year that belongs to another row (was missed)', ['其中：公务用车购置及运行维护费较上年减少3万元；公务接待费较上年减少3万元。'], [SANGONG], ['text.claim:table 3万元 → −1万元']],
+  ['a decrease on the budget that belongs to another row (was missed)', ['公务用车运行维护费17.99万元，较年初预算减少136.06万元。'], T000, ['text.claim:table 136.06万元 → −0.01万元']],
+  ['a decrease on the budget of the wrong size', ['公务用车购置及运行维护费较年初预算减少0.4万元。'], [SANGONG], ['text.claim:table 0.4万元 → −4.0万元']],
+  ['text figures that disagree with the table’s', ['2023年公务接待费支出84.94万元。', '2023年人员经费支出802.13万元，公用经费3,836.86万元。', '2023年度一般公共预算财政拨款收入5,721.72万元。'], T000, ['text.claim:table 5,721.72万元 → 5712.72万元', 'text.claim:table 802.13万元 → 820.13万元', 'text.claim:table 84.94万元 → 83.94万元']],
+  ['a part that disagrees, in its sum and with the table', ['2023年基本支出4,656.99万元，其中人员经费820.13万元，公用经费3,863.86万元。'], T000, ['text.claim:table 3,863.86万元 → 3836.86万元', 'text.sum 4,656.99万元 → 4683.99万元']],
+  ['a variance of the wrong size', ['“三公”经费年初预算238万元，决算101.93万元，预决算差异率为-75.17%。'], T000, ['text.claim:table -75.17% → −57.17%']],
+  ['a 款 whose 项 add to more', ['一般公共服务支出（类）2,000万元，其中：政府办公厅（室）及相关机构事务（款）1,500万元，行政运行（项）1,200万元，一般行政管理事务（项）400万元。'], [], ['text.sum:more 1,500万元 → 1600万元']],
+  ['the heading’s project does not hide the department’s 项目 after the next heading', ['（一）城乡规划项目', '项目年初预算100万元。', '（二）部门整体支出情况', '2023年项目年初预算金额为75.20万元。'], T000, ['text.claim:table 75.20万元 → 70.20万元']],
+];
+
+describe('slips in other phrasing are found', () => {
+  it.each(MISSES)('%s', (_, paragraphs, tables, found) => {
+    expect(run(paragraphs, tables)).toEqual([...found].sort());
+  });
+});
+
+describe('a real .docx: a 三公 table with last year, a 收支 table and a narrative', () => {
+  const tables: DocBlock[] = [
+    '某县文化和旅游局2023年度部门整体支出绩效自评报告',
+    '表1：2023年度“三公”经费支出情况表     单位：万元',
+    { rows: [['项目', '2023年预算数', '2022年决算数', '2023年决算数'], ['因公出国（境）费', '0.00', '0.00', '0.00'], ['公务用车购置及运行维护费', '24.00', '23.00', '20.00'], ['公务接待费', '6.00', '7.00', '5.60'], ['合计', '30.00', '30.00', '25.60']] },
+  ];
+  const text = [
+    '一、部门收支情况',
+    '2023年度，我局收入合计1,386.49万元，全部为一般公共预算财政拨款收入；支出合计1,350.20万元，其中基本支出1,020.15万元，占75.56%；项目支出330.05万元，占24.44%。',
+    '基本支出中，人员经费890.36万元，公用经费129.79万元。',
+    '2023年度“三公”经费支出25.60万元，较上年减少4.40万元，下降14.67%，完成预算的85.33%。其中：公务用车购置及运行维护费20.00万元，较上年减少3.00万元；公务接待费5.60万元，较上年减少1.40万元，下降20%；因公出国（境）费0万元。',
+    '项目支出全年预算数366.34万元，实际支出330.05万元，预算执行率90.09%，年初预算300.00万元。',
+    '（一）非遗保护项目',
+    '项目年初预算50万元，实际支出48万元，执行率96%。',
+    '二、绩效自评结论',
+    '经自评，我局2023年度部门整体支出绩效自评得分为95.6分，等级为“优”。2024年计划安排项目资金400万元。',
+  ];
+  const textFindings = (ps: string[]) =>
+    check(readDocx(docxBytes([...tables, ...ps]), 'r.docx').snapshot)
+      .findings.filter((f) => f.rule.startsWith('text.'))
+      .map((f) => `${f.rule} ${f.severity} ${f.cell} ${f.actual} → ${f.expected}`);
+
+  it('gives no text finding on the consistent report', () => expect(textFindings(text)).toEqual([]));
+
+  it('finds a decrease that belongs to another row and a rate the sentence’s figures do not give', () => {
+    const bad = text.map((p) => p.replace('公务接待费5.60万元，较上年减少1.40万元', '公务接待费5.60万元，较上年减少3.00万元').replace('预算执行率90.09%', '预算执行率92.09%'));
+    expect(textFindings(bad).sort()).toEqual(['text.claim error ¶6 3.00万元 → −1.40万元', 'text.claim error ¶7 92.09% → 90.09%']);
+  });
+});
+
+describe('hostile text: no crash, no hang, no nonsense finding', () => {
+  const hostile: Array<[string, () => string[]]> = [
+    ['a 1 MB paragraph of sentences', () => ['2023年度基本支出4,656.99万元，其中人员经费820.13万元，' + '项目支出1,055.73万元，执行率84.13%，'.repeat(40000)]],
+    ['a 1 MB paragraph of words', () => ['汉'.repeat(1_000_000)]],
+    ['a 1 MB run of digits', () => ['1'.repeat(1_000_000)]],
+    ['100,000 paragraphs with figures', () => Array.from({ length: 100000 }, (_, i) => `2023年度第${i}项支出${i}.5万元，较上年增加1万元，增长2%。`)],
+    ['100,000 paragraphs without figures', () => Array.from({ length: 100000 }, (_, i) => `本单位第${i}项工作按照要求有序推进，取得良好成效。`)],
+    ['100,000 headings', () => Array.from({ length: 100000 }, (_, i) => `（${i % 10}）第${i}城乡规划项目`)],
+    ['a paragraph of 10,000 figures', () => [Array.from({ length: 10000 }, (_, i) => `${i}万元`).join('、')]],
+    ['a 其中 list of 10,000 parts', () => ['合计100万元，其中' + Array.from({ length: 10000 }, (_, i) => `费用${i}为${i}.01万元`).join('，')]],
+    ['5,000 nested brackets with figures', () => ['基本支出100万元' + '（人员经费50万元'.repeat(5000) + '）'.repeat(5000)]],
+    ['100,000 nested brackets', () => ['（'.repeat(100000) + '5万元' + '）'.repeat(100000)]],
+    ['100,000 clauses of stray separators', () => ['支出1,2,3,4,5,6,7万元，' + '9,'.repeat(100000) + '999万元']],
+    ['100,000 dashes', () => ['补助标准10-15万元，' + '-'.repeat(100000) + '5万元']],
+    ['20,000 list words', () => [('其中' + '分别为'.repeat(3) + '1万元、').repeat(20000)]],
+    ['1e308 and twenty-digit amounts (was: a sum of 2e20 against 308万元)', () => ['2023年“三公”经费支出1e308万元，其中公务接待费99999999999999999999万元，公务用车运行维护费99999999999999999999.99999万元，较上年增加99999999999999999999999999999999万元，增长1e308%。']],
+    ['zeros everywhere', () => ['“三公”经费支出0万元，较上年减少0万元，下降0%，执行率0%，年初预算0万元，实际支出0万元，执行率100%。']],
+  ];
+  it.each(hostile)('%s', (_, make) => {
+    const paragraphs = make();
+    const t0 = Date.now();
+    const r = check(documentSnapshot([], paragraphs));
+    const ms = Date.now() - t0;
+    expect(r.findings.filter((f) => f.rule.startsWith('text.'))).toEqual([]);
+    // Measured at under 1 s each on a loaded 2-core machine; the bound leaves room for a slow CI runner.
+    expect(ms).toBeLessThan(4000);
+  });
+});
