@@ -3,7 +3,7 @@ import { changeCheck, compareSum, OwnCheck, ownChecks, partsSum, ratioRange, rat
 import { AmountClaim, ChangeClaim, documentYear, FigureClaim, RateClaim, readParagraph, ReadParagraph, Sentence } from '../text/claims';
 import { AmountFact, Facts, factsOf, LabelList, RowFacts } from '../text/facts';
 import { convert, Figure, FigureUnit } from '../text/figures';
-import type { AmountMeasure } from '../text/words';
+import { AmountMeasure, grainOf } from '../text/words';
 import { Rule, RuleContext } from './types';
 
 interface ReadText {
@@ -86,7 +86,10 @@ const FITS: Record<AmountMeasure, AmountMeasure[]> = {
 
 function rowsFor(facts: Facts, c: FigureClaim): RowFacts[] {
   const key = c.subject.key;
-  if (key) return facts.rows.filter((r) => r.key === key);
+  if (key) {
+    const grain = grainOf(key, c.subject.text);
+    return facts.rows.filter((r) => r.key === key && (grain === null || grainOf(key, r.subject) === null || grainOf(key, r.subject) === grain));
+  }
   const text = c.subject.text;
   return text.length >= 2 ? facts.rows.filter((r) => !r.key && r.subject === text) : [];
 }
@@ -248,7 +251,7 @@ function repeats(ctx: RuleContext, read: ReadText): void {
         if (c.kind !== 'amount' || !c.measure || c.figure.loose || c.period.rel === 'unknown' || c.scope) continue;
         const subject = c.subject.key ?? (c.ownSubject && c.subject.text.length >= 4 ? c.subject.text : null);
         if (!subject) continue;
-        const id = `${subject}|${c.measure}|${c.period.rel}|${c.period.year ?? ''}`;
+        const id = `${subject}|${grainOf(c.subject.key, c.subject.text) ?? ''}|${c.measure}|${c.period.rel}|${c.period.year ?? ''}`;
         const first = seen.get(id);
         if (!first) {
           seen.set(id, { n: p.n, sentence: k, claim: c });

@@ -1,7 +1,7 @@
 import { D, Dec, ZERO } from '../decimal';
 import type { AmountClaim, ChangeClaim, FigureClaim, ListMark, RateClaim, Sentence } from './claims';
 import { convert, Figure } from './figures';
-import { bare } from './subjects';
+import { bare, subjectKeyOf, subjectOf } from './subjects';
 import { descendants, SPLITS } from './words';
 
 /** A total a sentence states and the parts it lists after 其中 / 分别为 / 按…分类 (or in brackets after a part). */
@@ -156,7 +156,9 @@ export function sumsOf(s: Sentence): TextSum[] {
     const count = s.counts.some((c) => c.item <= (totals[0]?.item ?? 0) && c.n === groups.length);
     for (const l of lists) {
       const keys = l.parts.map((p) => p.subject.key);
-      const split = l.total.subject.key ? SPLITS[l.total.subject.key] : undefined;
+      // `一般公共预算财政拨款基本支出` is a narrower 基本支出, split the same way.
+      const splitKey = l.total.subject.key ?? subjectKeyOf(l.total.subject.text)?.key ?? null;
+      const split = splitKey ? SPLITS[splitKey] : undefined;
       const covered = split ? coversSplit(keys, split) : mark.complete && Object.values(SPLITS).some((sp) => coversSplit(keys, sp));
       const sibling = lists.some((o) => o !== l && o.parts.length >= 2 && exactSum(o.total, o.parts));
       out.push({ total: l.total, parts: l.parts, complete: l.parts.length >= 2 && (covered || count || sibling) });
@@ -217,6 +219,18 @@ export function shownRate(ratio: Dec, places: number): string {
   return `${ratio.times(100).toDecimalPlaces(p, D.ROUND_HALF_UP).toFixed(p)}%`.replace(/^-/, '−');
 }
 
+/** Words for a whole (`全年支出`, `本年支出合计`, `总额`): the total of the sentence's list. */
+const WHOLE = /^(?:全年|本年|当年|年度|部门|单位|全部|总)?(?:总)?(?:支出|收入|资金|经费|预算)?(?:总额|合计|总计|总数|总量|总体)?$/;
+
+function baseIsTotal(base: string, total: AmountClaim): boolean {
+  const b = bare(base);
+  if (WHOLE.test(b)) return true;
+  const t = bare(total.subject.text);
+  if (t && (t.endsWith(b) || b.endsWith(t))) return true;
+  const key = subjectOf(b).key;
+  return key !== null && key === total.subject.key;
+}
+
 export interface OwnCheck {
   claim: RateClaim | ChangeClaim;
   /** The figures it follows from, as written, and the operation (`369.924613万元 ÷ 857.12万元`). */
@@ -256,6 +270,9 @@ export function ownChecks(s: Sentence, sums: TextSum[]): OwnCheck[] {
       const a = [...amounts(s)].reverse().find((x) => x.index < c.index && x.item === c.item && x.depth === c.depth);
       const sum = a && sums.find((t) => t.parts.includes(a));
       if (!a || !sum) continue;
+      // `…其中：授予小微企业合同金额300万元，占政府采购支出总额的60%`: a share of a whole the sentence names, not of the
+      // total it lists the amount under. A base that is the total's own name, or a word for the whole, is that total.
+      if (c.base && !baseIsTotal(c.base, sum.total)) continue;
       const r = ratioRange(a.figure, sum.total.figure);
       if (!r) continue;
       out.push({ claim: c, from: `${a.figure.text} ÷ ${sum.total.figure.text}`, expected: shownRate(convert(a.figure.value, a.figure.unit, sum.total.figure.unit).dividedBy(sum.total.figure.value), c.figure.places), fits: rateFits(c.figure, r) });

@@ -365,6 +365,9 @@ function readSentence(t: string, ctx: ParagraphContext, start: Period): Sentence
     i++;
   }
   noteClause(clause, false);
+  // `人员经费…，主要包括：基本工资、津贴补贴等；公用经费…`: a list of words with no figure in its own item lists nothing.
+  const listing = marks.filter((m) => claims.some((c) => c.index >= m.before && c.item === m.item && c.depth >= m.depth));
+  marks.splice(0, marks.length, ...listing);
   scopeLists(claims, marks, breaks);
   // `城区后勤管理运行费 857.12 万元，实际支出为 369.92 万元`: an amount with no measure before the amount spent on the
   // same subject is its budget.

@@ -20,6 +20,7 @@ interface SubjectEntry {
   measure: string;
   names: NameEntry[];
   income?: boolean;
+  grains?: string[][];
 }
 
 const SUBJECTS = data.subjects as Record<string, SubjectEntry>;
@@ -41,6 +42,21 @@ export const INCOME_KEYS = new Set(Object.entries(SUBJECTS).filter(([, s]) => s.
 export function subjectName(key: string, lang: 'zh-CN' | 'en-US'): string {
   const s = SUBJECTS[key];
   return s ? (lang === 'zh-CN' ? s.zh : s.en) : key;
+}
+
+/**
+ * Which grain of its subject a phrase names (`收入总计` 0, `本年收入合计` 1), or null for a subject of one grain or a
+ * phrase that names none: a 部门决算 prints 收入总计 and 本年收入合计 as two figures of one subject.
+ */
+export function grainOf(key: string | null, text: string): number | null {
+  const grains = key ? SUBJECTS[key]?.grains : undefined;
+  if (!grains) return null;
+  const t = text.replace(/\s+/g, '');
+  let best: { g: number; len: number } | null = null;
+  grains.forEach((names, g) => {
+    for (const n of names) if (t.endsWith(n) && (!best || n.length > best.len)) best = { g, len: n.length };
+  });
+  return best ? (best as { g: number }).g : null;
 }
 
 export interface Split {
