@@ -46,6 +46,21 @@ const SANGONG = budgetTable({
   ],
 });
 
+/** The same table in 元, its unit named by the table, not by its title. */
+const SANGONG_YUAN = budgetTable({
+  number: '表6',
+  title: '2023年度“三公”经费支出情况表',
+  currency: '元',
+  kind: 'sangong',
+  columns: [{ header: '预算数', measure: 'budget' }, { header: '上年决算数', measure: 'prev' }, { header: '决算数', measure: 'final' }],
+  rows: [
+    ['因公出国（境）费', '0.00', '0.00', '0.00'],
+    ['公务用车购置及运行维护费', '240,000.00', '230,000.00', '200,012.50'],
+    ['公务接待费', '60,000.00', '70,000.00', '55,987.50'],
+    ['合计', '300,000.00', '300,000.00', '256,000.00'],
+  ],
+});
+
 type Case = [name: string, paragraphs: string[], tables?: BudgetTable[]];
 
 /** Correct narratives, each with the tables it fits where it restates them. */
@@ -95,8 +110,27 @@ const NOISE: Case[] = [
   ['a project heading then a sentence', ['1.城乡规划项目。项目年初预算100万元，实际支出95万元，执行率95%。'], T000],
   ['项目名称：', ['项目名称：城乡规划编制', '项目实施情况良好。项目年初预算100万元，实际支出95万元，执行率95%。'], T000],
   ['two project sections (was: a repeat across them)', ['（一）城乡规划项目', '项目年初预算100万元，实际支出95万元，执行率95%。', '（二）市场监管项目', '项目年初预算200万元，实际支出180万元，执行率90%。']],
+  ['two projects’ 专项资金 (was: a repeat across the sections)', ['（一）城乡规划项目', '专项资金100万元，实际支出95万元。', '（二）市场监管项目', '专项资金200万元，实际支出180万元。']],
+  ['该项目年度预算资金 under two headings (was: a repeat)', ['1.城乡规划项目', '该项目年度预算资金为100万元，实际支出95万元，执行率95%。', '2.市场监管项目', '该项目年度预算资金为200万元，实际支出180万元，执行率90%。']],
+  ['two projects’ 中央资金', ['（一）城乡规划项目', '中央资金60万元，省级资金40万元。', '（二）市场监管项目', '中央资金100万元，省级资金100万元。']],
   ['a heading that ends the project', ['（一）城乡规划项目', '项目年初预算100万元。', '（二）部门整体支出情况', '2023年项目年初预算金额为70.20万元。'], T000],
   ['spending above the budget stated consistently', ['项目年初预算100万元，实际支出155.93万元，超支55.93万元，完成年初预算的155.93%。', '2023年度项目支出完成年初预算的100%，超支55.93万元。']],
+  ['a project report of one project, start to end', [
+    '2023年度农村饮水安全巩固提升工程项目绩效自评报告',
+    '（一）项目概况。为保障农村居民饮水安全，2023年我局实施农村饮水安全巩固提升工程，涉及全县12个乡镇86个行政村，受益人口5.6万人。',
+    '（二）项目资金情况。项目总投资1,580万元，其中：中央资金800万元，省级资金500万元，县级配套280万元。截至2023年12月31日，项目资金到位1,580万元，到位率100%；实际支出1,501.2万元，预算执行率95.01%，结余资金78.8万元。',
+    '（一）产出指标。新建供水工程8处，完成率100%；改造管网126公里，完成率105%；水质达标率≥95%，实际达标率98.5%；工程验收合格率100%。',
+    '（二）成本指标。单位管网改造成本不超过10万元/公里，实际为9.2万元/公里。',
+    '（三）效益指标。农村自来水普及率由2022年的92%提高到2023年的96%，提高4个百分点；农村集中供水率达到90%以上。',
+    '经自评，该项目绩效自评得分为96分，其中：预算执行率得分9.5分，产出指标得分48分，效益指标得分28.5分，满意度指标得分10分，评价等级为“优”。',
+    '部分工程进度滞后，截至2023年9月底支出进度仅为45%。',
+    '2024年计划投入资金2,000万元，新建供水工程10处，力争预算执行率达到100%。',
+    '项目共涉及资金1,580万元，较上年的1,200万元增加380万元，增长31.67%。',
+    '2023年度该项目年初预算1,200万元，年中追加380万元，全年预算1,580万元。',
+    '全县农村供水工程共投入资金3.2亿元，其中本项目1,580万元。',
+    '项目预算执行率95.01%，扣0.5分。',
+  ]],
+  ['三公 changes in the table’s 元', ['2023年度公务接待费支出5.6万元，较上年减少1.4万元。', '2023年度“三公”经费支出256,000元，较上年减少44,000元。'], [SANGONG_YUAN]],
   // 自评得分 and 等级
   ['score and grade, indicator points', ['经自评，2023年度部门整体支出绩效自评得分为92分，评价等级为“优”。', '绩效自评综合得分96.5分，等级为优。其中：产出指标得分48分，效益指标得分28.5分，满意度指标得分10分，预算执行率得分10分。', '年度资金总额100万元，执行数95万元，执行率95%，得分9.5分（满分10分）。']],
   // Amounts in 元 and 亿元, separators, approximate figures, ranges
@@ -136,6 +170,7 @@ const MISSES: Array<[name: string, paragraphs: string[], tables: BudgetTable[], 
   ['an overspend that is not the difference', ['项目年初预算100万元，实际支出155.93万元，超支65.93万元。'], [], ['text.claim:own 65.93万元 → +55.93万元']],
   ['a decrease on last year that belongs to another row (was missed)', ['其中：公务用车购置及运行维护费较上年减少3万元；公务接待费较上年减少3万元。'], [SANGONG], ['text.claim:table 3万元 → −1万元']],
   ['a decrease on the budget that belongs to another row (was missed)', ['公务用车运行维护费17.99万元，较年初预算减少136.06万元。'], T000, ['text.claim:table 136.06万元 → −0.01万元']],
+  ['a decrease in 万元 against a table in 元', ['2023年度公务接待费支出5.6万元，较上年减少2.4万元。'], [SANGONG_YUAN], ['text.claim:table 2.4万元 → −1.4万元']],
   ['a decrease on the budget of the wrong size', ['公务用车购置及运行维护费较年初预算减少0.4万元。'], [SANGONG], ['text.claim:table 0.4万元 → −4.0万元']],
   ['text figures that disagree with the table’s', ['2023年公务接待费支出84.94万元。', '2023年人员经费支出802.13万元，公用经费3,836.86万元。', '2023年度一般公共预算财政拨款收入5,721.72万元。'], T000, ['text.claim:table 5,721.72万元 → 5712.72万元', 'text.claim:table 802.13万元 → 820.13万元', 'text.claim:table 84.94万元 → 83.94万元']],
   ['a part that disagrees, in its sum and with the table', ['2023年基本支出4,656.99万元，其中人员经费820.13万元，公用经费3,863.86万元。'], T000, ['text.claim:table 3,863.86万元 → 3836.86万元', 'text.sum 4,656.99万元 → 4683.99万元']],

@@ -8,7 +8,8 @@ import { Rule, RuleContext } from './types';
 
 interface ReadText {
   year: number | null;
-  paragraphs: Array<{ n: number; text: string; read: ReadParagraph }>;
+  /** `section`: the project the heading before the paragraph named, or null. */
+  paragraphs: Array<{ n: number; text: string; read: ReadParagraph; section: string | null }>;
 }
 
 const cache = new WeakMap<string[], ReadText>();
@@ -24,11 +25,12 @@ function readText(paragraphs: string[]): ReadText {
     let figures = 0;
     const all = paragraphs.map((text, i) => {
       // A text of more figures than any report states is not a report's narrative: the rest of it is not read.
-      if (figures > MAX_FIGURES) return { n: i + 1, text, read: { sentences: [], heading } };
+      const section = heading;
+      if (figures > MAX_FIGURES) return { n: i + 1, text, read: { sentences: [], heading }, section };
       const read = readParagraph(text, year, heading);
       heading = read.heading;
       for (const s of read.sentences) figures += s.claims.length;
-      return { n: i + 1, text, read };
+      return { n: i + 1, text, read, section };
     });
     r = { year, paragraphs: all.filter((p) => p.read.sentences.some((s) => s.claims.length || s.grades.length)) };
     cache.set(paragraphs, r);
@@ -251,7 +253,8 @@ function repeats(ctx: RuleContext, read: ReadText): void {
         if (c.kind !== 'amount' || !c.measure || c.figure.loose || c.period.rel === 'unknown' || c.scope) continue;
         const subject = c.subject.key ?? (c.ownSubject && c.subject.text.length >= 4 ? c.subject.text : null);
         if (!subject) continue;
-        const id = `${subject}|${grainOf(c.subject.key, c.subject.text) ?? ''}|${c.measure}|${c.period.rel}|${c.period.year ?? ''}`;
+        // Two projects' sections state their own figures of the same names (专项资金, 中央资金).
+        const id = `${p.section ?? ''}|${subject}|${grainOf(c.subject.key, c.subject.text) ?? ''}|${c.measure}|${c.period.rel}|${c.period.year ?? ''}`;
         const first = seen.get(id);
         if (!first) {
           seen.set(id, { n: p.n, sentence: k, claim: c });

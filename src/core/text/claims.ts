@@ -285,7 +285,7 @@ function readSentence(t: string, ctx: ParagraphContext, start: Period): Sentence
       // `收入5,000元，支出4,800元`: a bare 支出 after an income is a subject of its own.
       if (!s.text && word === '支出' && state.subject.text.includes('收入')) return { subject: { key: null, text: '支出' }, ownSubject: true };
       // `城乡规划项目：项目年初预算…`: a bare 项目 is the project the clause before named.
-      if (s.key && DEICTIC.has(s.text) && typeof projectHeading(state.subject.text) === 'string')
+      if (DEICTIC.has(s.text) && typeof projectHeading(state.subject.text) === 'string')
         return { subject: state.subject, ownSubject: false };
       if (s.text) {
         state.subject = s;
@@ -437,7 +437,7 @@ export function projectHeading(sentence: string): string | null | undefined {
 }
 
 /** `项目` alone stands for the project a heading named. */
-const DEICTIC = new Set(SUBJECT_NAMES.filter((n) => n.alone).map((n) => n.name));
+const DEICTIC = new Set([...SUBJECT_NAMES.filter((n) => n.alone).map((n) => n.name), ...WORDS.demonstratives]);
 
 /** A paragraph's claims, sentence by sentence; `heading` the project a heading before it named. */
 export function readParagraph(text: string, docYear: number | null = null, heading: string | null = null): ReadParagraph {
@@ -459,7 +459,7 @@ export function readParagraph(text: string, docYear: number | null = null, headi
     const h = projectHeading(s);
     if (h !== undefined) project = h;
     const read = readSentence(s, ctx, period);
-    if (project) for (const c of read.claims) if (c.subject.key && DEICTIC.has(c.subject.text)) c.subject = { key: null, text: bare(project) };
+    if (project) for (const c of read.claims) if (DEICTIC.has(c.subject.text)) c.subject = { key: null, text: bare(project) };
     sentences.push(read);
     // Once a paragraph spoke of another period, a later figure that names none could be of either.
     const other = read.claims.some((c) => c.period.rel !== 'current' && !c.period.slip);

@@ -111,6 +111,7 @@ export const WORDS = {
   scoreWords: byLength(data.scoreWords),
   gradeWords: byLength(data.gradeWords),
   grades: byLength(data.grades),
+  demonstratives: data.demonstratives,
 };
 
 /** Regex source of a word list, longest first. */
