@@ -138,6 +138,13 @@ const NOISE: Case[] = [
   ['approximate figures', ['项目资金共计约500万元，惠及群众近3万人。', '全年累计发放补贴资金1,234.5万元，惠及农户3,456户，户均补贴0.36万元。']],
   ['ranges and standards', ['单个项目补助标准为10-15万元，共补助20个村，补助资金合计250万元，其中A村15万元、B村10万元。', '每个村补助10万元-15万元不等，共补助资金250万元。', '补助资金5~8万元/户，全年共发放120万元。']],
   ['full-width digits', ['２０２３年“三公”经费支出１，２３４．５６万元，其中公务接待费２３４．５６万元，公务用车运行维护费1０００万元。']],
+  // Periods that are not the report's year
+  ['a span of years (was: held against 表1)', ['2023年度部门整体支出绩效自评报告', '2019年至2023年，项目支出3,000万元。', '2021-2023年累计项目支出3,000万元。', '“十四五”期间累计项目支出3,000万元。'], T000],
+  ['a later date (was: held against 表1)', ['2023年度部门整体支出绩效自评报告', '截至2024年3月，项目支出1,100万元。'], T000],
+  ['part of the year (was: held against 表1)', ['2023年度部门整体支出绩效自评报告', '截至2023年6月30日，项目支出500万元。', '上半年项目支出500万元。', '第三季度项目支出300万元。', '2023年1-6月项目支出500万元，执行率39.84%。'], T000],
+  ['the year’s end is the year', ['2023年度部门整体支出绩效自评报告', '截至2023年12月31日，项目支出1,055.73万元。'], T000],
+  ['last year’s paragraph after this year’s (was: a warning that the year may be a slip)', ['2023年度部门整体支出绩效自评报告', '2023年项目支出1,055.73万元。', '2022年项目支出950万元。'], T000],
+  ['last year’s rate', ['2023年度部门整体支出绩效自评报告', '上年度绩效评价结果应用情况：2022年度项目支出预算执行率为85%。'], T000],
   // Other units, targets, plans
   ['figures of the county and the city', ['全县共有学校120所，全县教育经费支出15.6亿元。', '全市农业产值120亿元，同比增长5.6%；本局项目支出2,000万元。', '全县GDP完成320亿元，同比增长6.5%，全县一般公共预算收入18.6亿元，增长5.2%。']],
   ['indicator targets quoted', ['服务对象满意度≥90%，实际满意度为96%。', '全年共开展检查36次，检查覆盖率100%，群众满意度达到95%以上。']],
@@ -176,6 +183,7 @@ const MISSES: Array<[name: string, paragraphs: string[], tables: BudgetTable[], 
   ['a part that disagrees, in its sum and with the table', ['2023年基本支出4,656.99万元，其中人员经费820.13万元，公用经费3,863.86万元。'], T000, ['text.claim:table 3,863.86万元 → 3836.86万元', 'text.sum 4,656.99万元 → 4683.99万元']],
   ['a variance of the wrong size', ['“三公”经费年初预算238万元，决算101.93万元，预决算差异率为-75.17%。'], T000, ['text.claim:table -75.17% → −57.17%']],
   ['a 款 whose 项 add to more', ['一般公共服务支出（类）2,000万元，其中：政府办公厅（室）及相关机构事务（款）1,500万元，行政运行（项）1,200万元，一般行政管理事务（项）400万元。'], [], ['text.sum:more 1,500万元 → 1600万元']],
+  ['a paragraph of an earlier year alone: a warning that names the year (the seed 004 reading)', ['2023年度部门整体支出绩效自评报告', '2022年度项目支出950万元。'], T000, ['text.claim:table-year 950万元 → 1055.73万元']],
   ['the heading’s project does not hide the department’s 项目 after the next heading', ['（一）城乡规划项目', '项目年初预算100万元。', '（二）部门整体支出情况', '2023年项目年初预算金额为75.20万元。'], T000, ['text.claim:table 75.20万元 → 70.20万元']],
 ];
 

@@ -2,7 +2,7 @@ import { D, Dec } from '../decimal';
 import { changeCheck, compareSum, OwnCheck, ownChecks, partsSum, ratioRange, rateFits, shownRate, sumsOf, TextSum } from '../text/arithmetic';
 import { AmountClaim, ChangeClaim, documentYear, FigureClaim, RateClaim, readParagraph, ReadParagraph, Sentence } from '../text/claims';
 import { AmountFact, Facts, factsOf, LabelList, RowFacts } from '../text/facts';
-import { convert, Figure, FigureUnit } from '../text/figures';
+import { convert, Figure, FigureUnit, normalizeText } from '../text/figures';
 import { AmountMeasure, grainOf } from '../text/words';
 import { Rule, RuleContext } from './types';
 
@@ -109,9 +109,15 @@ function periodOf(c: FigureClaim): 'current' | 'prev' | null {
   return c.period.rel === 'unknown' ? null : c.period.rel;
 }
 
-function tableAmount(ctx: RuleContext, facts: Facts, n: number, text: string, c: AmountClaim): void {
+/** What an amount is of, for telling whether the document states it for the report's year elsewhere. */
+const statedId = (c: AmountClaim): string => `${c.subject.key ?? c.subject.text}|${c.measure}`;
+
+function tableAmount(ctx: RuleContext, facts: Facts, n: number, text: string, c: AmountClaim, current: Set<string>): void {
   const period = periodOf(c);
   if (!c.measure || !period || c.figure.loose || c.scope) return;
+  // `2023年项目支出1,055.73万元。` … `2022年项目支出950万元。`: the document states the report's year's figure, so the
+  // other year is last year's, not a slip of the year.
+  if (c.period.slip && current.has(statedId(c))) return;
   const fits = FITS[c.measure];
   const candidates = rowsFor(facts, c).flatMap((r) => r.amounts.filter((a) => a.period === period && fits.includes(a.measure)).map((a) => ({ r, a })));
   if (!candidates.length || candidates.some((x) => amountFits(c.figure, x.a))) return;
@@ -312,12 +318,19 @@ export const TEXT_RULES: Rule[] = [
       if (!ctx.paragraphs.length) return;
       const read = readText(ctx.paragraphs);
       const facts = factsOf(ctx.tables, ctx.budgetTables, read.year, labelLists(ctx));
+      const current = new Set<string>();
+      // Only where a paragraph names the report's year (`2023年`, `本年`): a row of a table read as text names none.
+      const names = read.year === null ? null : new RegExp(`${read.year}\\s*年|本年|当年|今年`);
+      for (const p of read.paragraphs) {
+        if (!names || !names.test(normalizeText(p.text))) continue;
+        for (const s of p.read.sentences) for (const c of s.claims) if (c.kind === 'amount' && c.measure && c.period.rel === 'current' && !c.period.slip) current.add(statedId(c));
+      }
       for (const p of read.paragraphs) {
         for (const s of p.read.sentences) {
           const own = ownChecks(s, sumsOf(s));
           for (const c of s.claims) {
             const mine = own.find((o) => o.claim === c);
-            if (c.kind === 'amount') tableAmount(ctx, facts, p.n, p.text, c);
+            if (c.kind === 'amount') tableAmount(ctx, facts, p.n, p.text, c, current);
             else if (c.kind === 'rate' && c.measure === 'growth' && !mine) tableChange(ctx, facts, p.n, p.text, c, mine);
             else if (c.kind === 'rate') rateClaim(ctx, facts, p.n, p.text, c, mine);
             else if (c.kind === 'change') tableChange(ctx, facts, p.n, p.text, c, mine);

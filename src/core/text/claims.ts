@@ -108,6 +108,9 @@ export interface ReadParagraph {
 
 const PHRASE_MAX = 60;
 const FIGURES_MAX = 120;
+const SPAN = /(?:19|20)\d{2}\s*年?\s*(?:至|到|-|—|–|～|~)\s*(?:19|20)\d{2}\s*年/;
+const DATE = /((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?/;
+const PARTIAL = /上半年|下半年|前三季度|第?[一二三四]季度|(?<![\d年])(?:[1-9]|1[01])\s*月(?:份|底|末)?(?!\d)|(?<!\d)(?:[1-9]|1[01])\s*(?:-|—|–|～|~|至|到)\s*(?:[1-9]|1[01])\s*月/;
 const YEAR = /(?<!\d)((?:19|20)\d{2})\s*年度?(?![\d末初底])/g;
 const PREV = new RegExp(alternation(WORDS.prev));
 const CURRENT = new RegExp(alternation(WORDS.current));
@@ -182,6 +185,16 @@ function yearPeriod(y: number, ctx: ParagraphContext): Period {
 /** The period a phrase names (a year, 上年, 本年), or null. */
 function periodIn(phrase: string, ctx: ParagraphContext): Period | null {
   const masked = maskNames(phrase);
+  // `2019年至2023年`, `截至2023年6月30日`, `上半年`: several years, or part of one, are no year's figure.
+  if (SPAN.test(masked) || PARTIAL.test(masked)) return { rel: 'unknown', year: null };
+  const date = DATE.exec(masked);
+  if (date) {
+    const y = Number(date[1]);
+    const yearEnd = Number(date[2]) === 12 && (!date[3] || Number(date[3]) === 31);
+    if (!yearEnd) return { rel: 'unknown', year: null };
+    if (ctx.docYear !== null && y === ctx.docYear - 1) return { rel: 'prev', year: y };
+    if (ctx.docYear !== null && y !== ctx.docYear) return { rel: 'unknown', year: null };
+  }
   const years = [...masked.matchAll(YEAR)].map((m) => Number(m[1]));
   if (PREV.test(masked)) return { rel: 'prev', year: ctx.docYear === null ? null : ctx.docYear - 1 };
   if (CURRENT.test(masked)) return { rel: 'current', year: ctx.docYear };
