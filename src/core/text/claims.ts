@@ -131,6 +131,8 @@ const BUDGET_WORDS = /预算|批复|安排|下达|计划/;
 const EXEC_WORDS = /支出|执行|决算|使用|支付|拨付/;
 const SCORE_WORD = new RegExp(alternation(WORDS.scoreWords));
 const GRADE_WORD = new RegExp(alternation(WORDS.gradeWords));
+/** Words that make what follows a hypothetical or a part (`若剔除…`, `不含…`, `除…外`). */
+const QUALIFIER = /剔除|扣除|除去|不含|不包括|未含|若(?!干)|如果|假如|假设|倘若|除[^，。；]{0,20}外/;
 /** `财政拨款支出中`: a whole of money that the clauses after it are within. */
 const SCOPE = /^(.{2,30}(?:支出|收入|经费|资金|拨款|费用?))中$/;
 
@@ -257,6 +259,9 @@ function readSentence(t: string, ctx: ParagraphContext, start: Period): Sentence
       const cut = Math.max(mark ? mark.index + mark[0].length : 0, classified ? classified.index + classified[0].length : 0);
       s = s.slice(cut);
     }
+    // `若剔除…，`, `不含结转资金，`: the figures after it are of a whole the tables do not print.
+    const q = QUALIFIER.exec(s);
+    if (q) state.scope = { key: null, text: q[0] };
     if (!isPrefix) {
       const p = periodIn(s, ctx);
       if (p && !CHANGE.test(trimFillers(s))) state.period = p;
@@ -281,7 +286,8 @@ function readSentence(t: string, ctx: ParagraphContext, start: Period): Sentence
 
   const scoped = (c: FigureClaim): FigureClaim => {
     const sc = state.scope;
-    if (sc && c.subject.key && c.subject.key !== sc.key && !(sc.key && descendants(sc.key)?.has(c.subject.key))) c.scope = sc.text;
+    if (sc && QUALIFIER.test(sc.text)) c.scope = sc.text;
+    else if (sc && c.subject.key && c.subject.key !== sc.key && !(sc.key && descendants(sc.key)?.has(c.subject.key))) c.scope = sc.text;
     return c;
   };
   const onFigure = (fig: Figure, rawPrefix: string): void => {
