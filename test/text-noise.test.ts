@@ -266,6 +266,14 @@ describe('a 部门决算说明 in the national template', () => {
   });
 });
 
+describe('a text that restates one figure differently 20,000 times', () => {
+  it('is told the first five (was: 19,999 findings)', () => {
+    const found = run(Array.from({ length: 20000 }, (_, i) => `2023年基本支出${i}万元。`));
+    expect(found).toHaveLength(5);
+    expect(found.every((f) => f.startsWith('text.claim:repeat') && f.endsWith('→ 0万元'))).toBe(true);
+  });
+});
+
 describe('a real .docx: a 三公 table with last year, a 收支 table and a narrative', () => {
   const tables: DocBlock[] = [
     '某县文化和旅游局2023年度部门整体支出绩效自评报告',
@@ -312,6 +320,9 @@ describe('hostile text: no crash, no hang, no nonsense finding', () => {
     ['100,000 dashes', () => ['补助标准10-15万元，' + '-'.repeat(100000) + '5万元']],
     ['20,000 list words', () => [('其中' + '分别为'.repeat(3) + '1万元、').repeat(20000)]],
     ['1e308 and twenty-digit amounts (was: a sum of 2e20 against 308万元)', () => ['2023年“三公”经费支出1e308万元，其中公务接待费99999999999999999999万元，公务用车运行维护费99999999999999999999.99999万元，较上年增加99999999999999999999999999999999万元，增长1e308%。']],
+    ['30,000 empty 其中 before a part', () => ['基本支出1万元' + '，其中'.repeat(30000) + '，人员经费1万元']],
+    ['30,000 nested 其中 brackets', () => ['基本支出1万元' + '(其中'.repeat(30000) + '人员经费1万元' + ')'.repeat(30000)]],
+    ['50,000 headings and project paragraphs', () => Array.from({ length: 50000 }, (_, i) => (i % 2 ? '项目年初预算100万元。' : `（一）第${i}城乡规划项目`))],
     ['zeros everywhere', () => ['“三公”经费支出0万元，较上年减少0万元，下降0%，执行率0%，年初预算0万元，实际支出0万元，执行率100%。']],
   ];
   it.each(hostile)('%s', (_, make) => {

@@ -15,6 +15,8 @@ interface ReadText {
 const cache = new WeakMap<string[], ReadText>();
 /** Figures a narrative is read for: a report states hundreds, a long one a few thousand. */
 const MAX_FIGURES = 20_000;
+/** Restatements of one subject that disagree with its first statement, reported each (a real report has one or two). */
+const MAX_REPEATS = 5;
 
 function readText(paragraphs: string[]): ReadText {
   let r = cache.get(paragraphs);
@@ -251,6 +253,8 @@ interface Stated {
 /** The same subject, measure and period stated twice with different figures. */
 function repeats(ctx: RuleContext, read: ReadText): void {
   const seen = new Map<string, Stated>();
+  /** Findings per subject: a text that restates one figure differently hundreds of times needs only the first few. */
+  const told = new Map<string, number>();
   let k = 0;
   for (const p of read.paragraphs) {
     for (const s of p.read.sentences) {
@@ -271,6 +275,9 @@ function repeats(ctx: RuleContext, read: ReadText): void {
         const v = convert(a.value, a.unit, c.figure.unit);
         const places = Math.min(a.places, c.figure.places);
         if (v.toDecimalPlaces(places, D.ROUND_HALF_UP).equals(c.figure.value.toDecimalPlaces(places, D.ROUND_HALF_UP))) continue;
+        const count = (told.get(id) ?? 0) + 1;
+        told.set(id, count);
+        if (count > MAX_REPEATS) continue;
         const { subject: sub, measure } = named(c);
         ctx.report({ ref: at(ctx, p.n), variant: 'repeat', params: { n: p.n, start: start(p.text), subject: sub, measure, stated: c.figure.text, expected: a.text, m: first.n }, expected: a.text, actual: c.figure.text });
       }
