@@ -197,8 +197,11 @@ const asFigure = (a: AmountFact, unit: FigureUnit): Figure => ({ value: a.value,
  * against the same subject's row: 本年 − 上年, 决算 − 预算. Only where the sentence itself does not state both figures
  * (then its own arithmetic decides, and its figures are held against the table one by one).
  */
-function tableChange(ctx: RuleContext, facts: Facts, n: number, text: string, c: ChangeClaim | RateClaim, own: OwnCheck | undefined): void {
+function tableChange(ctx: RuleContext, facts: Facts, n: number, text: string, s: Sentence, c: ChangeClaim | RateClaim, own: OwnCheck | undefined): void {
   if (c.figure.loose || c.scope || !c.against || periodOf(c) !== 'current' || (own && own.from)) return;
+  // `公务接待费预算6万元，较上年增加1万元`: a change of the budget the sentence just stated, which no table holds for last year.
+  const last = [...s.claims].reverse().find((x): x is AmountClaim => x.kind === 'amount' && x.index < c.index && x.item === c.item && (x.subject === c.subject || (!!x.subject.key && x.subject.key === c.subject.key)));
+  if (last && last.measure !== null && last.measure !== 'exec') return;
   const checks: Array<{ check: OwnCheck; source: string }> = [];
   for (const r of rowsFor(facts, c)) {
     const exec = r.amounts.find((a) => a.period === 'current' && a.measure === 'exec');
@@ -338,9 +341,9 @@ export const TEXT_RULES: Rule[] = [
           for (const c of s.claims) {
             const mine = own.find((o) => o.claim === c);
             if (c.kind === 'amount') tableAmount(ctx, facts, p.n, p.text, c, current);
-            else if (c.kind === 'rate' && c.measure === 'growth' && !mine) tableChange(ctx, facts, p.n, p.text, c, mine);
+            else if (c.kind === 'rate' && c.measure === 'growth' && !mine) tableChange(ctx, facts, p.n, p.text, s, c, mine);
             else if (c.kind === 'rate') rateClaim(ctx, facts, p.n, p.text, c, mine);
-            else if (c.kind === 'change') tableChange(ctx, facts, p.n, p.text, c, mine);
+            else if (c.kind === 'change') tableChange(ctx, facts, p.n, p.text, s, c, mine);
           }
           for (const o of own) {
             if (o.fits || o.claim.kind === 'rate') continue;

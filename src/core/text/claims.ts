@@ -153,6 +153,8 @@ interface ParagraphContext {
 
 /** What a change's comparison names (see Against). */
 function againstOf(comparison: string | undefined, verb: string, ctx: ParagraphContext): Against {
+  // `比上年预算减少`: last year's budget, neither the budget nor last year's spending.
+  if (comparison && BUDGET_WORDS.test(comparison) && PREV.test(maskNames(comparison))) return null;
   if (WORDS.overBudget.includes(verb) || (comparison && BUDGET_WORDS.test(comparison))) return 'budget';
   if (!comparison) return null;
   if (/同比|环比/.test(comparison)) return 'prev';
