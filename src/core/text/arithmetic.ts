@@ -1,8 +1,8 @@
 import { D, Dec, ZERO } from '../decimal';
 import type { AmountClaim, ChangeClaim, FigureClaim, ListMark, RateClaim, Sentence } from './claims';
 import { convert, Figure } from './figures';
-import { bare } from './subjects';
-import { SPLITS } from './words';
+import { bare, subjectKeyOf, subjectOf } from './subjects';
+import { descendants, SPLITS } from './words';
 
 /** A total a sentence states and the parts it lists after 其中 / 分别为 / 按…分类 (or in brackets after a part). */
 export interface TextSum {
@@ -30,21 +30,6 @@ function coversSplit(keys: Array<string | null>, split: { parts: string[]; optio
   return split.parts.every((p) => keys.includes(p)) && keys.every((k) => split.parts.includes(k!) || split.optional.includes(k!));
 }
 
-/** Every subject a subject splits into, through its parts' own splits; null for one with no known split. */
-function descendants(key: string): Set<string> | null {
-  if (!SPLITS[key]) return null;
-  const out = new Set<string>();
-  const visit = (k: string): void => {
-    for (const p of [...(SPLITS[k]?.parts ?? []), ...(SPLITS[k]?.optional ?? [])]) {
-      if (out.has(p)) continue;
-      out.add(p);
-      visit(p);
-    }
-  };
-  visit(key);
-  return out;
-}
-
 function totalsBefore(s: Sentence, mark: ListMark, prevMark: ListMark | undefined): AmountClaim[] {
   const all = amounts(s).filter((c) => c.index < mark.before && c.depth === mark.depth && (!prevMark || c.index >= prevMark.before));
   let inItem = all.filter((c) => c.item === mark.item);
@@ -59,6 +44,13 @@ function totalsBefore(s: Sentence, mark: ListMark, prevMark: ListMark | undefine
     out.unshift(c);
   }
   return out;
+}
+
+const LEVELS = ['类', '款', '项'];
+/** A 功能分类 level written after a subject (`行政运行（项）`): 0 类, 1 款, 2 项. */
+function levelOf(c: AmountClaim): number | null {
+  const m = /\((类|款|项)\)$/.exec(c.subject.text);
+  return m ? LEVELS.indexOf(m[1]) : null;
 }
 
 /** Assigns each group's amounts to the totals: by measure first, then in order. Null where a total gets none. */
@@ -132,6 +124,28 @@ export function sumsOf(s: Sentence): TextSum[] {
       const out = top.findIndex((c) => c.subject.key !== null && c.ownSubject && !within.has(c.subject.key));
       if (out >= 0) top = top.slice(0, out);
     }
+    // Parts that already make up the total exactly end the list where the next figure restates the total or states
+    // another measure (`全年预算资金1000万元，其中中央资金600万元、省级资金300万元、县级配套100万元，实际到位资金1000万元`).
+    if (totals.length === 1) {
+      const t = totals[0];
+      const k = top.findIndex((_, i) => i >= 1 && i < top.length - 1 && partsSum(t.figure, top.slice(0, i + 1).map((c) => c.figure)).equals(t.figure.value));
+      const next = k >= 0 ? top.slice(k + 1).find((c) => !c.figure.value.isZero()) : undefined;
+      if (next && (convert(next.figure.value, next.figure.unit, t.figure.unit).equals(t.figure.value) || (next.measureWord && !measuresFit(next, t)))) top = top.slice(0, k + 1);
+    }
+    // 功能分类 levels (`一般公共服务支出（类）…其中：…事务（款）…，行政运行（项）…`): each level is the sum of the one below
+    // it, so the parts of a total are those of the next level only, and a part's own parts follow it.
+    const levels = top.map(levelOf);
+    if (levels.some((l) => l !== null)) {
+      if (levels.some((l) => l === null)) return;
+      const first = Math.min(...(levels as number[]));
+      top.forEach((c, i) => {
+        if (levels[i] !== first) return;
+        const subs: AmountClaim[] = [];
+        for (let k = i + 1; k < top.length && levels[k]! > first; k++) if (levels[k] === first + 1) subs.push(top[k]);
+        if (subs.length && !subs.some((x) => x.figure.loose)) out.push({ total: c, parts: subs, complete: false });
+      });
+      top = top.filter((_, i) => levels[i] === first);
+    }
     if (!top.length || top.some((c) => c.figure.loose)) return;
     const byItem = new Set(top.map((c) => c.item)).size > 1;
     const groups: AmountClaim[][] = byItem ? [...new Set(top.map((c) => c.item))].map((i) => top.filter((c) => c.item === i)) : top.map((c) => [c]);
@@ -142,7 +156,9 @@ export function sumsOf(s: Sentence): TextSum[] {
     const count = s.counts.some((c) => c.item <= (totals[0]?.item ?? 0) && c.n === groups.length);
     for (const l of lists) {
       const keys = l.parts.map((p) => p.subject.key);
-      const split = l.total.subject.key ? SPLITS[l.total.subject.key] : undefined;
+      // `一般公共预算财政拨款基本支出` is a narrower 基本支出, split the same way.
+      const splitKey = l.total.subject.key ?? subjectKeyOf(l.total.subject.text)?.key ?? null;
+      const split = splitKey ? SPLITS[splitKey] : undefined;
       const covered = split ? coversSplit(keys, split) : mark.complete && Object.values(SPLITS).some((sp) => coversSplit(keys, sp));
       const sibling = lists.some((o) => o !== l && o.parts.length >= 2 && exactSum(o.total, o.parts));
       out.push({ total: l.total, parts: l.parts, complete: l.parts.length >= 2 && (covered || count || sibling) });
@@ -159,6 +175,20 @@ export function sumsOf(s: Sentence): TextSum[] {
       out.push({ total: part, parts: inner, complete: inner.length >= 2 && !!split && coversSplit(inner.map((c) => c.subject.key), split) });
     }
   });
+  // `“三公”经费支出995万元（公务接待费38万元，公务用车运行维护费958万元）`: a known subject's parts in brackets right
+  // after it, with no word to introduce them, when every one is a known part of it.
+  for (const c of amounts(s)) {
+    const within = c.subject.key ? descendants(c.subject.key) : null;
+    if (!within || out.some((o) => o.total === c)) continue;
+    const inner: AmountClaim[] = [];
+    for (const x of s.claims.slice(c.index + 1)) {
+      if (x.depth !== c.depth + 1) break;
+      inner.push(x as AmountClaim);
+    }
+    if (inner.length < 2 || inner.some((x) => x.kind !== 'amount' || x.figure.loose || !x.ownSubject || !x.subject.key || !within.has(x.subject.key) || !measuresFit(x, c))) continue;
+    if (s.marks.some((m) => m.before > c.index && m.before <= inner[inner.length - 1].index)) continue;
+    out.push({ total: c, parts: inner, complete: coversSplit(inner.map((x) => x.subject.key), SPLITS[c.subject.key!]) });
+  }
   return out;
 }
 
@@ -187,6 +217,18 @@ export function rateFits(stated: Figure, range: [Dec, Dec], magnitude = false): 
 export function shownRate(ratio: Dec, places: number): string {
   const p = Math.max(places, 2);
   return `${ratio.times(100).toDecimalPlaces(p, D.ROUND_HALF_UP).toFixed(p)}%`.replace(/^-/, '−');
+}
+
+/** Words for a whole (`全年支出`, `本年支出合计`, `总额`): the total of the sentence's list. */
+const WHOLE = /^(?:全年|本年|当年|年度|部门|单位|全部|总)?(?:总)?(?:支出|收入|资金|经费|预算)?(?:总额|合计|总计|总数|总量|总体)?$/;
+
+function baseIsTotal(base: string, total: AmountClaim): boolean {
+  const b = bare(base);
+  if (WHOLE.test(b)) return true;
+  const t = bare(total.subject.text);
+  if (t && (t.endsWith(b) || b.endsWith(t))) return true;
+  const key = subjectOf(b).key;
+  return key !== null && key === total.subject.key;
 }
 
 export interface OwnCheck {
@@ -228,29 +270,58 @@ export function ownChecks(s: Sentence, sums: TextSum[]): OwnCheck[] {
       const a = [...amounts(s)].reverse().find((x) => x.index < c.index && x.item === c.item && x.depth === c.depth);
       const sum = a && sums.find((t) => t.parts.includes(a));
       if (!a || !sum) continue;
+      // `…其中：授予小微企业合同金额300万元，占政府采购支出总额的60%`: a share of a whole the sentence names, not of the
+      // total it lists the amount under. A base that is the total's own name, or a word for the whole, is that total.
+      if (c.base && !baseIsTotal(c.base, sum.total)) continue;
       const r = ratioRange(a.figure, sum.total.figure);
       if (!r) continue;
       out.push({ claim: c, from: `${a.figure.text} ÷ ${sum.total.figure.text}`, expected: shownRate(convert(a.figure.value, a.figure.unit, sum.total.figure.unit).dividedBy(sum.total.figure.value), c.figure.places), fits: rateFits(c.figure, r) });
+    } else if ((c.kind === 'change' || (c.kind === 'rate' && c.measure === 'growth')) && c.against === 'budget') {
+      // `实际支出155.93万元，超支55.93万元`, `决算101.93万元，比年初预算减少136.07万元，下降57.17%`: on the budget.
+      const prior = amounts(s).filter((a) => a.index < c.index && sameSubject(a, c) && !a.figure.loose);
+      const e = [...prior].reverse().find((a) => a.measure === 'exec');
+      const budgets = prior.filter((a) => a.measure !== null && a.measure !== 'exec');
+      if (!e || !budgets.length) continue;
+      const fitsOne = (b: AmountClaim): OwnCheck => changeCheck(c, e, b);
+      const checks = budgets.map(fitsOne);
+      out.push(checks.find((x) => x.fits) ?? checks[checks.length - 1]);
     } else if (c.kind === 'change' || (c.kind === 'rate' && c.measure === 'growth')) {
       const prior = amounts(s).filter((a) => a.index < c.index && sameSubject(a, c) && a.measure !== null && !a.figure.loose);
       const cur = [...prior].reverse().find((a) => a.period.rel === 'current');
       const prev = [...prior].reverse().find((a) => a.period.rel === 'prev' && (!cur || a.measure === cur.measure));
       if (!cur || !prev || cur.measure !== prev.measure) continue;
-      if (c.kind === 'change') {
-        const diff = convert(cur.figure.value, cur.figure.unit, c.figure.unit).minus(convert(prev.figure.value, prev.figure.unit, c.figure.unit));
-        const stated = c.figure.value.times(c.sign);
-        const shown = diff.toDecimalPlaces(c.figure.places, D.ROUND_HALF_UP);
-        const word = diff.isNegative() ? '−' : '+';
-        out.push({ claim: c, from: `${cur.figure.text} − ${prev.figure.text}`, expected: `${word}${shown.abs().toFixed(c.figure.places)}${c.figure.unit}`, fits: shown.equals(stated) });
-      } else {
-        const r = ratioRange(cur.figure, prev.figure);
-        if (!r) continue;
-        const range: [Dec, Dec] = [r[0].minus(1), r[1].minus(1)];
-        const stated = { ...c.figure, value: c.figure.value.times(c.sign) };
-        const mid = convert(cur.figure.value, cur.figure.unit, prev.figure.unit).dividedBy(prev.figure.value).minus(1);
-        out.push({ claim: c, from: `(${cur.figure.text} − ${prev.figure.text}) ÷ ${prev.figure.text}`, expected: shownRate(mid, c.figure.places), fits: rateFits(stated, range) });
-      }
+      const check = changeCheck(c, cur, prev);
+      if (check.from) out.push(check);
     }
   }
+  // `完成预算的99%，超支5万元`: a rate below 100% (at its printed precision) beside spending above the budget, or the
+  // reverse, cannot both hold, whatever the budget was.
+  for (const c of s.claims) {
+    if (c.kind !== 'rate' || c.measure !== 'exec' || c.figure.loose || out.some((o) => o.claim === c)) continue;
+    const over = s.claims.find((o): o is ChangeClaim => o.kind === 'change' && o.against === 'budget' && !o.figure.loose && !o.figure.value.isZero() && o.item === c.item && sameSubject(o, c));
+    if (!over) continue;
+    const h = halfUlp(c.figure.places, true);
+    const below = c.figure.value.plus(h).lessThan(100);
+    const above = c.figure.value.minus(h).greaterThan(100);
+    if ((over.sign > 0 && below) || (over.sign < 0 && above))
+      out.push({ claim: c, from: `${over.word}${over.figure.text}`, expected: over.sign > 0 ? '>100%' : '<100%', fits: false });
+  }
   return out;
+}
+
+/** A change (an amount or a growth rate) against the two figures it is of: `now − then`, `(now − then) ÷ then`. */
+export function changeCheck(c: ChangeClaim | RateClaim, now: { figure: Figure }, then: { figure: Figure }, magnitude = false): OwnCheck {
+  if (c.kind === 'change') {
+    const diff = convert(now.figure.value, now.figure.unit, c.figure.unit).minus(convert(then.figure.value, then.figure.unit, c.figure.unit));
+    const stated = c.figure.value.times(c.sign);
+    const shown = diff.toDecimalPlaces(c.figure.places, D.ROUND_HALF_UP);
+    const word = diff.isNegative() ? '−' : '+';
+    return { claim: c, from: `${now.figure.text} − ${then.figure.text}`, expected: `${word}${shown.abs().toFixed(c.figure.places)}${c.figure.unit}`, fits: shown.equals(stated) };
+  }
+  const r = ratioRange(now.figure, then.figure);
+  if (!r) return { claim: c, from: '', expected: '', fits: true };
+  const range: [Dec, Dec] = [r[0].minus(1), r[1].minus(1)];
+  const stated = { ...c.figure, value: c.figure.value.times(c.sign) };
+  const mid = convert(now.figure.value, now.figure.unit, then.figure.unit).dividedBy(then.figure.value).minus(1);
+  return { claim: c, from: `(${now.figure.text} − ${then.figure.text}) ÷ ${then.figure.text}`, expected: shownRate(mid, c.figure.places), fits: rateFits(stated, range, magnitude) };
 }

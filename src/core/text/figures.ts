@@ -50,9 +50,13 @@ export function normalizeText(s: string): string {
 }
 
 const UNIT = '(亿元|万元|元|万(?![\\u4e00-\\u9fff])|%|分(?![\\u4e00-\\u9fff]))';
-const FIGURE = new RegExp(`(?<![\\d.])(-)?\\s*(\\d{1,3}(?:,\\d{3})+(?!\\d)|\\d+)(?:\\.(\\d+))?\\s*${UNIT}`, 'g');
+const FIGURE = new RegExp(`(?<![\\d.A-Za-z])(-)?\\s*(\\d{1,3}(?:,\\d{3})+(?!\\d)|\\d+)(?:\\.(\\d+))?\\s*${UNIT}`, 'g');
 const LOOSE_BEFORE = new RegExp(`(?:${alternation([...WORDS.standardBefore, ...WORDS.approxBefore])})[\\u4e00-\\u9fff]{0,3}$|[≤≥<>=]\\s*$`);
 const LOOSE_AFTER = new RegExp(`^\\s*(?:${alternation(WORDS.boundAfter)})`);
+
+/** Above any sum a budget states (1,000万亿元) or any rate or score: a figure written to break a reader, never compared. */
+const MAX_YUAN = new D(1e15);
+const MAX_RATE = new D(1e6);
 
 /** The figures of a normalised sentence, in order. */
 export function figuresIn(t: string): Figure[] {
@@ -65,9 +69,10 @@ export function figuresIn(t: string): Figure[] {
     const unit = (m[4] === '万' ? '万元' : m[4]) as FigureUnit;
     const end = at + m[0].length;
     const before = t.slice(Math.max(0, at - 8), at);
-    const loose = LOOSE_BEFORE.test(before) || LOOSE_AFTER.test(t.slice(end));
+    const value = new D(digits);
+    const loose = LOOSE_BEFORE.test(before) || LOOSE_AFTER.test(t.slice(end)) || value.abs().times(toYuan(unit)).greaterThanOrEqualTo(unit === '%' || unit === '分' ? MAX_RATE : MAX_YUAN);
     const start = m[1] && !sign ? at + 1 : at;
-    out.push({ value: new D(digits), places: m[3]?.length ?? 0, unit, text: t.slice(start, end).replace(/\s+/g, ''), loose, at: start, end });
+    out.push({ value, places: m[3]?.length ?? 0, unit, text: t.slice(start, end).replace(/\s+/g, ''), loose, at: start, end });
   }
   return out;
 }

@@ -14,6 +14,9 @@ export function bare(s: string): string {
   return s.replace(QUOTES, '').replace(/（/g, '(').replace(/）/g, ')').replace(/\s+/g, '');
 }
 
+/** Every subject name with its bare form, computed once. */
+const BARE_NAMES: Array<[(typeof SUBJECT_NAMES)[number], string]> = SUBJECT_NAMES.map((n) => [n, bare(n.name)]);
+
 const COMPOUND_BEFORE = /(及|和|与|、|加|以及)$/;
 const NUMBERING = /^(?:[(]?[一二三四五六七八九十\d]{1,3}[)、.]|[一二三四五六七八九十]是|第[一二三四五六七八九十\d]+[，、]?|[①-⑳])\s*/;
 const OWNER = new RegExp(`^(?:${alternation([...WORDS.owners, ...WORDS.leading])})`);
@@ -24,8 +27,7 @@ const CUT = /.*(?:在|的|中心|[”"」]中|局|委员会)(?=.)/;
 export function subjectKeyOf(phrase: string): { key: string; measure: AmountMeasure | null; name: string } | null {
   const p = bare(phrase);
   if (!p) return null;
-  for (const n of SUBJECT_NAMES) {
-    const name = bare(n.name);
+  for (const [n, name] of BARE_NAMES) {
     if (n.alone ? p !== name : !p.endsWith(name)) continue;
     if (COMPOUND_BEFORE.test(p.slice(0, p.length - name.length))) return null;
     return { key: n.key, measure: n.measure, name: n.name };

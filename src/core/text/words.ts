@@ -20,6 +20,7 @@ interface SubjectEntry {
   measure: string;
   names: NameEntry[];
   income?: boolean;
+  grains?: string[][];
 }
 
 const SUBJECTS = data.subjects as Record<string, SubjectEntry>;
@@ -43,6 +44,21 @@ export function subjectName(key: string, lang: 'zh-CN' | 'en-US'): string {
   return s ? (lang === 'zh-CN' ? s.zh : s.en) : key;
 }
 
+/**
+ * Which grain of its subject a phrase names (`收入总计` 0, `本年收入合计` 1), or null for a subject of one grain or a
+ * phrase that names none: a 部门决算 prints 收入总计 and 本年收入合计 as two figures of one subject.
+ */
+export function grainOf(key: string | null, text: string): number | null {
+  const grains = key ? SUBJECTS[key]?.grains : undefined;
+  if (!grains) return null;
+  const t = text.replace(/\s+/g, '');
+  let best: { g: number; len: number } | null = null;
+  grains.forEach((names, g) => {
+    for (const n of names) if (t.endsWith(n) && (!best || n.length > best.len)) best = { g, len: n.length };
+  });
+  return best ? (best as { g: number }).g : null;
+}
+
 export interface Split {
   parts: string[];
   optional: string[];
@@ -51,6 +67,21 @@ export interface Split {
 export const SPLITS: Record<string, Split> = Object.fromEntries(
   Object.entries(data.splits as Record<string, { parts: string[]; optional?: string[] }>).map(([k, v]) => [k, { parts: v.parts, optional: v.optional ?? [] }]),
 );
+
+/** Every subject a subject splits into, through its parts' own splits; null for one with no known split. */
+export function descendants(key: string): Set<string> | null {
+  if (!SPLITS[key]) return null;
+  const out = new Set<string>();
+  const visit = (k: string): void => {
+    for (const p of [...(SPLITS[k]?.parts ?? []), ...(SPLITS[k]?.optional ?? [])]) {
+      if (out.has(p)) continue;
+      out.add(p);
+      visit(p);
+    }
+  };
+  visit(key);
+  return out;
+}
 
 const byLength = (ws: string[]): string[] => [...ws].sort((a, b) => b.length - a.length);
 
@@ -63,7 +94,8 @@ export const RATE_WORDS: Array<{ word: string; measure: RateMeasure; sign: 1 | -
   .sort((a, b) => b.word.length - a.word.length);
 
 export const WORDS = {
-  changeUp: byLength(data.changeUp),
+  changeUp: byLength([...data.changeUp, ...data.overBudget]),
+  overBudget: data.overBudget,
   changeDown: byLength(data.changeDown),
   prev: byLength(data.prev),
   current: byLength(data.current),
@@ -79,6 +111,7 @@ export const WORDS = {
   scoreWords: byLength(data.scoreWords),
   gradeWords: byLength(data.gradeWords),
   grades: byLength(data.grades),
+  demonstratives: data.demonstratives,
 };
 
 /** Regex source of a word list, longest first. */
