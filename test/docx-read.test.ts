@@ -1,4 +1,4 @@
-import { promises as fs, readdirSync, readFileSync } from 'fs';
+import { promises as fs } from 'fs';
 import path from 'path';
 import { check } from '../src/core/check';
 import { readCellValue } from '../src/core/parse/number';
@@ -6,9 +6,9 @@ import { readDocx } from '../src/host/docx/read';
 import { readXlsx } from '../src/host/xlsx/read';
 import { docxBytes, docxPackage, documentXml, DocBlock } from '../scripts/fixtures/docx';
 import { seedBlocks } from '../scripts/fixtures/seed-report';
+import { seedText } from './support/seed-text';
 
-const SEEDS = path.join(__dirname, '..', '..', 'shared', 'seeds');
-const seed = (n: string): DocBlock[] => seedBlocks(readFileSync(path.join(SEEDS, readdirSync(SEEDS).find((f) => f.startsWith(n))!), 'utf8'));
+const seed = (n: string): DocBlock[] => seedBlocks(seedText(n));
 const read = (blocks: DocBlock[]) => readDocx(docxBytes(blocks), 'r.docx').snapshot;
 const sheet = (s: ReturnType<typeof read>, name: string) => s.sheets.find((x) => x.name === name)!;
 

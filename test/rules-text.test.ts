@@ -2,8 +2,7 @@
  * text.sum and text.claim on the seeds' narratives, against their tables (built as the locator reads them), and on
  * variants: each slip of the seed catalogue is found, and the consistent sentences and their corrections give nothing.
  */
-import { readdirSync, readFileSync } from 'fs';
-import path from 'path';
+import { readFileSync } from 'fs';
 import { check } from '../src/core/check';
 import { message } from '../src/core/i18n/messages';
 import type { BudgetTable, Table } from '../src/core/model';
@@ -13,18 +12,11 @@ import { emptySheet, Snapshot } from '../src/core/snapshot';
 import { readXlsx } from '../src/host/xlsx/read';
 import { workbookBytes } from '../scripts/fixtures/spec';
 import { seed001Self } from '../scripts/fixtures/seeds';
+import { seedPath } from './support/seed-text';
 import { budgetTable, seed000Tables, seed004Targets } from './support/budget-tables';
 import { fault } from './support/plain-words';
 
-const SEEDS = path.join(__dirname, '..', '..', 'shared', 'seeds');
-const seedFile = (n: string): string | null => {
-  try {
-    const f = readdirSync(SEEDS).find((x) => x.startsWith(`${n}_`));
-    return f ? path.join(SEEDS, f) : null;
-  } catch {
-    return null;
-  }
-};
+const seedFile = (n: string): string | null => seedPath(n);
 
 /** A seed's narrative: its lines, the table cells (tab-indented in the seed text) left out as a .docx reader does. */
 function narrative(n: string): string[] {

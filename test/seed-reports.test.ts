@@ -9,6 +9,7 @@ import { check } from '../src/core/check';
 import { readDocx } from '../src/host/docx/read';
 import { readXlsx } from '../src/host/xlsx/read';
 import type { Finding } from '../src/core/rules/types';
+import { seedText } from './support/seed-text';
 
 const EX = path.join(__dirname, '..', 'examples');
 const docx = (name: string) => check(readDocx(new Uint8Array(readFileSync(path.join(EX, name))), name).snapshot);
@@ -75,9 +76,7 @@ describe('seed 004 with the year written as the report’s', () => {
     const { readDocx: read } = await import('../src/host/docx/read');
     const { docxBytes } = await import('../scripts/fixtures/docx');
     const { seedBlocks } = await import('../scripts/fixtures/seed-report');
-    const seeds = path.join(__dirname, '..', '..', 'shared', 'seeds');
-    const file = (await import('fs')).readdirSync(seeds).find((f) => f.startsWith('004'))!;
-    const text = readFileSync(path.join(seeds, file), 'utf8').replace('2020年我单位项目共12个', '2021年我单位项目共12个');
+    const text = seedText('004').replace('2020年我单位项目共12个', '2021年我单位项目共12个');
     const r = check(read(docxBytes(seedBlocks(text)), 'seed004.docx').snapshot);
     const claims = r.findings.filter((f) => f.rule === 'text.claim');
     expect(claims.map((f) => [f.severity, f.key])).toEqual([['error', 'text.claim:table']]);
