@@ -20,7 +20,7 @@
  * asks before it writes, exactly as in Excel.
  */
 /* global window, document */
-/* eslint-disable no-var */
+/* eslint-disable @typescript-eslint/no-unused-vars -- a classic script: WPS calls the ribbon callbacks by name, from ribbon.xml */
 
 var JIXIAO_KEYS = {
   paneId: 'jixiao_taskpane_id',
