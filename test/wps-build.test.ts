@@ -8,6 +8,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'fs';
 import path from 'path';
 import vm from 'vm';
 import * as acorn from 'acorn';
+import { pathToFileURL } from 'url';
+import { launch } from './support/browser';
 import { baseUrl, jspluginsXml, PLACEHOLDER_URL, publishXml, WPS_ADDON, WPS_DIST } from '../scripts/build-wps';
 
 const root = path.resolve(__dirname, '..');
@@ -133,6 +135,25 @@ describe('npm run build:wps', () => {
       }
     }
     expect(files(folder).filter((f) => /office-js|\.map$/.test(f))).toEqual([]);
+  });
+
+  it('opens from the installed folder (file://) as taskpane.html?host=wps without a script error or a request outside it', async () => {
+    const browser = await launch();
+    try {
+      const page = await browser.newPage();
+      const errors: string[] = [];
+      const requests: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      page.on('request', (r) => requests.push(r.url()));
+      await page.goto(`${pathToFileURL(path.join(folder, 'taskpane.html')).href}?host=wps`, { waitUntil: 'load' });
+      await page.waitForTimeout(300);
+      expect(errors).toEqual([]);
+      const inside = pathToFileURL(folder).href + '/';
+      expect(requests.filter((u) => !u.startsWith(inside))).toEqual([]);
+      expect(requests.some((u) => u.endsWith('/taskpane.js'))).toBe(true);
+    } finally {
+      await browser.close();
+    }
   });
 
   it(`parses main.js as ES${MAIN_JS_LEVEL} and every emitted script as ES${WPS_SYNTAX.ecmaVersion} (Chromium ${WPS_SYNTAX.chromium})`, () => {
