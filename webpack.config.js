@@ -41,7 +41,8 @@ function wpsConfig(dev) {
     devtool: dev ? 'source-map' : false,
     target: ['web', WPS_SYNTAX.webpack],
     entry: { taskpane: './src/taskpane/index.tsx' },
-    output: { path: path.resolve(__dirname, 'dist/wps', WPS_FOLDER), filename: '[name].js', chunkFilename: '[name].[contenthash:8].js', clean: true },
+    // chunkLoadingGlobal is named because wps/taskpane.html checks that the bundle ran.
+    output: { path: path.resolve(__dirname, 'dist/wps', WPS_FOLDER), filename: '[name].js', chunkFilename: '[name].[contenthash:8].js', chunkLoadingGlobal: 'webpackChunkjixiao', clean: true },
     resolve: {
       extensions: ['.ts', '.tsx', '.js', '.json'],
       alias: { [path.resolve(__dirname, 'src/host/xlsx/exceljs-fixes.ts')]: false },

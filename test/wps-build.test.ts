@@ -4,7 +4,8 @@
  * webpack build takes a minute); otherwise runs the build once.
  */
 import { spawnSync } from 'child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'fs';
+import os from 'os';
 import path from 'path';
 import vm from 'vm';
 import * as acorn from 'acorn';
@@ -148,6 +149,7 @@ describe('npm run build:wps', () => {
       await page.goto(`${pathToFileURL(path.join(folder, 'taskpane.html')).href}?host=wps`, { waitUntil: 'load' });
       await page.waitForTimeout(300);
       expect(errors).toEqual([]);
+      expect(await page.getByTestId('webview-too-old').count()).toBe(0);
       const inside = pathToFileURL(folder).href + '/';
       expect(requests.filter((u) => !u.startsWith(inside))).toEqual([]);
       expect(requests.some((u) => u.endsWith('/taskpane.js'))).toBe(true);
@@ -156,8 +158,30 @@ describe('npm run build:wps', () => {
     }
   });
 
+  it('says in both languages that the pane cannot run, rather than stay blank, when the Chromium inside WPS cannot parse it', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'jixiao-wps-old-'));
+    copyFileSync(path.join(folder, 'taskpane.html'), path.join(dir, 'taskpane.html'));
+    writeFileSync(path.join(dir, 'taskpane.js'), 'var pane = { a: 1 }; var b = pane.a ==> 2;');
+    const browser = await launch();
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${pathToFileURL(path.join(dir, 'taskpane.html')).href}?host=wps`, { waitUntil: 'load' });
+      const alert = page.getByTestId('webview-too-old');
+      await alert.waitFor({ timeout: 5000 });
+      expect(await alert.getAttribute('role')).toBe('alert');
+      const text = await alert.innerText();
+      expect(text).toMatch(/无法在这个版本的 WPS 中运行[\s\S]*Chromium 64[\s\S]*too old/);
+    } finally {
+      await browser.close();
+    }
+  });
+
   it(`parses main.js as ES${MAIN_JS_LEVEL} and every emitted script as ES${WPS_SYNTAX.ecmaVersion} (Chromium ${WPS_SYNTAX.chromium})`, () => {
     expect(syntaxError(readFileSync(path.join(folder, 'main.js'), 'utf8'), MAIN_JS_LEVEL)).toBeNull();
+    // The page's own inline script, which reports a bundle that did not run, is ES5.
+    const inline = [...readFileSync(path.join(folder, 'taskpane.html'), 'utf8').matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+    expect(inline.length).toBe(1);
+    expect(syntaxError(inline[0], 5)).toBeNull();
     const scripts = files(folder).filter((f) => f.endsWith('.js'));
     expect(scripts.length).toBeGreaterThan(3);
     const refused = scripts.map((f) => [path.relative(folder, f), syntaxError(readFileSync(f, 'utf8'), WPS_SYNTAX.ecmaVersion)]).filter(([, e]) => e);
