@@ -29,8 +29,51 @@ function selfHostedOfficeJs() {
   ];
 }
 
+// The WPS 表格 add-in (`npm run build:wps`, i.e. `webpack --env wps`): the pane alone, without office.js, lowered to
+// the syntax of the oldest Chromium assumed in the WPS builds still supported (see the README's WPS section), into
+// dist/wps/jixiao_<version>/ beside WPS's entry files (ribbon.xml, main.js, index.html). scripts/build-wps.ts adds
+// publish.xml and jsplugins.xml.
+const WPS_SYNTAX = { ecmaVersion: 2018, esbuild: 'es2018', typescript: 'ES2018', webpack: 'es2018', chromium: 64 };
+const WPS_FOLDER = `jixiao_${require('./package.json').version}`;
+
+function wpsConfig(dev) {
+  return {
+    devtool: dev ? 'source-map' : false,
+    target: ['web', WPS_SYNTAX.webpack],
+    entry: { taskpane: './src/taskpane/index.tsx' },
+    // chunkLoadingGlobal is named because wps/taskpane.html checks that the bundle ran.
+    output: { path: path.resolve(__dirname, 'dist/wps', WPS_FOLDER), filename: '[name].js', chunkFilename: '[name].[contenthash:8].js', chunkLoadingGlobal: 'webpackChunkjixiao', clean: true },
+    resolve: {
+      extensions: ['.ts', '.tsx', '.js', '.json'],
+      alias: { [path.resolve(__dirname, 'src/host/xlsx/exceljs-fixes.ts')]: false },
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: { loader: 'ts-loader', options: { transpileOnly: true, configFile: 'tsconfig.web.json', compilerOptions: { target: WPS_SYNTAX.typescript } } },
+        },
+        { test: /\.[cm]?js$/, include: /node_modules/, use: { loader: path.resolve(__dirname, 'scripts/esbuild-downlevel-loader.js'), options: { target: WPS_SYNTAX.esbuild } } },
+      ],
+    },
+    performance: { hints: false },
+    plugins: [
+      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './wps/taskpane.html', chunks: ['taskpane'] }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets/icon-*.png', to: 'assets/[name][ext]' },
+          // Copied as written (main.js is held to ES2017 on its own, and stays readable for an administrator).
+          ...['ribbon.xml', 'main.js', 'index.html'].map((f) => ({ from: `wps/${f}`, to: f, info: { minimized: true } })),
+        ],
+      }),
+    ],
+  };
+}
+
 module.exports = async (env, argv) => {
   const dev = argv.mode !== 'production';
+  if (env && env.wps) return wpsConfig(dev);
   const serving = !!process.env.WEBPACK_SERVE;
   const officeJs = officeJsSource();
   const templateParameters = { officeJs: OFFICE_JS_SOURCES[officeJs] };
@@ -68,3 +111,5 @@ module.exports = async (env, argv) => {
   return config;
 };
 module.exports.OFFICE_JS_SOURCES = OFFICE_JS_SOURCES;
+module.exports.WPS_SYNTAX = WPS_SYNTAX;
+module.exports.WPS_FOLDER = WPS_FOLDER;
