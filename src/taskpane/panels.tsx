@@ -13,18 +13,31 @@ export const useStyles = makeStyles({
 });
 
 /** 审核: the review sheet, a batch of received files, and 审核模式 (nothing written into the received workbook). */
-export function ReviewPanel(props: { lang: Lang; busy: boolean; checked: boolean; reviewer: boolean; onReviewer(v: boolean): void; onReviewSheet(): void; onBatch(files: File[]): void }): React.ReactElement {
+export function ReviewPanel(props: {
+  lang: Lang;
+  busy: boolean;
+  checked: boolean;
+  reviewer: boolean;
+  /** Why this host cannot, in 审核模式, open the annotated copy / the batch report as a new workbook (none: it can). */
+  copyWhy?: string;
+  batchWhy?: string;
+  onReviewer(v: boolean): void;
+  onReviewSheet(): void;
+  onBatch(files: File[]): void;
+}): React.ReactElement {
   const { lang } = props;
   const s = useStyles();
   const input = React.useRef<HTMLInputElement>(null);
+  const copyWhy = props.reviewer ? props.copyWhy : undefined;
+  const batchWhy = props.reviewer ? props.batchWhy : undefined;
   return (
     <section className={s.panel} aria-label={t(lang, 'tabReview')}>
       <Caption1>{t(lang, 'reviewIntro')}</Caption1>
       <div className={s.row}>
-        <Button className={s.wrap} onClick={props.onReviewSheet} disabled={props.busy || !props.checked} aria-describedby={props.checked ? undefined : 'review-why'} data-testid="review">
+        <Button className={s.wrap} onClick={props.onReviewSheet} disabled={props.busy || !props.checked || !!copyWhy} aria-describedby={copyWhy ? 'review-host-why' : props.checked ? undefined : 'review-why'} data-testid="review">
           {t(lang, 'reviewSheet')}
         </Button>
-        <Button className={s.wrap} onClick={() => input.current?.click()} disabled={props.busy} data-testid="batch">
+        <Button className={s.wrap} onClick={() => input.current?.click()} disabled={props.busy || !!batchWhy} aria-describedby={batchWhy ? 'batch-host-why' : undefined} data-testid="batch">
           {t(lang, 'batch')}
         </Button>
         <input
@@ -48,6 +61,16 @@ export function ReviewPanel(props: { lang: Lang; busy: boolean; checked: boolean
           {t(lang, 'reviewNeedsCheck')}
         </Caption1>
       )}
+      {copyWhy && (
+        <Caption1 id="review-host-why" data-testid="review-host-why">
+          {copyWhy}
+        </Caption1>
+      )}
+      {batchWhy && (
+        <Caption1 id="batch-host-why" data-testid="batch-host-why">
+          {batchWhy}
+        </Caption1>
+      )}
       <Switch checked={props.reviewer} onChange={(_, d) => props.onReviewer(d.checked)} label={t(lang, 'reviewer')} aria-describedby="reviewer-does" data-testid="reviewer" />
       <Caption1 id="reviewer-does" data-testid="reviewer-does">
         {t(lang, props.reviewer ? 'reviewerOn' : 'reviewerOff')}
@@ -67,6 +90,8 @@ export function YearPanel(props: {
   lang: Lang;
   busy: boolean;
   canInsertSheets: boolean;
+  /** Whether this host can make a template at all (into sheets or as a new workbook); false shows why not. */
+  canMake?: boolean;
   /** The workbook's own year: undefined while it is read, null where none was found. */
   fromYear: number | null | undefined;
   value: YearOptions;
@@ -79,6 +104,13 @@ export function YearPanel(props: {
   const blankWhy = yearRefusal(v.year, false, fromYear ?? null);
   const rollWhy = blankWhy ?? yearRefusal(v.year, true, fromYear ?? null);
   const say = (why: YearRefusal) => t(lang, why.key, why.params);
+  if (props.canMake === false)
+    return (
+      <section className={s.panel} aria-label={t(lang, 'newYear')}>
+        <Caption1>{t(lang, 'yearIntro')}</Caption1>
+        <Body1 data-testid="year-host-why">{t(lang, 'hostNoNewYear')}</Body1>
+      </section>
+    );
   return (
     <section className={s.panel} aria-label={t(lang, 'newYear')}>
       <Caption1>{t(lang, 'yearIntro')}</Caption1>
