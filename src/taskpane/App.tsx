@@ -301,8 +301,6 @@ export function App({ host }: { host: PaneHost }): React.ReactElement {
     });
   const confirmUndo = (id: string) =>
     guard(t(lang, 'undo'), async () => {
-      const eng = await loadEngine();
-      await loadEngine();
       const done = await host.undo(id);
       ownCells.current = new Set(done.restored.map((k) => k.slice(k.lastIndexOf('!') + 1)));
       setUndoing(null);
