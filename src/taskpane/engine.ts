@@ -8,3 +8,8 @@ export { canonicalLabels, rangeLabels, RangeTooSmall } from '../core/bindings';
 export { neverProposed, proposeMapping, roleTargets, targetName } from '../core/locate/propose';
 export { reasonText } from '../core/explained';
 export { buildWritePlan as planFor } from '../core/plan';
+// The pure core the WPS host checks with (host/wps/pane-host.ts): the Excel host has it through its session.
+export { check } from '../core/check';
+export { explainedState } from '../core/explained';
+export { findingsTable, reviewTable, summaryTable } from '../core/report';
+export { workbookYear } from '../core/template';

@@ -35,7 +35,7 @@ function boot(): void {
   }
   Office.onReady(async () => {
     try {
-      const [{ mount }, { officeEnv }, { excelPaneHost }] = await Promise.all([import(/* webpackChunkName: "pane" */ './mount'), import('../host/excel/env'), import('../host/excel/pane-host')]);
+      const [{ mount }, { officeEnv }, { excelPaneHost }] = await Promise.all([import(/* webpackChunkName: "pane" */ './mount'), import('../host/excel/env'), import(/* webpackChunkName: "pane" */ '../host/excel/pane-host')]);
       const env = officeEnv();
       if (!env.supported) {
         root.textContent = t(env.lang, 'needsApi', { need: MANIFEST_API, has: env.apiLevel ?? '—' });

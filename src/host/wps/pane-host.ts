@@ -1,12 +1,10 @@
-import { check } from '../../core/check';
-import { explainedState } from '../../core/explained';
-import { builtInProfile } from '../../core/profiles';
-import { findingsTable, reviewTable, summaryTable } from '../../core/report';
 import type { Lang } from '../../core/rules/types';
 import type { AddinState } from '../../core/state';
-import { workbookYear } from '../../core/template';
 import { Unsupported, type PaneHost } from '../../taskpane/host';
 import type { WpsApi } from './api';
+
+// The pure core comes with the pane's engine chunk, as in Excel (loaded at the first check or the year's read).
+const core = () => import(/* webpackChunkName: "engine" */ '../../taskpane/engine');
 
 export interface WpsPaneEnv {
   lang: Lang;
@@ -55,6 +53,7 @@ export function wpsPaneHost<App>(app: App, api: WpsApi<App>, env: WpsPaneEnv): P
     features: { notes: true, insertSheets: false, newWorkbook: false, annotatedCopy: false },
 
     async check(o) {
+      const { builtInProfile, check } = await core();
       const read = await api.readWorkbook(app);
       await o.progress?.('read', read.snapshot.sheets.length);
       const saved = typeof read.state.profile === 'string' ? read.state.profile : null;
@@ -78,7 +77,10 @@ export function wpsPaneHost<App>(app: App, api: WpsApi<App>, env: WpsPaneEnv): P
       changeState((s) => {
         s.profile = profile;
       }),
-    saveExplanation: (f, reason) => changeState((s) => explainedState(s, f, reason)),
+    saveExplanation: async (f, reason) => {
+      const { explainedState } = await core();
+      await changeState((s) => explainedState(s, f, reason));
+    },
     async readPaneTab() {
       const tab = (await readState()).pane?.tab;
       return typeof tab === 'string' ? tab : null;
@@ -96,6 +98,7 @@ export function wpsPaneHost<App>(app: App, api: WpsApi<App>, env: WpsPaneEnv): P
     },
     async findReviewSheet() {
       if (!api.sheetNames || !api.firstRow) return null;
+      const { reviewTable } = await core();
       const heads = (['zh-CN', 'en-US'] as const).map((l) => reviewTable([], l));
       for (const name of await api.sheetNames(app)) {
         if (!heads.some((h) => name === h.name || name.startsWith(`${h.name} (`))) continue;
@@ -106,12 +109,14 @@ export function wpsPaneHost<App>(app: App, api: WpsApi<App>, env: WpsPaneEnv): P
     },
     async addReviewSheet(findings, lang, replace) {
       const add = addSheet();
+      const { reviewTable } = await core();
       const table = reviewTable(findings, lang);
       if (replace) await need(api.deleteSheet, 'sheets').call(api, app, replace);
       return add.call(api, app, replace ? { ...table, name: replace } : table);
     },
     async addBatchSheets(entries, lang) {
       const add = addSheet();
+      const { findingsTable, summaryTable } = await core();
       const names = [await add.call(api, app, summaryTable(entries, lang)), await add.call(api, app, findingsTable(entries, lang))];
       await api.selectCell?.(app, names[0], 'A1');
       return names;
@@ -125,7 +130,7 @@ export function wpsPaneHost<App>(app: App, api: WpsApi<App>, env: WpsPaneEnv): P
         delete labels[label];
       }),
     selectCell: async (sheet, cell) => need(api.selectCell, 'select').call(api, app, sheet, cell),
-    readWorkbookYear: async (profile) => workbookYear((await api.readWorkbook(app)).snapshot, profile),
+    readWorkbookYear: async (profile) => (await core()).workbookYear((await api.readWorkbook(app)).snapshot, profile),
     newYearTemplate: () => Promise.reject(new Unsupported(NOT_YET.newYear)),
     openAnnotatedCopy: () => Promise.reject(new Unsupported(NOT_YET.copy)),
     openBatchReport: () => Promise.reject(new Unsupported(NOT_YET.book)),
