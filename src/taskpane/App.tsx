@@ -343,10 +343,6 @@ export function App({ host }: { host: PaneHost }): React.ReactElement {
         else await writeReview(null);
         return;
       }
-      if (!features.annotatedCopy) {
-        setMessage({ intent: 'info', text: t(lang, 'hostNoCopy') });
-        return;
-      }
       try {
         await host.openAnnotatedCopy(eng.builtInProfile(result.profile) ?? eng.defaultProfile(), lang);
         setMessage({ intent: 'success', text: t(lang, 'copyOpened') });
@@ -446,7 +442,7 @@ export function App({ host }: { host: PaneHost }): React.ReactElement {
     results,
     review: (
       <>
-        <ReviewPanel lang={lang} busy={!!busy} checked={!!result} reviewer={reviewer} copyWhy={features.annotatedCopy ? undefined : t(lang, 'hostNoCopy')} batchWhy={features.newWorkbook ? undefined : t(lang, 'hostNoBatchBook')} onReviewer={switchReviewer} onReviewSheet={addReview} onBatch={runBatch} />
+        <ReviewPanel lang={lang} busy={!!busy} checked={!!result} reviewer={reviewer} canCopy={features.annotatedCopy} canBatchBook={features.newWorkbook} onReviewer={switchReviewer} onReviewSheet={addReview} onBatch={runBatch} />
         {/* 检查 pressed here shows its results here too; a count opens them on 结果. */}
         {result && (
           <SummaryCard

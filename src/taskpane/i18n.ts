@@ -199,18 +199,6 @@ const STRINGS = {
     'zh-CN': '此版本 Office 不能读取本工作簿的文件，无法生成带标注的副本。收到的工作簿未作任何改动；可关闭审核模式，在本工作簿中生成审核意见。',
     'en-US': 'This Office cannot hand out this workbook’s file, so no annotated copy can be made. The received workbook is unchanged; turn review mode off to add the review sheet to this workbook instead.',
   },
-  hostNoCopy: {
-    'zh-CN': 'WPS 表格中暂不能打开带标注的副本。收到的工作簿未作任何改动；可关闭审核模式，在本工作簿中生成审核意见。',
-    'en-US': 'WPS Spreadsheets cannot open an annotated copy yet. The received workbook is unchanged; turn review mode off to add the review sheet to this workbook instead.',
-  },
-  hostNoBatchBook: {
-    'zh-CN': 'WPS 表格中暂不能在新工作簿中打开批量审核的结果；可关闭审核模式，把“汇总”和“问题清单”作为新工作表加入本工作簿。',
-    'en-US': 'WPS Spreadsheets cannot open a batch review as a new workbook yet; turn review mode off to add 汇总 and 问题清单 to this workbook as new sheets.',
-  },
-  hostNoNewYear: {
-    'zh-CN': 'WPS 表格中暂不能新建年度模板。请在 Excel 中打开本工作簿，或用 jixiao 命令行生成模板。',
-    'en-US': 'WPS Spreadsheets cannot make a new year’s template yet. Open this workbook in Excel, or make the template with the jixiao command line.',
-  },
   pageFailed: { 'zh-CN': '这部分窗格出错，未能显示。', 'en-US': 'This part of the pane failed to show.' },
   reload: { 'zh-CN': '重新加载', 'en-US': 'Reload' },
   bootFailed: {

@@ -13,8 +13,7 @@ function failed(root: HTMLElement, lang: string | undefined, e: unknown): void {
 /** In WPS 表格 there is no Office.onReady: the page starts at once, on WPS's Application. */
 async function bootWps(root: HTMLElement): Promise<void> {
   try {
-    const [{ mount }, { startWpsHost }] = await Promise.all([import(/* webpackChunkName: "pane" */ './mount'), import(/* webpackChunkName: "wps" */ '../host/wps/start')]);
-    mount(root, await startWpsHost());
+    await (await import(/* webpackChunkName: "wps" */ './boot-wps')).bootWps(root);
   } catch (e) {
     failed(root, undefined, e);
   }

@@ -5,6 +5,25 @@ import { t } from './i18n';
 import { YearRefusal, yearRefusal } from '../core/year';
 import { profileName } from '../core/profiles/built-in';
 
+/**
+ * What a host cannot do yet (WPS 表格 today), said where the feature would be: kept with these pages, out of the
+ * pane's first load.
+ */
+const HOST_CANNOT = {
+  copy: {
+    'zh-CN': 'WPS 表格中暂不能打开带标注的副本。收到的工作簿未作任何改动；可关闭审核模式，在本工作簿中生成审核意见。',
+    'en-US': 'WPS Spreadsheets cannot open an annotated copy yet. The received workbook is unchanged; turn review mode off to add the review sheet to this workbook instead.',
+  },
+  batchBook: {
+    'zh-CN': 'WPS 表格中暂不能在新工作簿中打开批量审核的结果；可关闭审核模式，把“汇总”和“问题清单”作为新工作表加入本工作簿。',
+    'en-US': 'WPS Spreadsheets cannot open a batch review as a new workbook yet; turn review mode off to add 汇总 and 问题清单 to this workbook as new sheets.',
+  },
+  newYear: {
+    'zh-CN': 'WPS 表格中暂不能新建年度模板。请在 Excel 中打开本工作簿，或用 jixiao 命令行生成模板。',
+    'en-US': 'WPS Spreadsheets cannot make a new year’s template yet. Open this workbook in Excel, or make the template with the jixiao command line.',
+  },
+} as const satisfies Record<string, Record<Lang, string>>;
+
 export const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', gap: '8px', minWidth: 0 },
   row: { display: 'flex', gap: '8px', flexWrap: 'wrap', alignItems: 'center' },
@@ -18,9 +37,9 @@ export function ReviewPanel(props: {
   busy: boolean;
   checked: boolean;
   reviewer: boolean;
-  /** Why this host cannot, in 审核模式, open the annotated copy / the batch report as a new workbook (none: it can). */
-  copyWhy?: string;
-  batchWhy?: string;
+  /** Whether this host can, in 审核模式, open the annotated copy / the batch report as a new workbook (else: why not). */
+  canCopy?: boolean;
+  canBatchBook?: boolean;
   onReviewer(v: boolean): void;
   onReviewSheet(): void;
   onBatch(files: File[]): void;
@@ -28,8 +47,8 @@ export function ReviewPanel(props: {
   const { lang } = props;
   const s = useStyles();
   const input = React.useRef<HTMLInputElement>(null);
-  const copyWhy = props.reviewer ? props.copyWhy : undefined;
-  const batchWhy = props.reviewer ? props.batchWhy : undefined;
+  const copyWhy = props.reviewer && props.canCopy === false ? HOST_CANNOT.copy[lang] : undefined;
+  const batchWhy = props.reviewer && props.canBatchBook === false ? HOST_CANNOT.batchBook[lang] : undefined;
   return (
     <section className={s.panel} aria-label={t(lang, 'tabReview')}>
       <Caption1>{t(lang, 'reviewIntro')}</Caption1>
@@ -108,7 +127,7 @@ export function YearPanel(props: {
     return (
       <section className={s.panel} aria-label={t(lang, 'newYear')}>
         <Caption1>{t(lang, 'yearIntro')}</Caption1>
-        <Body1 data-testid="year-host-why">{t(lang, 'hostNoNewYear')}</Body1>
+        <Body1 data-testid="year-host-why">{HOST_CANNOT.newYear[lang]}</Body1>
       </section>
     );
   return (

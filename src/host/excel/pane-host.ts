@@ -1,10 +1,9 @@
 import type { PaneHost } from '../../taskpane/host';
 import type { OfficeEnv } from './env';
-import { readPaneTab, savePaneTab } from './pane-state';
-import { watchChanges } from './watch';
-
-// The session's functions come with the engine chunk, loaded on the first check (or the read-only year at start).
+// The session's functions come with the engine chunk, which the pane loads as it opens (to read the year) or at the
+// first check: so does everything else here, the tab and the edit watch included.
 const session = () => import(/* webpackChunkName: "engine" */ './session');
+const paneState = () => import(/* webpackChunkName: "engine" */ './pane-state');
 const newYear = () => import(/* webpackChunkName: "engine" */ '../../taskpane/newyear');
 const reviewCopy = () => import(/* webpackChunkName: "engine" */ '../../taskpane/review-copy');
 
@@ -31,9 +30,9 @@ export function excelPaneHost(env: OfficeEnv): PaneHost {
     dropForeignUndo: async () => (await session()).dropForeignUndoRecords(run, installation),
     saveProfile: async (profile) => (await session()).saveProfile(run, profile),
     saveExplanation: async (f, reason) => (await import(/* webpackChunkName: "engine" */ './state')).saveExplanation(run, f, reason),
-    readPaneTab: () => readPaneTab(run),
-    savePaneTab: (tab) => savePaneTab(run, tab),
-    watchChanges: (onChange) => watchChanges(run, onChange),
+    readPaneTab: async () => (await paneState()).readPaneTab(run),
+    savePaneTab: async (tab) => (await paneState()).savePaneTab(run, tab),
+    watchChanges: async (onChange) => (await import(/* webpackChunkName: "engine" */ './watch')).watchChanges(run, onChange),
     findReviewSheet: async () => (await session()).findReviewSheet(run),
     addReviewSheet: async (findings, lang, replace) => (await session()).addReviewSheet(run, findings, lang, replace),
     addBatchSheets: async (entries, lang) => (await session()).addBatchSheets(run, entries, lang),
