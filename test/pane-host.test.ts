@@ -15,7 +15,7 @@ import { WriteRefused } from '../src/host/excel/write';
 import { wpsPaneHost } from '../src/host/wps/pane-host';
 import { startWpsHost, wpsApplication } from '../src/host/wps/start';
 import type { WpsApi } from '../src/host/wps/api';
-import { detectHost, isRefusal, Unsupported } from '../src/taskpane/host';
+import { detectHost, isRefusal, saidAsIs, Unsupported } from '../src/taskpane/host';
 import { check } from '../src/core/check';
 import { defaultProfile } from '../src/core/profiles';
 import { reportEntry } from '../src/core/report';
@@ -104,6 +104,9 @@ describe('a refusal is known by its name, whichever host threw it', () => {
     expect(isRefusal(wps)).toBe(true);
     expect(isRefusal(new Error('WriteRefused'))).toBe(false);
     expect(isRefusal('WriteRefused')).toBe(false);
+    // What a host cannot do is said as it is too, without "try again".
+    expect(saidAsIs(new Unsupported('WPS 表格中暂不能… (not yet)'))).toBe(true);
+    expect(saidAsIs(new TypeError('x'))).toBe(false);
   });
 });
 
@@ -236,6 +239,7 @@ describe('the WPS PaneHost over WpsApi', () => {
     const { host } = await wpsStub();
     expect(host.kind).toBe('wps');
     expect(host.features).toEqual({ notes: true, insertSheets: false, newWorkbook: false, annotatedCopy: false });
+    expect(wpsPaneHost({ name: 'x' }, { ...(await wpsStub()).api, notes: false }, { lang: 'zh-CN', dark: false, installation: OWNER }).features.notes).toBe(false);
     for (const p of [
       host.newYearTemplate({ year: 2024, roll: false, layout: 'dept', target: 'sheets', profile: defaultProfile() }),
       host.openAnnotatedCopy(defaultProfile(), 'zh-CN'),

@@ -16,7 +16,7 @@ const ReviewPanel = React.lazy(() => import(/* webpackChunkName: "pages" */ './p
 const YearPanel = React.lazy(() => import(/* webpackChunkName: "pages" */ './panels').then((m) => ({ default: m.YearPanel })));
 const SettingsPanel = React.lazy(() => import(/* webpackChunkName: "pages" */ './panels').then((m) => ({ default: m.SettingsPanel })));
 const Bindings = React.lazy(() => import(/* webpackChunkName: "pages" */ './Bindings').then((m) => ({ default: m.Bindings })));
-import { isRefusal, type PaneHost } from './host';
+import { saidAsIs, type PaneHost } from './host';
 import { readReviewMode, saveReviewMode } from './review-mode';
 
 type Engine = typeof import('./engine');
@@ -167,7 +167,7 @@ export function App({ host }: { host: PaneHost }): React.ReactElement {
     try {
       await fn();
     } catch (e) {
-      const refused = isRefusal(e);
+      const refused = saidAsIs(e);
       setMessage({
         intent: 'error',
         text: `${t(lang, 'failed', { msg: e instanceof Error ? e.message : String(e) })}${refused ? '' : ` ${t(lang, 'retryHint')}`}`,

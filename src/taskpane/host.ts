@@ -103,6 +103,11 @@ export function isRefusal(e: unknown): boolean {
   return e instanceof Error && e.name === 'WriteRefused';
 }
 
+/** An error to show as it is, without "try again" or a 检查 button: a refusal, or a feature this host lacks. */
+export function saidAsIs(e: unknown): boolean {
+  return isRefusal(e) || (e instanceof Error && e.name === 'Unsupported');
+}
+
 /** Something this host cannot do yet: a plain sentence in both languages, never a key. */
 export class Unsupported extends Error {
   constructor(message: string) {

@@ -29,6 +29,8 @@ export interface WpsRead {
 }
 
 export interface WpsApi<App = unknown> {
+  /** Whether applyMarks also puts the messages in a comment on each marked cell (taken as true where not said). */
+  readonly notes?: boolean;
   /** The used range of every sheet, whole-range reads (Value2 / Formula arrays), with the state and protection. */
   readWorkbook(app: App): Answer<WpsRead>;
   /** Replaces the previous marks with these findings' (not on protected sheets); records them in the state. */

@@ -50,7 +50,7 @@ export function wpsPaneHost<App>(app: App, api: WpsApi<App>, env: WpsPaneEnv): P
     lang: env.lang,
     dark: env.dark,
     installation: owner,
-    features: { notes: true, insertSheets: false, newWorkbook: false, annotatedCopy: false },
+    features: { notes: api.notes !== false, insertSheets: false, newWorkbook: false, annotatedCopy: false },
 
     async check(o) {
       const { builtInProfile, check } = await core();
