@@ -16,9 +16,7 @@ const ReviewPanel = React.lazy(() => import(/* webpackChunkName: "pages" */ './p
 const YearPanel = React.lazy(() => import(/* webpackChunkName: "pages" */ './panels').then((m) => ({ default: m.YearPanel })));
 const SettingsPanel = React.lazy(() => import(/* webpackChunkName: "pages" */ './panels').then((m) => ({ default: m.SettingsPanel })));
 const Bindings = React.lazy(() => import(/* webpackChunkName: "pages" */ './Bindings').then((m) => ({ default: m.Bindings })));
-import type { OfficeEnv } from '../host/excel/env';
-import { readPaneTab, savePaneTab } from '../host/excel/pane-state';
-import { watchChanges } from '../host/excel/watch';
+import { saidAsIs, type PaneHost } from './host';
 import { readReviewMode, saveReviewMode } from './review-mode';
 
 type Engine = typeof import('./engine');
@@ -78,9 +76,9 @@ interface Message {
   other?: { label: string; run(): void };
 }
 
-export function App({ env }: { env: OfficeEnv }): React.ReactElement {
+export function App({ host }: { host: PaneHost }): React.ReactElement {
   const s = useStyles();
-  const { lang } = env;
+  const { lang, features } = host;
   const [busy, setBusy] = React.useState<string | null>(null);
   const [stale, setStale] = React.useState(false);
   const [undoing, setUndoing] = React.useState<UndoView | null>(null);
@@ -133,25 +131,25 @@ export function App({ env }: { env: OfficeEnv }): React.ReactElement {
     }
   };
   React.useEffect(() => {
-    const tab = readPaneTab(env.run)
+    const tab = host.readPaneTab()
       .then((saved) => isPaneTab(saved) && setTab(saved))
       .catch(() => undefined);
-    const watch = watchChanges(env.run, (a) => edited.current(a)).catch(() => null);
+    const watch = host.watchChanges((a) => edited.current(a)).catch(() => null);
     Promise.all([tab, watch]).finally(() => setReady(true));
     // The workbook's year, read only (no marks, nothing written), for 新年度 before any check.
     void loadEngine()
-      .then((eng) => eng.readWorkbookYear(env.run, env.caps, eng.defaultProfile()))
-      .then((r) => {
-        setFromYear((known) => (known === undefined ? r.year : known));
-        if (r.year) setYear((v) => (v.year ? v : { ...v, year: String(r.year! + 1) }));
+      .then((eng) => host.readWorkbookYear(eng.defaultProfile()))
+      .then((y) => {
+        setFromYear((known) => (known === undefined ? y : known));
+        if (y) setYear((v) => (v.year ? v : { ...v, year: String(y + 1) }));
       })
       .catch(() => setFromYear((known) => (known === undefined ? null : known)));
     return () => void watch.then((stop) => stop?.());
-  }, [env.run]);
+  }, [host]);
 
   const selectTab = (next: PaneTab) => {
     setTab(next);
-    if (!reviewer) savePaneTab(env.run, next).catch(() => undefined);
+    if (!reviewer) host.savePaneTab(next).catch(() => undefined);
   };
 
   const switchReviewer = (on: boolean) => {
@@ -169,8 +167,7 @@ export function App({ env }: { env: OfficeEnv }): React.ReactElement {
     try {
       await fn();
     } catch (e) {
-      const eng = engine ?? (await loadEngine().catch(() => null));
-      const refused = eng && e instanceof eng.WriteRefused;
+      const refused = saidAsIs(e);
       setMessage({
         intent: 'error',
         text: `${t(lang, 'failed', { msg: e instanceof Error ? e.message : String(e) })}${refused ? '' : ` ${t(lang, 'retryHint')}`}`,
@@ -193,7 +190,7 @@ export function App({ env }: { env: OfficeEnv }): React.ReactElement {
       setEngine(eng);
       setBusy(t(lang, 'reading'));
       const profile = eng.builtInProfile(id) ?? eng.defaultProfile();
-      const r = await eng.checkWorkbook(env.run, { profile, lang, caps: env.caps, mark: !reviewer, keepProfile: reviewer && paneProfile.current === id, progress: showStep });
+      const r = await host.check({ profile, lang, mark: !reviewer, keepProfile: reviewer && paneProfile.current === id, progress: showStep });
       if (r.profile.id !== id) setProfileId(r.profile.id);
       setResult(r.result);
       setProtectedSheets(r.protectedSheets);
@@ -204,7 +201,7 @@ export function App({ env }: { env: OfficeEnv }): React.ReactElement {
       setUndoing(null);
       if (after) setMessage(typeof after === 'function' ? after(r.result) : after);
       else if (reviewer && r.markedBefore) setMessage({ intent: 'info', text: t(lang, 'marksKept') });
-      else if (!reviewer && !env.caps.notes && r.result.findings.some((f) => f.ref)) setMessage({ intent: 'info', text: t(lang, 'notesMissing') });
+      else if (!reviewer && !features.notes && r.result.findings.some((f) => f.ref)) setMessage({ intent: 'info', text: t(lang, 'notesMissing') });
     });
 
   React.useEffect(() => {
@@ -228,14 +225,14 @@ export function App({ env }: { env: OfficeEnv }): React.ReactElement {
   const explain = (f: Finding, reason: string | null) =>
     guard('', async () => {
       const eng = await loadEngine();
-      await eng.saveExplanation(env.run, f, reason);
+      await host.saveExplanation(f, reason);
       const text = eng.reasonText(reason);
       setResult((r) => r && { ...r, findings: r.findings.map((x) => (x === f ? { ...x, explained: text || undefined } : x)) });
     });
 
   const select = (f: Finding) => {
     if (!f.ref) return;
-    void guard('', async () => (await loadEngine()).selectCell(env.run, f.sheet, f.cell));
+    void guard('', () => host.selectCell(f.sheet, f.cell));
   };
 
   // After an edit the results are out of date: 写回 asks for a new check, and the pane re-checks quietly once the
@@ -286,7 +283,7 @@ export function App({ env }: { env: OfficeEnv }): React.ReactElement {
       const before = result?.findings ?? [];
       const keys = new Set(writes.map((w) => `${w.sheet}!${w.cell}`));
       const aimed = targets.length ? targets : before.filter((f) => keys.has(`${f.sheet}!${f.cell}`) && eng.fixFor(result!, fullPlan!, f));
-      const out = await eng.writeCells(env.run, writes, env.installation, env.caps);
+      const out = await host.write(writes);
       ownCells.current = new Set(out.written.map((k) => k.slice(k.lastIndexOf('!') + 1)));
       setPlan(null);
       await runCheck(profileId, outcome(before, aimed, out));
@@ -296,7 +293,7 @@ export function App({ env }: { env: OfficeEnv }): React.ReactElement {
   const undo = () =>
     guard(t(lang, 'undo'), async () => {
       const eng = await loadEngine();
-      const p = await eng.undoPreview(env.run, env.installation);
+      const p = await host.undoPreview();
       const show = (st: { formula: string; value: unknown }) => eng.describeState(st as Parameters<Engine['describeState']>[0]);
       if (p.record) setUndoing({ id: p.record.id, changes: p.changes.map((c) => ({ sheet: c.sheet, cell: c.cell, now: show(c.now), restore: show(c.restore) })), skipped: p.skipped, foreign: p.foreign });
       else if (p.foreign) setMessage({ intent: 'warning', text: t(lang, 'foreignUndo', { n: p.foreign }), action: { label: t(lang, 'dropForeign'), run: () => void dropForeign() } });
@@ -304,8 +301,7 @@ export function App({ env }: { env: OfficeEnv }): React.ReactElement {
     });
   const confirmUndo = (id: string) =>
     guard(t(lang, 'undo'), async () => {
-      const eng = await loadEngine();
-      const done = await eng.undoWrite(env.run, env.installation, id, env.caps);
+      const done = await host.undo(id);
       ownCells.current = new Set(done.restored.map((k) => k.slice(k.lastIndexOf('!') + 1)));
       setUndoing(null);
       const text = done.skipped.length ? t(lang, 'undoneSkipped', { n: done.restored.length, cells: done.skipped.join('、') }) : t(lang, 'undone', { n: done.restored.length });
@@ -313,21 +309,21 @@ export function App({ env }: { env: OfficeEnv }): React.ReactElement {
     });
   const dropForeign = () =>
     guard(t(lang, 'undo'), async () => {
-      const n = await (await loadEngine()).dropForeignUndoRecords(env.run, env.installation);
+      const n = await host.dropForeignUndo();
       setUndoing((u) => (u ? { ...u, foreign: 0 } : u));
       setMessage({ intent: 'info', text: t(lang, 'droppedForeign', { n }) });
     });
 
   const clear = () =>
     guard(t(lang, 'clearMarks'), async () => {
-      const left = await (await loadEngine()).clearFindings(env.run, env.caps);
+      const left = await host.clearMarks();
       setMessage({ intent: 'info', text: left.length ? t(lang, 'clearedExcept', { sheets: left.join('、') }) : t(lang, 'cleared') });
     });
 
   const writeReview = (replace: string | null) =>
     guard(t(lang, 'reviewSheet'), async () => {
       if (!result) return;
-      const name = await (await loadEngine()).addReviewSheet(env.run, result.findings, lang, replace);
+      const name = await host.addReviewSheet(result.findings, lang, replace);
       setMessage({ intent: 'success', text: t(lang, replace ? 'reviewReplaced' : 'reviewAdded', { name }) });
     });
   const addReview = () =>
@@ -336,7 +332,7 @@ export function App({ env }: { env: OfficeEnv }): React.ReactElement {
       const eng = await loadEngine();
       if (!reviewer) {
         // A second 生成审核意见 replaces the add-in's own earlier sheet, once the person says so.
-        const earlier = await eng.findReviewSheet(env.run);
+        const earlier = await host.findReviewSheet();
         if (earlier)
           setMessage({
             intent: 'warning',
@@ -348,7 +344,7 @@ export function App({ env }: { env: OfficeEnv }): React.ReactElement {
         return;
       }
       try {
-        await eng.openAnnotatedCopy(env, eng.builtInProfile(result.profile) ?? eng.defaultProfile(), lang);
+        await host.openAnnotatedCopy(eng.builtInProfile(result.profile) ?? eng.defaultProfile(), lang);
         setMessage({ intent: 'success', text: t(lang, 'copyOpened') });
       } catch (e) {
         if (!(e instanceof eng.FileUnavailable)) throw e;
@@ -362,22 +358,22 @@ export function App({ env }: { env: OfficeEnv }): React.ReactElement {
       const profile = eng.builtInProfile(profileId) ?? eng.defaultProfile();
       const entries = await eng.batchEntries(files, profile, lang, (n) => setBusy(t(lang, 'batchReading', { n: Math.min(n + 1, files.length), total: files.length })));
       if (reviewer) {
-        await eng.openBatchReport(env, entries, lang);
+        await host.openBatchReport(entries, lang);
         setMessage({ intent: 'success', text: t(lang, 'batchOpened', { total: files.length }) });
         return;
       }
-      const sheets = await eng.addBatchSheets(env.run, entries, lang);
+      const sheets = await host.addBatchSheets(entries, lang);
       setMessage({ intent: 'success', text: t(lang, 'batchDone', { total: files.length, sheets: sheets.join('、') }) });
     });
 
   const makeYear = (roll: boolean) =>
     guard(t(lang, 'newYear'), async () => {
       const eng = await loadEngine();
-      const names = await eng.newYearTemplate(env, {
+      const names = await host.newYearTemplate({
         year: Number(year.year),
         roll,
         layout: year.project ? 'project' : 'dept',
-        target: year.newBook || !env.caps.insertSheets ? 'workbook' : 'sheets',
+        target: year.newBook || !features.insertSheets ? 'workbook' : 'sheets',
         profile: eng.builtInProfile(profileId) ?? eng.defaultProfile(),
       });
       setMessage({ intent: 'success', text: names.length ? t(lang, 'templateAdded', { names: names.join('、') }) : t(lang, 'templateOpened') });
@@ -388,7 +384,7 @@ export function App({ env }: { env: OfficeEnv }): React.ReactElement {
       const eng = await loadEngine();
       let range: string;
       try {
-        range = await eng.bindTable(env.run, kind, address, labels);
+        range = await host.bindTable(kind, address, labels);
       } catch (e) {
         if (!(e instanceof eng.RangeTooSmall)) throw e;
         setMessage({ intent: 'warning', text: t(lang, 'bindTooSmall', { rows: e.rows, cols: e.cols, button: t(lang, kind === 'basic' ? 'bindBasic' : 'bindSelf') }) });
@@ -398,12 +394,12 @@ export function App({ env }: { env: OfficeEnv }): React.ReactElement {
     });
   const unmap = (kind: 'basic' | 'self', label: string) =>
     guard(t(lang, 'undoMapping'), async () => {
-      await (await loadEngine()).unmapTableLabel(env.run, kind, label);
+      await host.unmapTableLabel(kind, label);
       await runCheck(profileId, { intent: 'info', text: t(lang, 'mappingUndone', { label }) });
     });
   const unbind = (kind: 'basic' | 'self') =>
     guard(t(lang, 'unbind'), async () => {
-      await (await loadEngine()).unbindTable(env.run, kind);
+      await host.unbindTable(kind);
       await runCheck(profileId, { intent: 'info', text: t(lang, 'unbound') });
     });
 
@@ -411,7 +407,7 @@ export function App({ env }: { env: OfficeEnv }): React.ReactElement {
     guard('', async () => {
       setProfileId(id);
       paneProfile.current = reviewer ? id : null;
-      if (!reviewer) await (await loadEngine()).saveProfile(env.run, id);
+      if (!reviewer) await host.saveProfile(id);
       await runCheck(id);
     });
 
@@ -446,7 +442,7 @@ export function App({ env }: { env: OfficeEnv }): React.ReactElement {
     results,
     review: (
       <>
-        <ReviewPanel lang={lang} busy={!!busy} checked={!!result} reviewer={reviewer} onReviewer={switchReviewer} onReviewSheet={addReview} onBatch={runBatch} />
+        <ReviewPanel lang={lang} busy={!!busy} checked={!!result} reviewer={reviewer} canCopy={features.annotatedCopy} canBatchBook={features.newWorkbook} onReviewer={switchReviewer} onReviewSheet={addReview} onBatch={runBatch} />
         {/* 检查 pressed here shows its results here too; a count opens them on 结果. */}
         {result && (
           <SummaryCard
@@ -467,7 +463,8 @@ export function App({ env }: { env: OfficeEnv }): React.ReactElement {
       <YearPanel
         lang={lang}
         busy={!!busy}
-        canInsertSheets={env.caps.insertSheets}
+        canInsertSheets={features.insertSheets}
+        canMake={features.insertSheets || features.newWorkbook}
         fromYear={fromYear}
         value={year}
         onChange={(v) => {
