@@ -307,6 +307,19 @@ export function App({ host }: { host: PaneHost }): React.ReactElement {
       const text = done.skipped.length ? t(lang, 'undoneSkipped', { n: done.restored.length, cells: done.skipped.join('、') }) : t(lang, 'undone', { n: done.restored.length });
       await runCheck(profileId, { intent: done.skipped.length ? 'warning' : 'info', text });
     });
+  // The host's ribbon (WPS): 检查 checks; 写回 opens the same preview as the pane's button (or checks first); 撤销 shows
+  // the cells it would restore. Nothing is written without the person's confirmation in the pane.
+  const ribbon = React.useRef<(a: 'check' | 'write' | 'undo') => void>(() => undefined);
+  ribbon.current = (a) => {
+    if (busy !== null) return;
+    if (a === 'check' || (a === 'write' && !result)) void runCheck();
+    else if (a === 'write') preparePlan();
+    else void undo();
+  };
+  React.useEffect(() => host.onRibbonCommand?.((a) => ribbon.current(a)), [host]);
+  React.useEffect(() => {
+    host.setRibbonState?.({ ready: busy === null, canWrite: !result || !!fullPlan?.writes.length, canUndo: true });
+  }, [host, busy, result, fullPlan]);
   const dropForeign = () =>
     guard(t(lang, 'undo'), async () => {
       const n = await host.dropForeignUndo();

@@ -96,6 +96,10 @@ export interface PaneHost {
   openAnnotatedCopy(profile: Profile, lang: Lang): Promise<number>;
   /** 审核模式's batch report as a new workbook. Needs newWorkbook. */
   openBatchReport(entries: ReportEntry[], lang: Lang): Promise<void>;
+  /** The host's own ribbon buttons (WPS: 检查, 写回, 撤销 send commands to the pane); returns the function that stops listening. */
+  onRibbonCommand?(run: (action: 'check' | 'write' | 'undo') => void): () => void;
+  /** Tells the host's ribbon what 写回 and 撤销 can do now. */
+  setRibbonState?(state: { ready: boolean; canWrite: boolean; canUndo: boolean }): void;
 }
 
 /** A refusal by the host (a protected sheet, a changed undo record): said as it is, without "try again". */

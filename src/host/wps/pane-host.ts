@@ -1,3 +1,4 @@
+import { listenRibbon, PluginStorage, publishRibbonState } from './ribbon-link';
 import type { Lang } from '../../core/rules/types';
 import type { AddinState } from '../../core/state';
 import { Unsupported, type PaneHost } from '../../taskpane/host';
@@ -5,6 +6,12 @@ import type { WpsApi } from './api';
 
 // The pure core comes with the pane's engine chunk, as in Excel (loaded at the first check or the year's read).
 const core = () => import(/* webpackChunkName: "engine" */ '../../taskpane/engine');
+
+/** The add-in's PluginStorage (shared with the ribbon's page), where this build has one. */
+function pluginStorage(app: unknown): PluginStorage | null {
+  const s = (app as { PluginStorage?: Partial<PluginStorage> } | null)?.PluginStorage;
+  return s && typeof s.getItem === 'function' && typeof s.setItem === 'function' ? (s as PluginStorage) : null;
+}
 
 export interface WpsPaneEnv {
   lang: Lang;
@@ -51,6 +58,15 @@ export function wpsPaneHost<App>(app: App, api: WpsApi<App>, env: WpsPaneEnv): P
     dark: env.dark,
     installation: owner,
     features: { notes: api.notes !== false, insertSheets: false, newWorkbook: false, annotatedCopy: false },
+
+    onRibbonCommand(run) {
+      const storage = pluginStorage(app);
+      return storage ? listenRibbon(storage, run) : () => undefined;
+    },
+    setRibbonState(state) {
+      const storage = pluginStorage(app);
+      if (storage) publishRibbonState(storage, state, (app as { ribbonUI?: { InvalidateControl?: (id: string) => unknown } }).ribbonUI);
+    },
 
     async check(o) {
       const { builtInProfile, check } = await core();
