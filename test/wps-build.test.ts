@@ -158,6 +158,33 @@ describe('npm run build:wps', () => {
     }
   });
 
+  it(`runs where the built-ins newer than Chromium ${WPS_SYNTAX.chromium} are missing (the page defines what the pane calls)`, async () => {
+    const browser = await launch();
+    try {
+      const page = await browser.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      // An older WPS: what arrived after Chromium 64 is taken away before the page's own scripts run.
+      await page.addInitScript(() => {
+        const gone: Array<[object, string]> = [
+          [Array.prototype, 'flat'], [Array.prototype, 'flatMap'], [Object, 'fromEntries'], [String.prototype, 'matchAll'],
+          [String.prototype, 'trimStart'], [String.prototype, 'trimEnd'], [Promise, 'allSettled'], [window, 'WeakRef'],
+        ];
+        for (const [owner, name] of gone) delete (owner as Record<string, unknown>)[name];
+        (window as unknown as { Application: unknown }).Application = { Name: 'WPS' };
+      });
+      await page.goto(`${pathToFileURL(path.join(folder, 'taskpane.html')).href}?host=wps`, { waitUntil: 'load' });
+      expect(await page.evaluate(() => [[1, [2]].flatMap((x) => x).length, [...'a1b2'.matchAll(/\d/g)].length, Object.fromEntries([['k', 1]]).k, typeof WeakRef])).toEqual([2, 2, 1, 'function']);
+      // The pane mounts, or says plainly what it lacks: either way React rendered and nothing threw.
+      await page.locator('#root main, #root [role="alert"], #root[role="alert"]').first().waitFor({ timeout: 10000 });
+      await page.waitForTimeout(300);
+      expect(errors).toEqual([]);
+      expect(await page.getByTestId('webview-too-old').count()).toBe(0);
+    } finally {
+      await browser.close();
+    }
+  });
+
   it('says in both languages that the pane cannot run, rather than stay blank, when the Chromium inside WPS cannot parse it', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'jixiao-wps-old-'));
     copyFileSync(path.join(folder, 'taskpane.html'), path.join(dir, 'taskpane.html'));
