@@ -16,3 +16,6 @@ export function randomId(): string {
 }
 
 export const sameSheet = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
+
+/** The first words of every note or comment the add-in writes, so a person can tell its notes from their own. */
+export const NOTE_PREFIX = 'jixiao: ';
