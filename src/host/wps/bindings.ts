@@ -5,7 +5,7 @@
 import { MIN_BIND_SIZE, parseRangeRef, RangeTooSmall } from '../../core/bindings';
 import { areaA1 } from '../../core/snapshot';
 import { quoteSheet } from '../../core/formula/tokens';
-import type { EtApplication, EtCollection, EtName, EtWorksheet } from './et';
+import type { EtApplication, EtName } from './et';
 import { each, get, item } from './facade';
 import { activeWorkbook, areaOfAddress } from './read';
 import { readState, writeState } from './state';
@@ -17,7 +17,7 @@ function existing(app: EtApplication, name: string): EtName[] {
 export function bindRange(app: EtApplication, kind: 'basic' | 'self', address: string, labels: Record<string, string> = {}): string {
   const wb = activeWorkbook(app);
   const { sheet, area } = parseRangeRef(address);
-  const ws = item(get<EtCollection<EtWorksheet>>(wb, 'Worksheets'), sheet);
+  const ws = item(wb.Worksheets, sheet);
   const range = ws.Range(areaA1(area));
   const got = areaOfAddress(String(get(range, 'Address')));
   const rows = got.bottom - got.top + 1;

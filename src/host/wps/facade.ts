@@ -13,7 +13,8 @@ import type { EtCollection } from './et';
 
 type Obj = object;
 
-/** A member's value, whether the build has it as a property or as a method taking no argument. */
+/** A member's value, whether the build has it as a property or as a method taking no argument. Not for a collection
+ * (a callable collection is not a method): reach those as properties, and their items with `item`. */
 export function get<T = unknown>(obj: Obj, name: string): T {
   const v = (obj as Record<string, unknown>)[name];
   return (typeof v === 'function' ? (v as () => unknown).call(obj) : v) as T;

@@ -11,7 +11,7 @@ import type { Finding, Lang, Severity } from '../../core/rules/types';
 import type { AddinState, MarkFill } from '../../core/state';
 import { NOTE_PREFIX } from '../common/cells';
 import type { MarkOutcome } from '../excel/marks';
-import type { EtApplication, EtCollection, EtComment, EtInterior, EtWorksheet } from './et';
+import type { EtApplication, EtComment, EtInterior, EtWorksheet } from './et';
 import { get, hexToBgr, item, put, XL_PATTERN_NONE, XL_PATTERN_SOLID } from './facade';
 import { activeWorkbook } from './read';
 import { readState, writeState } from './state';
@@ -24,7 +24,7 @@ type Marks = NonNullable<AddinState['marks']>;
 
 function sheets(app: EtApplication) {
   const wb = activeWorkbook(app);
-  const all = get<EtCollection<EtWorksheet>>(wb, 'Worksheets');
+  const all = wb.Worksheets;
   const cache = new Map<string, EtWorksheet | null>();
   const sheet = (name: string): EtWorksheet | null => {
     if (!cache.has(name)) {

@@ -17,7 +17,7 @@ import { parseRangeRef } from '../../core/bindings';
 import { Area, areaA1, CellType, parseAreaA1, RawValue, SheetSnapshot, Snapshot } from '../../core/snapshot';
 import type { AddinState } from '../../core/state';
 import { displayText } from '../xlsx/sheet';
-import type { EtApplication, EtCollection, EtRange, EtWorkbook, EtWorksheet } from './et';
+import type { EtApplication, EtRange, EtWorkbook, EtWorksheet } from './et';
 import { each, errorCode, get, item, matrix } from './facade';
 import { readState } from './state';
 
@@ -187,7 +187,7 @@ function namesOf(wb: EtWorkbook): Array<{ name: string; ref: string }> {
 export function readWorkbook(app: EtApplication): WpsRead {
   const wb = activeWorkbook(app);
   let numberFormatCalls = 0;
-  const sheets = each(get<EtCollection<EtWorksheet>>(wb, 'Worksheets')).map((ws) => readSheet(ws, () => numberFormatCalls++));
+  const sheets = each(wb.Worksheets).map((ws) => readSheet(ws, () => numberFormatCalls++));
   const { state, xml } = readState(wb);
   return {
     snapshot: { sheets, names: namesOf(wb), stateXml: xml },

@@ -9,7 +9,7 @@ import type { CellState, CellWrite } from '../../core/plan';
 import { UndoCell, UndoRecord, undoRecordOf, undoRecords, UNDO_DEPTH } from '../../core/state';
 import { holds, randomId } from '../common/cells';
 import { REFUSED, UndoChange, UndoPreview, WriteOutcome, WriteRefused } from '../common/write-types';
-import type { EtApplication, EtCollection, EtWorkbook, EtWorksheet } from './et';
+import type { EtApplication, EtWorkbook, EtWorksheet } from './et';
 import { get, item, put } from './facade';
 import { activeWorkbook, cellOf, onlyFormula } from './read';
 import { readState, writeState } from './state';
@@ -21,7 +21,7 @@ type Cell = { sheet: string; cell: string };
 const key = (c: Cell) => `${c.sheet}!${c.cell}`;
 
 function sheetsOf(wb: EtWorkbook) {
-  const all = get<EtCollection<EtWorksheet>>(wb, 'Worksheets');
+  const all = wb.Worksheets;
   const cache = new Map<string, EtWorksheet>();
   return (name: string) => {
     let ws = cache.get(name);
