@@ -7,7 +7,8 @@
  *   formatter the xlsx host uses (host/xlsx/sheet.ts displayText): one code path, no call per cell. (A column too
  *   narrow for its number, which WPS shows as ####, reads as the number.)
  * - NumberFormat: one string where every cell shares it, null where they differ; then it is read per column of the
- *   used range, and per cell only in a column that is itself mixed (`numberFormatCalls` counts those reads).
+ *   used range, and a column that is itself mixed is halved until each block has one format (so a long column costs
+ *   a few calls per run of one format, not one per cell); `numberFormatCalls` counts those reads.
  * - Merged areas and hidden rows and columns: `MergeCells` and `Rows.Hidden` / `Columns.Hidden` answer true, false or
  *   null (mixed) for a whole block, so they are found by halving the blocks that answer null (a few calls a merge).
  * - Errors: Value2 gives COM's error values (CVErr), read as Excel's codes (`#DIV/0!`).
@@ -75,24 +76,27 @@ function bisect(lo: number, hi: number, probe: (lo: number, hi: number) => boole
   bisect(mid + 1, hi, probe, hit);
 }
 
-function numberFormatsOf(used: EtRange, rows: number, cols: number, count: () => void): string[][] {
+function numberFormatsOf(ws: EtWorksheet, used: EtRange, area: Area, count: () => void): string[][] {
+  const rows = area.bottom - area.top + 1;
+  const cols = area.right - area.left + 1;
   const whole = matrix(get(used, 'NumberFormat'), rows, cols);
   if (whole) return whole.map((r) => r.map((f) => String(f ?? 'General')));
   const out = Array.from({ length: rows }, () => new Array<string>(cols).fill('General'));
   const columns = get<EtRange>(used, 'Columns');
-  for (let j = 0; j < cols; j++) {
-    const col = item(columns, j + 1);
+  /** Rows lo..hi of column j: one format for the block, or halved where the block is mixed. */
+  const block = (j: number, lo: number, hi: number, range: EtRange | null): void => {
     count();
-    const f = get(col, 'NumberFormat');
+    const f = get(range ?? ws.Range(areaA1({ top: area.top + lo, bottom: area.top + hi, left: area.left + j, right: area.left + j })), 'NumberFormat');
     if (f !== null && f !== undefined) {
-      for (let i = 0; i < rows; i++) out[i][j] = String(f);
-      continue;
+      for (let i = lo; i <= hi; i++) out[i][j] = String(f);
+      return;
     }
-    for (let i = 0; i < rows; i++) {
-      count();
-      out[i][j] = String(get(item(col, i + 1), 'NumberFormat') ?? 'General');
-    }
-  }
+    if (lo === hi) return;
+    const mid = Math.floor((lo + hi) / 2);
+    block(j, lo, mid, null);
+    block(j, mid + 1, hi, null);
+  };
+  for (let j = 0; j < cols; j++) block(j, 0, rows - 1, item(columns, j + 1));
   return out;
 }
 
@@ -145,7 +149,7 @@ function readSheet(ws: EtWorksheet, count: () => void): SheetSnapshot {
   const formulasA1 = matrix(get(used, 'Formula'), rows, cols) ?? [];
   if (rows === 1 && cols === 1 && raw[0][0] === undefined && !onlyFormula(formulasA1[0][0])) return emptyOf(name, locked);
   const r1c1 = matrix(get(used, 'FormulaR1C1'), rows, cols) ?? [];
-  const numberFormats = numberFormatsOf(used, rows, cols, count);
+  const numberFormats = numberFormatsOf(ws, used, area, count);
   const cells = raw.map((r) => r.map(cellOf));
   const values = cells.map((r) => r.map((c) => c.value));
   const types = cells.map((r) => r.map((c) => c.type));
