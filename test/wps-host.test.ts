@@ -183,6 +183,16 @@ describe.each(BUILDS)('WPS host through the fake, %s build', (build) => {
     expect(r.snapshot.sheets[0].text[1][1]).toBe('50.00%');
   });
 
+  it('reads WPS’s G/通用格式 as General, and text typed as text that starts with = as a constant', async () => {
+    const f = await fakeFrom([{ name: 'S', blocks: [{ at: [0, 0], table: { rows: [['a', 1], ['b', 2]] } }] }], build);
+    f.sheet('S').set(0, 1, { value: 1, type: 'number', formula: '', numberFormat: 'G/通用格式' });
+    f.sheet('S').set(1, 0, { value: '=不是公式', type: 'string', formula: '', numberFormat: '@' });
+    const s = f.run().read.snapshot.sheets[0];
+    expect(s.numberFormats).toEqual([['General', 'General'], ['@', 'General']]);
+    expect(s.formulas).toEqual([['', ''], ['', '']]);
+    expect(s.values[1][0]).toBe('=不是公式');
+  });
+
   it('finds merged areas and hidden rows and columns by halving mixed blocks', async () => {
     const merged = setCell(setCell(setCell(seed001Basic, 5, 1, { v: 196.26, span: [1, 3] }), 5, 2, null), 5, 3, null);
     const f = await fakeFrom([{ name: '基础数据表', blocks: [{ at: [0, 0], table: merged }] }], build);

@@ -94,3 +94,22 @@ export function cvErr(code: string): number {
 /** XlPattern values the host uses. */
 export const XL_PATTERN_SOLID = 1;
 export const XL_PATTERN_NONE = -4142;
+
+/**
+ * A number format as the core knows it: WPS's Chinese builds name the general format `G/通用格式` (and some
+ * `G/General`), which is Excel's `General`; null or undefined (nothing known) is `General` too.
+ */
+export function numberFormatOf(f: unknown): string {
+  if (f === null || f === undefined) return 'General';
+  const s = String(f);
+  return /^G\/(通用格式|General)$/i.test(s) ? 'General' : s;
+}
+
+/**
+ * The A1 formula of a cell from `Formula` and `Value2`: only text starting with `=`, and not in a Text-formatted
+ * cell whose value is that very text (a constant typed as text, which `Formula` also returns).
+ */
+export function formulaOf(formula: unknown, value: unknown, numberFormat: string): string {
+  if (typeof formula !== 'string' || !formula.startsWith('=')) return '';
+  return numberFormat === '@' && value === formula ? '' : formula;
+}

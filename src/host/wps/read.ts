@@ -12,6 +12,8 @@
  * - Merged areas and hidden rows and columns: `MergeCells` and `Rows.Hidden` / `Columns.Hidden` answer true, false or
  *   null (mixed) for a whole block, so they are found by halving the blocks that answer null (a few calls a merge).
  * - Errors: Value2 gives COM's error values (CVErr), read as Excel's codes (`#DIV/0!`).
+ * - `G/通用格式` (WPS's Chinese name of the general format) reads as `General`; text typed into a Text-formatted
+ *   cell that starts with `=` is a constant, not a formula (`Formula` returns it too).
  * - The used range is WPS's own (it may include formatted empty cells); an empty sheet is an empty Snapshot sheet.
  */
 import { parseRangeRef } from '../../core/bindings';
@@ -19,7 +21,7 @@ import { Area, areaA1, CellType, parseAreaA1, RawValue, SheetSnapshot, Snapshot 
 import type { AddinState } from '../../core/state';
 import { displayText } from '../xlsx/sheet';
 import type { EtApplication, EtRange, EtWorkbook, EtWorksheet } from './et';
-import { each, errorCode, get, item, matrix } from './facade';
+import { each, errorCode, formulaOf, get, item, matrix, numberFormatOf } from './facade';
 import { readState } from './state';
 
 export interface WpsRead {
@@ -80,7 +82,7 @@ function numberFormatsOf(ws: EtWorksheet, used: EtRange, area: Area, count: () =
   const rows = area.bottom - area.top + 1;
   const cols = area.right - area.left + 1;
   const whole = matrix(get(used, 'NumberFormat'), rows, cols);
-  if (whole) return whole.map((r) => r.map((f) => String(f ?? 'General')));
+  if (whole) return whole.map((r) => r.map(numberFormatOf));
   const out = Array.from({ length: rows }, () => new Array<string>(cols).fill('General'));
   const columns = get<EtRange>(used, 'Columns');
   /** Rows lo..hi of column j: one format for the block, or halved where the block is mixed. */
@@ -88,7 +90,7 @@ function numberFormatsOf(ws: EtWorksheet, used: EtRange, area: Area, count: () =
     count();
     const f = get(range ?? ws.Range(areaA1({ top: area.top + lo, bottom: area.top + hi, left: area.left + j, right: area.left + j })), 'NumberFormat');
     if (f !== null && f !== undefined) {
-      for (let i = lo; i <= hi; i++) out[i][j] = String(f);
+      for (let i = lo; i <= hi; i++) out[i][j] = numberFormatOf(f);
       return;
     }
     if (lo === hi) return;
@@ -159,8 +161,8 @@ function readSheet(ws: EtWorksheet, count: () => void): SheetSnapshot {
     left: area.left,
     values,
     text: cells.map((r, i) => r.map((c, j) => displayText(c.value, c.type, numberFormats[i][j]))),
-    formulas: formulasA1.map((r) => r.map(onlyFormula)),
-    formulasR1C1: r1c1.map((r) => r.map(onlyFormula)),
+    formulas: formulasA1.map((r, i) => r.map((f, j) => formulaOf(f, raw[i][j], numberFormats[i][j]))),
+    formulasR1C1: r1c1.map((r, i) => r.map((f, j) => (formulaOf(formulasA1[i][j], raw[i][j], numberFormats[i][j]) ? onlyFormula(f) : ''))),
     numberFormats,
     types,
     merges: mergesOf(ws, area),

@@ -10,8 +10,8 @@ import { UndoCell, UndoRecord, undoRecordOf, undoRecords, UNDO_DEPTH } from '../
 import { holds, randomId } from '../common/cells';
 import { REFUSED, UndoChange, UndoPreview, WriteOutcome, WriteRefused } from '../common/write-types';
 import type { EtApplication, EtWorkbook, EtWorksheet } from './et';
-import { get, item, put } from './facade';
-import { activeWorkbook, cellOf, onlyFormula } from './read';
+import { formulaOf, get, item, numberFormatOf, put } from './facade';
+import { activeWorkbook, cellOf } from './read';
 import { readState, writeState } from './state';
 
 export { WriteRefused };
@@ -33,7 +33,10 @@ function sheetsOf(wb: EtWorkbook) {
 /** What a cell holds now: its value (a formula's result too), formula and number format. */
 export function readCell(ws: EtWorksheet, cell: string): CellState {
   const r = ws.Range(cell);
-  return { value: cellOf(get(r, 'Value2')).value, formula: onlyFormula(get(r, 'Formula')), numberFormat: String(get(r, 'NumberFormat') ?? 'General') };
+  const raw = get(r, 'Value2');
+  const formula = get(r, 'Formula');
+  const numberFormat = numberFormatOf(get(r, 'NumberFormat'));
+  return { value: cellOf(raw).value, formula: formulaOf(formula, raw, numberFormat), numberFormat };
 }
 
 /** Puts a state into a cell: the number format first (so `@` keeps text text), then the formula or the value. */
