@@ -343,6 +343,17 @@ describe.each(BUILDS)('WPS host through the fake, %s build', (build) => {
     expect(sheet('基础数据表').cell(3, 3)).toMatchObject({ value: 3, formula: '' });
   });
 
+  it('rolls back the cells already written when the model refuses one half-way, and records no undo', async () => {
+    const { run, app, doc } = await fakeFrom(EXAMPLES['seed001-dept-hunan.xlsx'], build);
+    const writes = buildWritePlan(run().result, defaultProfile()).writes;
+    const before = doc.book.fingerprint();
+    const bad = { ...writes[1], formula: null, value: 'x'.repeat(40000), numberFormat: 'General' };
+    expect(() => applyWrites(app, [writes[0], bad, writes[2]], OWNER)).toThrow(/32,767/);
+    doc.fresh();
+    expect(doc.book.fingerprint()).toBe(before);
+    expect(doc.book.parts.size).toBe(0);
+  });
+
   it('refuses an undo whose record changed since the preview', async () => {
     const { run, app } = await fakeFrom(EXAMPLES['seed001-dept-hunan.xlsx'], build);
     applyWrites(app, buildWritePlan(run().result, defaultProfile()).writes, OWNER);

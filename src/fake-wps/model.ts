@@ -178,6 +178,7 @@ export function makeWps(book: FakeWorkbook, options: { build?: WpsBuild } = {}):
   }
 
   const constant = (cell: FakeCell, x: unknown): FakeCell => {
+    if (typeof x === 'string' && x.length > 32767) throw new ComError('Unable to set the Value2 property of the Range class: a cell holds at most 32,767 characters');
     if (x === undefined || x === null || x === '') return { ...cell, value: null, type: 'empty', formula: '' };
     if (typeof x === 'string' && x.startsWith('=') && cell.numberFormat !== '@') return { ...cell, formula: x };
     if (typeof x === 'number') return { ...cell, value: x, type: 'number', formula: '' };
