@@ -32,7 +32,13 @@ export function readState(wb: EtWorkbook): WpsState {
 export function writeState(wb: EtWorkbook, read: WpsState, state: AddinState): void {
   const added = wb.CustomXMLParts.Add(stateToXml(state));
   const keep = String(get(added, 'Id'));
-  for (const p of read.parts) if (String(get(p, 'Id')) !== keep) p.Delete();
+  for (const p of read.parts) {
+    try {
+      if (String(get(p, 'Id')) !== keep) p.Delete();
+    } catch {
+      // deleted meanwhile (another pane): nothing to remove
+    }
+  }
   read.parts = [added];
   read.state = state;
 }
