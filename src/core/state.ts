@@ -11,7 +11,7 @@ export interface AddinState {
    * The notes the add-in added, per sheet marked, so that clearing removes exactly those (and none a person has
    * since edited). Its conditional formats are known by their rule (host/excel/marks.ts).
    */
-  marks?: Array<{ sheet: string; notes: Array<{ cell: string; content: string }> }>;
+  marks?: Array<{ sheet: string; notes: Array<{ cell: string; content: string }>; fills?: MarkFill[] }>;
   /**
    * An older form of the undo record, with no owner. Never executed: the pane only offers to delete it.
    * @deprecated
@@ -25,6 +25,16 @@ export interface AddinState {
   explained?: Explanation[];
   /** Per binding name (jixiao_basic …): a person's labels mapped to the canonical ones. */
   bindings?: Record<string, { kind: 'basic' | 'self'; labels: Record<string, string> }>;
+}
+
+/** A fill a host put on a cell as a mark (WPS, which has no conditional formats to use), with what it replaced. */
+export interface MarkFill {
+  cell: string;
+  /** The COM colour (0xBBGGRR) and XlPattern the cell had. */
+  color: number;
+  pattern: number;
+  /** The colour the mark set: a cell that no longer has it was re-coloured by a person, and is left. */
+  after: number;
 }
 
 export const STATE_NAMESPACE = 'urn:jixiao:state:v1';

@@ -4,9 +4,9 @@ import { parseRangeRef } from '../../core/bindings';
 import { a1 } from '../../core/snapshot';
 import type { Capabilities } from './capabilities';
 import { AddinState, queueState } from './state';
+import { NOTE_PREFIX, sameSheet } from '../common/cells';
 
 const PRIORITY: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-const NOTE_PREFIX = 'jixiao: ';
 
 /**
  * The rule of the add-in's conditional formats: always true, and recognisable, so that the next check or 清除标记
@@ -79,8 +79,6 @@ export function probeOf(p: PendingProbe): MarkProbe {
     }),
   };
 }
-
-const sameSheet = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
 /** The notes the add-in wrote and nobody has changed since: the state records each by cell and text. */
 function ownNotes(probe: MarkProbe, state: AddinState): Set<MarkProbe['notes'][number]> {

@@ -1,13 +1,11 @@
 import type { CellState, CellWrite } from '../../core/plan';
 import { UndoCell, UndoRecord, undoRecordOf, undoRecords, UNDO_DEPTH } from '../../core/state';
 import { readState, queueState } from './state';
+import { holds, randomId } from '../common/cells';
+import { UndoChange, UndoPreview, WriteOutcome, WriteRefused } from '../common/write-types';
 
-export class WriteRefused extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'WriteRefused';
-  }
-}
+export { WriteRefused };
+export type { UndoChange, UndoPreview, WriteOutcome };
 
 type Cell = { sheet: string; cell: string };
 const key = (c: Cell) => `${c.sheet}!${c.cell}`;
@@ -35,12 +33,6 @@ function queueRead(context: Excel.RequestContext, cells: Cell[]): () => CellStat
     });
 }
 
-/** Whether a cell still holds what was seen: formula and number format, and the value (a formula's result too). */
-function holds(now: CellState, seen: CellState, valueToo = true): boolean {
-  const v = (x: CellState['value']) => (x === '' ? null : x);
-  return now.formula === seen.formula && now.numberFormat === seen.numberFormat && (!valueToo || v(now.value) === v(seen.value));
-}
-
 function queueProtection(context: Excel.RequestContext, sheets: string[]): () => string[] {
   const probes = [...new Set(sheets)].map((name) => {
     const ws = context.workbook.worksheets.getItem(name);
@@ -48,19 +40,6 @@ function queueProtection(context: Excel.RequestContext, sheets: string[]): () =>
     return { name, ws };
   });
   return () => probes.filter((p) => p.ws.protection.protected).map((p) => p.name);
-}
-
-function randomId(): string {
-  const b = new Uint8Array(12);
-  crypto.getRandomValues(b);
-  return Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
-}
-
-export interface WriteOutcome {
-  /** The cells written. */
-  written: string[];
-  /** Cells changed since the check, left as they are. */
-  skipped: string[];
 }
 
 /**
@@ -98,25 +77,6 @@ export async function applyWrites(context: Excel.RequestContext, writes: CellWri
     throw e;
   }
   return { written: cells.map(key), skipped };
-}
-
-export interface UndoChange {
-  sheet: string;
-  cell: string;
-  /** What the cell holds now (what the write-back put there). */
-  now: CellState;
-  /** What 撤销 puts back. */
-  restore: CellState;
-}
-
-export interface UndoPreview {
-  /** The write-back 撤销 would undo, or null where there is none of this installation's. */
-  record: { id: string; at: string } | null;
-  changes: UndoChange[];
-  /** Cells of it changed since the write, which 撤销 leaves as they are. */
-  skipped: string[];
-  /** Undo records in the workbook that this installation did not write (a received workbook): never executed. */
-  foreign: number;
 }
 
 /**
