@@ -12,3 +12,4 @@ export type { WriteOutcome, UndoPreview, UndoChange } from './write';
 export { bindRange, clearBinding } from './bindings';
 export { STATE_NAMESPACE } from './state';
 export type { EtApplication } from './et';
+export { readState, saveState } from './session-state';

@@ -4,11 +4,8 @@ import type { PaneHost } from '../../taskpane/host';
 import type { WpsApi } from './api';
 import { wpsPaneHost } from './pane-host';
 
-/**
- * The WPS host module (./index.ts, over et.ts), loaded beside the pane. Until it is part of the build the pane says
- * so in plain words. Integration: `() => import(/* webpackChunkName: "wps" *\/ './index')` (index.ts satisfies WpsApi).
- */
-export const loadWpsApi = (): Promise<WpsApi> => Promise.reject(new Error('此版本未包含 WPS 表格的宿主模块 (this build has no WPS host module)'));
+/** The WPS host module (./index.ts, over et.ts), loaded as its own chunk beside the pane. */
+export const loadWpsApi = async (): Promise<WpsApi> => (await import(/* webpackChunkName: "wps-host" */ './index')) as unknown as WpsApi;
 
 interface WpsGlobals {
   Application?: unknown;
