@@ -439,7 +439,17 @@ export function makeWps(book: FakeWorkbook, options: { build?: WpsBuild } = {}):
     Names: { enumerable: true, get: () => names },
     CustomXMLParts: { enumerable: true, get: () => customXml },
   }));
-  const Application = S('Application', Object.defineProperties({}, { ActiveWorkbook: { enumerable: true, get: () => workbook } })) as FakeWps['Application'];
+  // PluginStorage: the add-in's string store, shared by its pages (the ribbon's main.js and the pane) while WPS runs.
+  const store = new Map<string, string>();
+  const PluginStorage = S('PluginStorage', {
+    getItem: (key: string) => (store.has(String(key)) ? store.get(String(key))! : null),
+    setItem: (key: string, value: unknown) => void store.set(String(key), String(value)),
+    removeItem: (key: string) => void store.delete(String(key)),
+  });
+  const Application = S(
+    'Application',
+    Object.defineProperties({}, { ActiveWorkbook: { enumerable: true, get: () => workbook }, PluginStorage: { enumerable: true, get: () => PluginStorage } }),
+  ) as FakeWps['Application'];
   return { Application, doc, stats };
 }
 

@@ -44,5 +44,7 @@ const excel = {
   createWorkbook: (base64: string) => host.openWorkbook(base64),
 };
 
-Object.assign(window, { Office: office, Excel: excel });
+// `?host=wps`: the pane's frame gets WPS's Application (the fake ET model over the same workbook) and no Office.
+if (host.wps) Object.assign(window, { Application: host.wps.Application });
+else Object.assign(window, { Office: office, Excel: excel });
 export {};

@@ -5,6 +5,8 @@
 import { a1, parseAreaA1, Snapshot } from '../core/snapshot';
 import { FakeWorkbook, displayText } from '../fake-excel/workbook';
 import { makeExcel } from '../fake-excel/api';
+import type { FakeWps } from '../fake-wps';
+import { bgrToHex } from '../host/wps/facade';
 
 interface PreviewHost {
   excel: ReturnType<typeof makeExcel>;
@@ -16,6 +18,8 @@ interface PreviewHost {
   openWorkbook(base64: string): Promise<void>;
   /** `Office.actions.associate` from the commands frame: the ribbon's buttons run these. */
   actions: Map<string, (event: { completed(): void }) => unknown>;
+  /** `?host=wps`: the fake WPS 表格 object model over the same workbook, which the pane's frame gets as `Application`. */
+  wps?: FakeWps;
 }
 
 declare global {
@@ -29,6 +33,7 @@ const example = params.get('example') ?? 'seed001-dept-hunan.xlsx';
 const lang = params.get('lang') ?? 'zh-CN';
 // `api=1.9` runs the fake at that ExcelApi level, as an older Excel would; the newest the typings know otherwise.
 const api = /^1\.\d{1,2}$/.test(params.get('api') ?? '') ? params.get('api')! : undefined;
+const inWps = params.get('host') === 'wps';
 let active = 0;
 const opened: string[] = [];
 
@@ -63,6 +68,13 @@ function render(doc: FakeWorkbook): void {
   const used = sheet.usedArea() ?? { top: 0, left: 0, bottom: 10, right: 6 };
   const fills = new Map<string, string>();
   for (const f of [...sheet.formats.values()].sort((a, b) => b.priority - a.priority)) for (const c of cellsOf(f.address)) fills.set(c, f.fill);
+  // WPS marks with cell fills (COM colours), not conditional formats.
+  const wps = window.jixiaoPreview?.wps;
+  if (wps)
+    for (const [key, fill] of wps.doc.of(sheet).interior) {
+      const [r, c] = key.split(',').map(Number);
+      if (fill.pattern !== -4142) fills.set(a1(r, c), bgrToHex(fill.color));
+    }
   const table = document.createElement('table');
   table.className = 'grid';
   table.setAttribute('data-sheet', sheet.name);
@@ -99,7 +111,7 @@ function render(doc: FakeWorkbook): void {
   }
   grid.replaceChildren(table);
   const status = document.getElementById('status')!;
-  status.textContent = `${example} · ExcelApi ${window.jixiaoPreview?.excel.level ?? ''} · ${sheet.name}${selected ? ` · ${selected}` : ''}`;
+  status.textContent = `${example} · ${wps ? 'WPS 表格（模拟）' : `ExcelApi ${window.jixiaoPreview?.excel.level ?? ''}`} · ${sheet.name}${selected ? ` · ${selected}` : ''}`;
   opened.forEach((url, i) => {
     const a = document.createElement('a');
     a.href = url;
@@ -121,13 +133,16 @@ async function main(): Promise<void> {
     render(doc);
   };
   const actions = new Map<string, (event: { completed(): void }) => unknown>();
-  window.jixiaoPreview = { excel, lang, doc, changed: () => render(doc), fileBytes: async () => (await import('../fake-excel/xlsx')).fakeToXlsx(doc), openWorkbook, actions };
+  const wps = inWps ? (await import('../fake-wps')).makeWps(doc) : undefined;
+  window.jixiaoPreview = { excel, lang, doc, changed: () => render(doc), fileBytes: async () => (await import('../fake-excel/xlsx')).fakeToXlsx(doc), openWorkbook, actions, wps };
+  // WPS's object model is synchronous and tells no one of a change: the grid looks again twice a second.
+  if (wps) setInterval(() => render(doc), 500);
   render(doc);
   const pane = document.getElementById('pane') as HTMLIFrameElement;
   // `width=320` shows the pane at Excel's default task-pane width.
   const width = Number(params.get('width'));
   if (width >= 200 && width <= 1000) pane.style.width = `${width}px`;
-  pane.src = `taskpane.html?lang=${lang}`;
+  pane.src = inWps ? `taskpane.html?host=wps&lang=${lang}` : `taskpane.html?lang=${lang}`;
   // The ribbon's 快速检查 runs the real function command (commands.html) against the same workbook.
   const quick = document.getElementById('quick-check') as HTMLButtonElement;
   const commands = document.getElementById('commands') as HTMLIFrameElement;

@@ -9,8 +9,21 @@ const core = () => import(/* webpackChunkName: "engine" */ '../../taskpane/engin
 
 /** The add-in's PluginStorage (shared with the ribbon's page), where this build has one. */
 function pluginStorage(app: unknown): PluginStorage | null {
-  const s = (app as { PluginStorage?: Partial<PluginStorage> } | null)?.PluginStorage;
-  return s && typeof s.getItem === 'function' && typeof s.setItem === 'function' ? (s as PluginStorage) : null;
+  try {
+    const s = (app as { PluginStorage?: Partial<PluginStorage> } | null)?.PluginStorage;
+    return s && typeof s.getItem === 'function' && typeof s.setItem === 'function' ? (s as PluginStorage) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The ribbon main.js handed to the Application (OnAddinLoad), where there is one. */
+function ribbonOf(app: unknown): { InvalidateControl?: (id: string) => unknown } | null {
+  try {
+    return (app as { ribbonUI?: { InvalidateControl?: (id: string) => unknown } }).ribbonUI ?? null;
+  } catch {
+    return null;
+  }
 }
 
 export interface WpsPaneEnv {
@@ -65,7 +78,7 @@ export function wpsPaneHost<App>(app: App, api: WpsApi<App>, env: WpsPaneEnv): P
     },
     setRibbonState(state) {
       const storage = pluginStorage(app);
-      if (storage) publishRibbonState(storage, state, (app as { ribbonUI?: { InvalidateControl?: (id: string) => unknown } }).ribbonUI);
+      if (storage) publishRibbonState(storage, state, ribbonOf(app));
     },
 
     async check(o) {
