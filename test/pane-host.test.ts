@@ -268,7 +268,10 @@ describe('the WPS PaneHost over WpsApi', () => {
     expect(host).toMatchObject({ kind: 'wps', lang: 'en-US', dark: true });
     expect(wpsApplication({ wps: { Application: app } })).toBe(app);
     expect(() => wpsApplication({})).toThrow(/Application/);
-    await expect(startWpsHost(undefined, { Application: app })).rejects.toThrow(/WPS/);
+    // By default the WPS host module itself is loaded (its own chunk in the pane's bundle).
+    const real = await startWpsHost(undefined, { Application: app, navigator: { language: 'zh-CN' } });
+    expect(real).toMatchObject({ kind: 'wps', lang: 'zh-CN' });
+    await expect(startWpsHost(undefined, {})).rejects.toThrow(/Application/);
   });
 });
 
